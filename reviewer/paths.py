@@ -1,0 +1,23 @@
+"""Where user data lives. platformdirs picks the OS convention; THINKTWICE_DATA_DIR overrides it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "thinktwice-review"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("THINKTWICE_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "review.db"
+
+
+def log_path() -> Path:
+    return data_dir() / "thinktwice.log"

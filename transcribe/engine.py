@@ -1,0 +1,156 @@
+"""In-process transcription with faster-whisper's batched pipeline.
+
+`transcribe_file` is what the child process of `runner.py` executes; call it directly only where a
+blocking call in the current process is what you want (benchmarks, the targeted re-decode of a window).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from transcribe.errors import Cancelled, MediaError, ModelError, TranscriptionFailed
+from transcribe.language import (
+    LanguageChoice,
+    average_probabilities,
+    choose_by_likelihood,
+    choose_language,
+    validate_language,
+)
+from transcribe.media import probe, require_audio
+from transcribe.model import model_label, resolve_model
+from transcribe.types import Segment, TranscribeOptions, Transcript, Word
+
+SAMPLE_RATE = 16_000
+WINDOW_SAMPLES = 30 * SAMPLE_RATE
+LANGUAGE_WINDOWS = 2
+ProgressCallback = Callable[[float, str], None]
+
+
+def cpu_threads() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def load_model(model_dir: Path):  # -> faster_whisper.WhisperModel (imported lazily: it is heavy)
+    from faster_whisper import WhisperModel
+
+    try:
+        return WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=cpu_threads(),
+                            local_files_only=True)
+    except (RuntimeError, ValueError, OSError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(f"cannot load the speech model in {model_dir} ({first_line}); "
+                         "choose another model folder or reinstall the app") from None
+
+
+def decode(path: Path) -> np.ndarray:
+    from faster_whisper import decode_audio
+
+    try:
+        return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except Exception as exc:  # PyAV raises many FFmpeg error types; all mean the same to the user
+        raise MediaError(f"could not decode the audio of {path.name} ({exc}); export it again as MP4") from None
+
+
+def speech_windows(audio: np.ndarray, count: int = LANGUAGE_WINDOWS) -> list[np.ndarray]:
+    """Up to `count` 30 s windows of speech (silence removed by VAD), for language detection."""
+    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+
+    stamps = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=160))
+    speech = np.concatenate(collect_chunks(audio, stamps)[0]) if stamps else audio
+    windows = [speech[i:i + WINDOW_SAMPLES] for i in range(0, len(speech), WINDOW_SAMPLES)][:count]
+    return [w for w in windows if len(w) >= SAMPLE_RATE // 2] or [audio[:WINDOW_SAMPLES]]
+
+
+def detect_language(model, audio: np.ndarray, candidates: tuple[str, ...]) -> LanguageChoice:
+    """Restricted detector first; if it is unsure, decode one window per candidate and compare likelihoods."""
+    windows = speech_windows(audio)
+    per_window = [model.detect_language(audio=window)[2] for window in windows]
+    choice = choose_language(average_probabilities(per_window), candidates)
+    if choice.confident or len(candidates) < 2:
+        return choice
+    scores = {code: _mean_token_logprob(model, windows[0], code) for code in candidates}
+    return choose_by_likelihood(choice, scores, candidates)
+
+
+def _mean_token_logprob(model, window: np.ndarray, language: str) -> float:
+    segments, _ = model.transcribe(window, language=language, beam_size=1, temperature=0.0,
+                                   without_timestamps=True, condition_on_previous_text=False, vad_filter=False)
+    pairs = [(s.avg_logprob, len(s.tokens)) for s in segments]
+    tokens = sum(count for _, count in pairs)
+    return sum(lp * count for lp, count in pairs) / tokens if tokens else float("-inf")
+
+
+def _clip(audio: np.ndarray, options: TranscribeOptions) -> tuple[np.ndarray, float]:
+    start = max(0.0, options.clip_start or 0.0)
+    end = options.clip_end if options.clip_end is not None else len(audio) / SAMPLE_RATE
+    return audio[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)], start
+
+
+def transcribe_file(media: str | os.PathLike[str], options: TranscribeOptions | None = None,
+                    progress: ProgressCallback | None = None, model=None) -> Transcript:
+    """Transcribe one file. `progress(fraction, stage)` may raise `Cancelled` to stop between batches."""
+    options = options or TranscribeOptions()
+    report = progress or (lambda fraction, stage: None)
+    info = probe(media, with_hash=False)
+    require_audio(info)
+    report(0.0, "loading model")
+    model_dir = resolve_model(options.model_path)
+    model = model or load_model(model_dir)
+    report(0.01, "decoding audio")
+    audio, offset = _clip(decode(Path(media)), options)
+    duration = len(audio) / SAMPLE_RATE
+    if options.language == "auto":
+        report(0.02, "detecting language")
+        choice = detect_language(model, audio, tuple(options.candidates))
+        language, language_probability = choice.language, choice.probability
+    else:
+        language, language_probability = validate_language(options.language, model.supported_languages), 1.0
+    report(0.03, "transcribing")
+    segments = _decode_segments(model, audio, language, options, duration, report)
+    return Transcript(
+        language=language,
+        language_probability=language_probability,
+        duration=round(info.duration if options.clip_start is None else duration, 3),
+        segments=tuple(_shift(s, offset) for s in segments) if offset else tuple(segments),
+        model=model_label(model_dir),
+    )
+
+
+def _decode_segments(model, audio: np.ndarray, language: str, options: TranscribeOptions, duration: float,
+                     report: ProgressCallback) -> list[Segment]:
+    from faster_whisper import BatchedInferencePipeline
+
+    pipeline = BatchedInferencePipeline(model)
+    try:
+        raw_segments, _ = pipeline.transcribe(
+            audio, language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
+            batch_size=options.batch_size, vad_filter=options.vad_filter, hotwords=options.hotwords,
+        )
+        segments: list[Segment] = []
+        for raw in raw_segments:
+            words = tuple(Word(w.word.strip(), _sec(w.start), _sec(w.end), round(float(w.probability), 4))
+                          for w in raw.words or () if w.word.strip())
+            segments.append(Segment(len(segments) + 1, _sec(raw.start), _sec(raw.end), raw.text.strip(), words))
+            if duration > 0:
+                report(min(0.99, 0.03 + 0.97 * raw.end / duration), "transcribing")
+    except Cancelled:
+        raise
+    except (RuntimeError, ValueError, MemoryError) as exc:
+        raise TranscriptionFailed(f"decoding failed ({exc}); try again, or choose a smaller model") from None
+    report(1.0, "done")
+    return segments
+
+
+def _sec(value: float) -> float:
+    """Plain float seconds at millisecond precision (faster-whisper hands back numpy scalars)."""
+    return round(float(value), 3)
+
+
+def _shift(segment: Segment, offset: float) -> Segment:
+    words = tuple(Word(w.text, round(w.start + offset, 3), round(w.end + offset, 3), w.probability)
+                  for w in segment.words)
+    return Segment(segment.id, round(segment.start + offset, 3), round(segment.end + offset, 3), segment.text, words)
