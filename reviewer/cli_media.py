@@ -9,7 +9,8 @@ import sys
 from reviewer.fileio import write_text_atomic
 from reviewer.progress import fraction_bar
 from transcribe.formats import FORMATS, render
-from transcribe.media import keyframes, probe, require_audio
+from transcribe.frames import keyframes
+from transcribe.media import probe, require_audio
 from transcribe.runner import run_transcription
 from transcribe.types import DEFAULT_CANDIDATES, TranscribeOptions
 

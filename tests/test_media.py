@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from transcribe.errors import MediaError
+from transcribe.frames import keyframes, thumbnail
 from transcribe.hashing import sha256_file
-from transcribe.media import keyframes, probe, thumbnail
+from transcribe.media import probe
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -1,27 +1,28 @@
-"""Run a transcription in a child process and talk to it by messages.
+"""Run a transcription in a child process and follow it by messages.
 
-Why a process and not a thread: Cancel must be instant (we kill the child; decoding cannot be interrupted
-from inside), and a crash inside native decoding code must become an error result, not a dead app. The
-child sends `Progress` messages as a fraction of the media's duration, then exactly one `Finished` or
-`Failed`. We use the "spawn" start method so the child never inherits a GUI's threads or locks.
+Why a process and not a thread: Cancel must be instant (we kill the child; native decoding cannot be
+interrupted from inside), and a crash inside decoding must become an error result, not a dead app.
+The child is a plain `python -m transcribe.worker` speaking JSON lines on its stdout, so it inherits no
+GUI threads or locks and never re-imports the caller's `__main__` (as multiprocessing's spawn would).
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
-import resource
-import threading
-import time
-import traceback
+import selectors
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from pathlib import Path
 
 from transcribe.errors import Cancelled, TranscribeError, TranscriptionFailed
 from transcribe.types import TranscribeOptions, Transcript
+from transcribe.worker import CRASH_HINT
 
-CRASH_HINT = "try again; if it keeps happening, try another model (--model) or re-export the video"
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)  # so the child finds us even from a checkout
 
 
 @dataclass(frozen=True)
@@ -41,46 +42,33 @@ class Finished:
 class Failed:
     message: str
     kind: str = "error"  # error | crash | cancelled
-    detail: str = field(default="", compare=False)  # a traceback, for the log file only
+    detail: str = field(default="", compare=False)  # a traceback or the child's stderr, for the log file only
 
 
 Message = Progress | Finished | Failed
 
 
-def _child_main(conn: Connection, media: str, options: dict) -> None:
-    """Entry point of the child process. Never raises: every outcome becomes a message."""
-    from tqdm import tqdm
-
-    from transcribe.engine import transcribe_file  # heavy imports happen in the child only
-
-    # faster-whisper builds a (disabled) tqdm bar, which by default allocates a multiprocessing semaphore;
-    # a child killed on Cancel would leak it. A thread lock does the same job inside one process.
-    tqdm.set_lock(threading.RLock())
-
-    started = time.perf_counter()
-    try:
-        transcript = transcribe_file(media, TranscribeOptions.from_dict(options),
-                                     progress=lambda fraction, stage: conn.send(("progress", fraction, stage)))
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        conn.send(("finished", transcript.to_dict(), time.perf_counter() - started, peak))
-    except TranscribeError as exc:
-        conn.send(("failed", str(exc), "error", ""))
-    except Exception as exc:  # an unexpected bug must still come back as a message, with its traceback
-        conn.send(("failed", f"transcription failed ({type(exc).__name__}: {exc}); {CRASH_HINT}", "crash",
-                   traceback.format_exc()))
-    finally:
-        conn.close()
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p)
+    env.setdefault("HF_HUB_OFFLINE", "1")
+    return env
 
 
 class TranscriptionJob:
-    """One transcription in one child process. Use `messages()` to follow it, `cancel()` to stop it."""
+    """One transcription in one child process. Use `messages()` to follow it, `cancel()` to stop it.
+
+    Not thread-safe: create, poll and cancel it from one thread (the GUI uses a worker thread for that).
+    """
 
     def __init__(self, media: str | os.PathLike[str], options: TranscribeOptions | None = None) -> None:
         self.media = os.fspath(media)
         self.options = options or TranscribeOptions()
-        self._context = multiprocessing.get_context("spawn")
-        self._process: multiprocessing.process.BaseProcess | None = None
-        self._conn: Connection | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._selector: selectors.BaseSelector | None = None
+        self._stderr = None
+        self._buffer = b""
+        self._pending: list[Message] = []
         self._outcome: Finished | Failed | None = None
 
     @property
@@ -92,43 +80,55 @@ class TranscriptionJob:
         return self._process.pid if self._process else None
 
     def start(self) -> TranscriptionJob:
-        receiver, sender = self._context.Pipe(duplex=False)
-        self._process = self._context.Process(target=_child_main, args=(sender, self.media, self.options.to_dict()),
-                                              name="thinktwice-transcribe", daemon=True)
-        self._process.start()
-        sender.close()  # only the child holds the sending end, so its death shows up as EOF here
-        self._conn = receiver
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the job; closed in _reap)
+        self._process = subprocess.Popen([sys.executable, "-m", "transcribe.worker"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._stderr, env=_child_env())
+        assert self._process.stdin is not None
+        request = {"media": os.path.abspath(self.media), "options": self.options.to_dict()}
+        self._process.stdin.write(json.dumps(request).encode() + b"\n")
+        self._process.stdin.close()
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self._process.stdout, selectors.EVENT_READ)
         return self
 
     def poll(self, timeout: float = 0.1) -> Message | None:
-        """The next message, or None if nothing arrived within `timeout` seconds."""
+        """The next message, or None if nothing arrived within `timeout` seconds (or the job is over)."""
+        if self._pending:
+            return self._pending.pop(0)
         if self._outcome is not None:
             return None
-        if self._conn is None:
+        if self._process is None or self._selector is None:
             raise RuntimeError("start() the job first")
-        try:
-            if not self._conn.poll(timeout):
-                return None
-            raw = self._conn.recv()
-        except (EOFError, OSError):
+        if not self._selector.select(timeout):
+            return None
+        chunk = os.read(self._process.stdout.fileno(), 1 << 16)  # type: ignore[union-attr]
+        if not chunk:
             return self._finish(self._crash_message())
-        kind = raw[0]
-        if kind == "progress":
-            return Progress(float(raw[1]), str(raw[2]))
-        if kind == "finished":
-            return self._finish(Finished(Transcript.from_dict(raw[1]), float(raw[2]), float(raw[3])))
-        return self._finish(Failed(raw[1], raw[2], raw[3]))
+        self._buffer += chunk
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            if line.strip():
+                self._pending.append(self._parse(json.loads(line)))
+        return self._pending.pop(0) if self._pending else None
+
+    def _parse(self, raw: dict) -> Message:
+        if raw["type"] == "progress":
+            return Progress(float(raw["fraction"]), str(raw["stage"]))
+        if raw["type"] == "finished":
+            return self._finish(Finished(Transcript.from_dict(raw["transcript"]), float(raw["seconds"]),
+                                         float(raw["peak_rss_mb"])))
+        return self._finish(Failed(raw["message"], raw.get("kind", "error"), raw.get("detail", "")))
 
     def messages(self, poll_interval: float = 0.1) -> Iterator[Message]:
         """Yield every message until the job ends; the last one is `Finished` or `Failed`."""
-        while self._outcome is None:
+        while self._outcome is None or self._pending:
             message = self.poll(poll_interval)
             if message is not None:
                 yield message
 
     def cancel(self) -> None:
         """Stop now. Killing is safe: the child writes nothing to disk except the model cache, atomically."""
-        if self._process is not None and self._process.is_alive():
+        if self._process is not None and self._process.poll() is None:
             self._process.kill()
         self._reap()
         if self._outcome is None:
@@ -136,27 +136,35 @@ class TranscriptionJob:
 
     def _crash_message(self) -> Failed:
         assert self._process is not None
-        self._process.join(timeout=5)
-        code = self._process.exitcode
-        reason = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        return Failed(f"the transcription process stopped unexpectedly ({reason}); {CRASH_HINT}", "crash")
+        code = self._process.wait(timeout=5)
+        reason = f"signal {-code}" if code < 0 else f"exit code {code}"
+        detail = b""
+        if self._stderr is not None:
+            self._stderr.seek(0)
+            detail = self._stderr.read()[-20_000:]
+        return Failed(f"the transcription process stopped unexpectedly ({reason}); {CRASH_HINT}", "crash",
+                      detail.decode("utf-8", "replace"))
 
     def _finish(self, outcome: Finished | Failed) -> Finished | Failed:
-        self._outcome = outcome
+        if self._outcome is None:
+            self._outcome = outcome
         self._reap()
         return outcome
 
     def _reap(self) -> None:
         if self._process is not None:
-            self._process.join(timeout=5)
-            if self._process.is_alive():
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
                 self._process.kill()
-                self._process.join()
-            self._process.close()
-            self._process = None
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+                self._process.wait()
+            if self._selector is not None:
+                self._selector.close()
+            self._process.stdout.close()  # type: ignore[union-attr]
+            self._process = self._selector = None
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
 
 
 def run_transcription(media: str | os.PathLike[str], options: TranscribeOptions | None = None,
@@ -180,3 +188,6 @@ def run_transcription(media: str | os.PathLike[str], options: TranscribeOptions 
                 raise error(message.message)
     finally:
         job.cancel()
+
+
+__all__ = ["Failed", "Finished", "Message", "Progress", "TranscriptionJob", "run_transcription"]

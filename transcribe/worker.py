@@ -1,0 +1,54 @@
+"""The transcription child process: `python -m transcribe.worker`.
+
+Reads one JSON request line on stdin ({"media": ..., "options": {...}}) and writes JSON lines on stdout:
+any number of {"type": "progress"}, then exactly one {"type": "finished"} or {"type": "failed"}.
+It never raises: every outcome becomes a message. Only the runner (runner.py) should start it.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import threading
+import time
+import traceback
+from typing import Any, TextIO
+
+CRASH_HINT = "try again; if it keeps happening, try another model (--model) or re-export the video"
+
+
+def _send(stream: TextIO, message: dict[str, Any]) -> None:
+    stream.write(json.dumps(message, ensure_ascii=False) + "\n")
+    stream.flush()
+
+
+def serve(stdin: TextIO, stdout: TextIO) -> None:
+    from tqdm import tqdm
+
+    from transcribe.engine import transcribe_file
+    from transcribe.errors import TranscribeError
+    from transcribe.types import TranscribeOptions
+
+    # faster-whisper builds a (disabled) tqdm bar, which by default allocates a multiprocessing semaphore;
+    # a worker killed on Cancel would leak it. A thread lock does the same job inside one process.
+    tqdm.set_lock(threading.RLock())
+    started = time.perf_counter()
+    try:
+        request = json.loads(stdin.readline())
+        transcript = transcribe_file(
+            request["media"], TranscribeOptions.from_dict(request.get("options") or {}),
+            progress=lambda fraction, stage: _send(stdout, {"type": "progress", "fraction": fraction, "stage": stage}),
+        )
+        _send(stdout, {"type": "finished", "transcript": transcript.to_dict(),
+                       "seconds": time.perf_counter() - started,
+                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    except TranscribeError as exc:
+        _send(stdout, {"type": "failed", "kind": "error", "message": str(exc)})
+    except Exception as exc:  # an unexpected bug still comes back as a message, with its traceback for the log
+        _send(stdout, {"type": "failed", "kind": "crash", "detail": traceback.format_exc(),
+                       "message": f"transcription failed ({type(exc).__name__}: {exc}); {CRASH_HINT}"})
+
+
+if __name__ == "__main__":
+    serve(sys.stdin, sys.stdout)
