@@ -7,6 +7,7 @@ Users never see a traceback: known problems print one line; unknown ones are log
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 import traceback
@@ -29,7 +30,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="thinktwice", description="ThinkTwice Review: offline checks for creator videos.")
     parser.add_argument("--db", metavar="PATH", help="review database file (default: in the user data folder)")
+    # `--db` also works after the command name; SUPPRESS keeps a value given before it.
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser = functools.partial(commands.add_parser, parents=[shared])  # type: ignore[method-assign]
     for module in COMMAND_MODULES:
         module.register(commands)
     return parser

@@ -1,0 +1,135 @@
+"""Tokens with their original offsets, and the normalised spellings we match on.
+
+Matching works on whole tokens, never on arbitrary substrings: that is what keeps "sial" out of "sosial".
+Each token keeps its `start`/`end` in the text exactly as read, so a finding's offsets always slice the
+original text, whatever normalisation did to the letters.
+
+Normalisation undoes the ways people (and ASR) disguise a word: case, full-width forms, diacritics,
+Cyrillic/Greek lookalikes, leetspeak, `*` masks, stretched letters and letters spelled out with separators.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Word characters plus the symbols that stand in for letters (leet and masks). Underscore is a separator.
+TOKEN_RE = re.compile(r"(?:[^\W_]|[@$*!'’])+")
+EDGE_PUNCT = "!'’*"  # at a token's edge these are punctuation (or *emphasis*), not letters
+SPELLED_GAP_RE = re.compile(r"[ \t.\-_·•/*]{1,2}")  # between the letters of b.o.d.o.h, s-t-u-p-i-d, p_o_n
+PHRASE_GAP_RE = re.compile(r"[\s\-_–—]+")  # what may sit between the words of a phrase
+MIN_SPELLED_LETTERS = 3
+
+HOMOGLYPHS = str.maketrans({
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h", "ԁ": "d", "ӏ": "l",
+    "ԛ": "q", "ԝ": "w", "ɡ": "g", "ʏ": "y",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w", "γ": "y", "μ": "u", "ς": "s",
+})
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
+                      "8": "b", "9": "g"})
+STRETCH_RE = re.compile(r"(.)\1{2,}")  # three or more of the same letter
+DOUBLE_RE = re.compile(r"(.)\1")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str  # the original characters (for a spelled-out word, just its letters)
+    spelled: bool = False  # built from spelled-out letters (b.o.d.o.h)
+    letter_starts: tuple[int, ...] = ()  # for spelled tokens: where each letter sits in the text
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with offsets into `text`, plus merged tokens for spelled-out words."""
+    tokens: list[Token] = []
+    for match in TOKEN_RE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCT:
+            end -= 1
+        if start < end:
+            tokens.append(Token(start, end, text[start:end]))
+    return _merge_spelled(text, tokens)
+
+
+def _merge_spelled(text: str, tokens: list[Token]) -> list[Token]:
+    """Join runs of single letters split by separators ("b o d o h", "s-t-u-p-i-d").
+
+    Neighbouring spelled words end up in one run ("b o d o h s-t-u-p-i-d"); the matcher cuts a run at
+    the terms it finds inside, using `letter_starts` for their offsets.
+    """
+    merged: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        run_end = index
+        while (run_end + 1 < len(tokens) and len(tokens[run_end].text) == 1 and len(tokens[run_end + 1].text) == 1
+               and SPELLED_GAP_RE.fullmatch(text, tokens[run_end].end, tokens[run_end + 1].start)):
+            run_end += 1
+        if run_end - index + 1 >= MIN_SPELLED_LETTERS and len(tokens[index].text) == 1:
+            run = tokens[index:run_end + 1]
+            merged.append(Token(run[0].start, run[-1].end, "".join(t.text for t in run), spelled=True,
+                                letter_starts=tuple(t.start for t in run)))
+            index = run_end + 1
+        else:
+            merged.append(tokens[index])
+            index += 1
+    return merged
+
+
+def fold(text: str) -> str:
+    """Case, compatibility forms and diacritics only: the spelling of a term list entry."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _strip_homoglyphs(text: str) -> str:
+    if text.isascii():
+        return text
+    mapped = text.translate(HOMOGLYPHS)
+    # Only trust the mapping if it leaves a Latin word: a genuinely Cyrillic or Greek word stays as it is.
+    return mapped if mapped.isascii() or any("a" <= c <= "z" for c in text) else text
+
+
+@lru_cache(maxsize=65_536)
+def spellings(raw: str) -> tuple[str, ...]:
+    """Normalised spellings of one token, most literal first. The first is `fold(raw)`."""
+    base = fold(raw)
+    forms = [base]
+    text = _strip_homoglyphs(base)
+    if len(text) >= 3 and text[1::2] == "*" * (len(text) // 2):  # b*o*d*o*h: stars as separators
+        text = text[::2]
+    if any(c in text for c in "0134578@$!9") and any(c.isalpha() for c in text):
+        leet = text.translate(LEET)
+        forms += [leet, text.replace("1", "l").translate(LEET)] if "1" in text else [leet]
+    else:
+        forms.append(text)
+    for form in list(forms):
+        if STRETCH_RE.search(form):
+            forms += [STRETCH_RE.sub(r"\1", form), STRETCH_RE.sub(r"\1\1", form)]
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def destretch_doubles(form: str) -> str:
+    """bodohh -> bodoh: collapse doubled letters too (used only for words no dictionary knows)."""
+    return DOUBLE_RE.sub(r"\1", form)
+
+
+def phrase_gap_ok(text: str, left: Token, right: Token) -> bool:
+    """Phrase words may be split by any whitespace, line break, tab or hyphen, but not by sentence punctuation."""
+    return PHRASE_GAP_RE.fullmatch(text, left.end, right.start) is not None
+
+
+def term_words(term: str) -> tuple[str, ...]:
+    """A term list entry as folded words: 'Bunuh  Diri' -> ('bunuh', 'diri'); 'anti-vax' -> ('anti', 'vax')."""
+    return tuple(fold(t.text) for t in tokenize(term) if not t.spelled) or (fold(term),)
