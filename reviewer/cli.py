@@ -13,13 +13,13 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from reviewer import cli_media
+from reviewer import cli_check, cli_media
 from reviewer.errors import UserError
 from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMAND_MODULES = (cli_media,)
+COMMAND_MODULES = (cli_media, cli_check)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,7 +54,10 @@ def _log_unexpected(exc: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:  # --help, or a usage error already printed as one line
+        return int(exit_request.code or 0)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE

@@ -18,16 +18,23 @@ from rapidfuzz import fuzz, process
 
 MIN_SIMILARITY = 80.0  # rapidfuzz ratio: bodok/bodoh 80, pelasur/pelacur 85.7, tonsan/tongsan 92.3
 MIN_LENGTH = 4
+MAX_LENGTH_GAP = 1  # a mishearing keeps the word's length within a letter (bodok/bodoh, Tonsan/tongsan)
 MALAY_WORDS = 60_000
 ENGLISH_WORDS = 120_000
 
 
-@lru_cache(maxsize=1)
-def known_words() -> frozenset[str]:
-    """Real Malay and English words, lower-case. Loaded once (about 0.1 s)."""
+@lru_cache(maxsize=2)
+def words_of(language: str) -> frozenset[str]:
+    """Real words of one language, lower-case, from wordfreq's bundled lists. Loaded once per language."""
     from wordfreq import top_n_list
 
-    return frozenset(top_n_list("ms", MALAY_WORDS) + top_n_list("en", ENGLISH_WORDS))
+    return frozenset(top_n_list(language, MALAY_WORDS if language == "ms" else ENGLISH_WORDS))
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Real Malay and English words (about 0.15 s to load, once)."""
+    return words_of("ms") | words_of("en")
 
 
 def is_known_word(word: str) -> bool:
@@ -53,7 +60,7 @@ class FuzzyIndex:
     def lookup(self, word: str) -> FuzzyHit | None:
         if len(word) < MIN_LENGTH or not word.isalpha() or is_known_word(word):
             return None
-        choices = self._by_letter.get(word[0])
+        choices = [a for a in self._by_letter.get(word[0], ()) if abs(len(a) - len(word)) <= MAX_LENGTH_GAP]
         if not choices:
             return None
         best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)

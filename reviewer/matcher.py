@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from reviewer.fuzzy import FuzzyIndex
-from reviewer.morphology import is_derivation, root_keys
+from reviewer.fuzzy import FuzzyIndex, is_known_word
+from reviewer.morphology import MAX_PREFIX, MAX_SUFFIX, is_derivation, plausible, root_keys
 from reviewer.normalize import Token, destretch_doubles, phrase_gap_ok, spellings, term_words, tokenize
 from reviewer.terms import Term
 
+_UNSEEN = object()
 KINDS = ("exact", "normalized", "morphological", "fuzzy")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 END = "$"  # trie key holding the term indices that end at this node
@@ -55,6 +56,7 @@ class CompiledTerms:
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
         self._masks_by_length: dict[int, list[str]] = defaultdict(list)
         self._token_cache: dict[str, dict[str, str]] = {}
+        self._fuzzy_cache: dict[str, object] = {}
         for index, term in enumerate(self.terms):
             self._add_term(index, term)
         self._automaton = self._build_automaton()
@@ -92,10 +94,11 @@ class CompiledTerms:
             stack.extend((path + (k,), v) for k, v in node.items() if k != END)
 
     def _build_automaton(self) -> ahocorasick.Automaton:
-        keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        keys: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
         for root, info in self._roots.items():
-            for key, mode in root_keys(root, frozenset(info.languages)):
-                keys[key].append((root, mode))
+            languages = frozenset(info.languages)
+            for key, mode in root_keys(root, languages):
+                keys[key].append((root, mode, languages))
         automaton = ahocorasick.Automaton()
         for key, entries in keys.items():
             automaton.add_word(key, (len(key), tuple(entries)))
@@ -123,7 +126,7 @@ class CompiledTerms:
             self._scan(form, whole_kind, found)
             if "*" in form:
                 self._match_mask(form, found)
-        if not found and forms[-1].isalpha() and not _is_known(forms[-1]):
+        if not found and not is_known_word(forms[-1]):  # bodohh -> bodoh, for words no dictionary knows
             collapsed = destretch_doubles(forms[-1])
             if collapsed != forms[-1] and collapsed in self._roots:
                 found[collapsed] = "normalized"
@@ -134,11 +137,16 @@ class CompiledTerms:
             return
         for end, (length, entries) in self._automaton.iter(form):
             start = end - length + 1
+            if start > MAX_PREFIX or len(form) - end - 1 > MAX_SUFFIX:
+                continue  # more left over than any affix chain: an unrelated word that contains the root
             prefix, suffix = form[:start], form[end + 1:]
-            for root, mode in entries:
-                if not prefix and not suffix and mode == "plain":
+            affixed = bool(prefix or suffix)
+            if affixed and not plausible(prefix, suffix):
+                continue
+            for root, mode, languages in entries:
+                if not affixed and mode == "plain":
                     kind = whole_kind
-                elif is_derivation(prefix, suffix, root, frozenset(self._roots[root].languages), mode):
+                elif is_derivation(prefix, suffix, root, languages, mode):
                     kind = "morphological"
                 else:
                     continue
@@ -187,7 +195,7 @@ class CompiledTerms:
                 continue
             cursor = 0
             hits = sorted(((end - length + 1, end + 1) for end, (length, entries) in self._automaton.iter(letters)
-                           if any(mode == "plain" and self._roots[root].single_terms for root, mode in entries)),
+                           if any(mode == "plain" and self._roots[root].single_terms for root, mode, _ in entries)),
                           key=lambda span: (span[0], -span[1]))
             for begin, stop in hits:
                 if begin < cursor:
@@ -225,8 +233,9 @@ class CompiledTerms:
         for index, token in enumerate(tokens):
             if index in covered:
                 continue
-            form = spellings(token.text)[-1]
-            hit = self.fuzzy.lookup(form)
+            hit = self._fuzzy_cache.get(token.text, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = self._fuzzy_cache[token.text] = self.fuzzy.lookup(spellings(token.text)[-1])
             if hit is None:
                 continue
             info = self._roots.get(hit.anchor)
@@ -257,12 +266,6 @@ def _all_ends(node: dict) -> list[int]:
         if key != END:
             ends += _all_ends(child)
     return ends
-
-
-def _is_known(word: str) -> bool:
-    from reviewer.fuzzy import is_known_word
-
-    return is_known_word(word)
 
 
 def _resolve_overlaps(candidates: list[Match], terms: list[Term]) -> list[Match]:

@@ -25,6 +25,8 @@ PLAIN_PREFIXES = frozenset({
 })
 # Outer layers that may stand before a nasal prefix: ke+pen+...+an (kependudukan), se+pem+... are rare but real.
 OUTER_LAYERS = ("ke", "se", "di")
+MAX_PREFIX = 6  # memper-, pember-: the longest prefix chain we accept
+MAX_SUFFIX = 9  # -kannyalah: suffix + clitic + particle
 MALAY_SUFFIX_RE = re.compile(r"(?:kan|an|i)?(?:ku|mu|nya)?(?:lah|kah|pun|tah)?")
 ENGLISH_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "y", "ish"})
 DOUBLING_SUFFIXES = frozenset({"ed", "ing", "er", "ers", "y"})
@@ -78,6 +80,22 @@ def english_suffix_ok(suffix: str, root: str, e_dropped: bool) -> bool:
         return True
     # consonant doubling: stab -> stabbed, stabbing
     return len(suffix) > 1 and suffix[0] == root[-1] and root[-1] not in VOWELS and suffix[1:] in DOUBLING_SUFFIXES
+
+
+def _all_suffixes() -> frozenset[str]:
+    parts = ([""] + ["kan", "an", "i"], [""] + ["ku", "mu", "nya"], [""] + ["lah", "kah", "pun", "tah"])
+    malay = {a + b + c for a in parts[0] for b in parts[1] for c in parts[2]}
+    return frozenset(malay | ENGLISH_SUFFIXES | {"r", "rs"})
+
+
+ANY_PREFIX = frozenset(PLAIN_PREFIXES | NASAL_PREFIXES | {o + n for o in OUTER_LAYERS for n in NASAL_PREFIXES}
+                       | {""})
+ANY_SUFFIX = _all_suffixes()  # plus consonant doubling, checked separately
+
+
+def plausible(prefix: str, suffix: str) -> bool:
+    """A cheap first filter: could these leftovers be affixes at all? Most hits inside ordinary words fail here."""
+    return prefix in ANY_PREFIX and (suffix in ANY_SUFFIX or suffix[1:] in DOUBLING_SUFFIXES)
 
 
 def is_derivation(prefix: str, suffix: str, root: str, languages: frozenset[str], mode: str) -> bool:

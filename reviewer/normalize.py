@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-# Word characters plus the symbols that stand in for letters (leet and masks). Underscore is a separator.
-TOKEN_RE = re.compile(r"(?:[^\W_]|[@$*!'’])+")
-EDGE_PUNCT = "!'’*"  # at a token's edge these are punctuation (or *emphasis*), not letters
+# Word characters plus the symbols that stand in for letters (leet and masks). A token starts and ends with
+# a word character, @ or $; ! * ' ’ count only inside it ("b!tch", "sl*t", "don't"): at the edges they are
+# punctuation or *emphasis*. \w includes the underscore, which is a separator: tokens holding one are split
+# afterwards (rare, so the fast regex stays simple).
+TOKEN_RE = re.compile(r"[\w@$]+(?:[*!'’]+[\w@$]+)*")
+UNDERSCORE_SPLIT_RE = re.compile(r"[^_]+")
 SPELLED_GAP_RE = re.compile(r"[ \t.\-_·•/*]{1,2}")  # between the letters of b.o.d.o.h, s-t-u-p-i-d, p_o_n
 PHRASE_GAP_RE = re.compile(r"[\s\-_–—]+")  # what may sit between the words of a phrase
 MIN_SPELLED_LETTERS = 3
@@ -37,8 +40,9 @@ STRETCH_RE = re.compile(r"(.)\1{2,}")  # three or more of the same letter
 DOUBLE_RE = re.compile(r"(.)\1")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A NamedTuple, not a dataclass: a 100k-word transcript makes 100k of these, and tuples are cheap."""
+
     start: int
     end: int
     text: str  # the original characters (for a spelled-out word, just its letters)
@@ -48,16 +52,20 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets into `text`, plus merged tokens for spelled-out words."""
-    tokens: list[Token] = []
-    for match in TOKEN_RE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start] in EDGE_PUNCT:
-            start += 1
-        while end > start and text[end - 1] in EDGE_PUNCT:
-            end -= 1
-        if start < end:
-            tokens.append(Token(start, end, text[start:end]))
-    return _merge_spelled(text, tokens)
+    tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    if "_" in text:
+        tokens = [piece for token in tokens for piece in _split_underscores(token)]
+    singles = [i for i, t in enumerate(tokens) if len(t.text) == 1]
+    if any(b - a == 1 for a, b in zip(singles, singles[1:], strict=False)):  # else no spelled-out word
+        return _merge_spelled(text, tokens)
+    return tokens
+
+
+def _split_underscores(token: Token) -> list[Token]:
+    if "_" not in token.text:
+        return [token]
+    return [Token(token.start + m.start(), token.start + m.end(), m.group())
+            for m in UNDERSCORE_SPLIT_RE.finditer(token.text) if TOKEN_RE.fullmatch(m.group())]
 
 
 def _merge_spelled(text: str, tokens: list[Token]) -> list[Token]:
@@ -104,6 +112,11 @@ def _strip_homoglyphs(text: str) -> str:
 @lru_cache(maxsize=65_536)
 def spellings(raw: str) -> tuple[str, ...]:
     """Normalised spellings of one token, most literal first. The first is `fold(raw)`."""
+    if raw.isascii() and raw.isalpha():  # the common case: a plain word
+        base = raw.lower()
+        if STRETCH_RE.search(base):
+            return tuple(dict.fromkeys((base, STRETCH_RE.sub(r"\1", base), STRETCH_RE.sub(r"\1\1", base))))
+        return (base,)
     base = fold(raw)
     forms = [base]
     text = _strip_homoglyphs(base)

@@ -8,6 +8,7 @@ us split it. Cues are cut at word boundaries using Whisper's word timestamps.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,3 +117,33 @@ def render(transcript: Transcript, fmt: str) -> str:
         return RENDERERS[fmt](transcript)
     except KeyError:
         raise ValueError(f"unknown transcript format '{fmt}'; choose one of {', '.join(FORMATS)}") from None
+
+
+_CUE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{3})\s*-->\s*(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{3})")
+
+
+def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> float:
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
+
+
+def parse_subtitles(text: str, language: str = "") -> Transcript:
+    """Read SRT or WebVTT cues back into a transcript (segments without word timings).
+
+    Lenient about what surrounds the cues (numbers, WEBVTT header, NOTE blocks, cue settings), so
+    subtitles exported by other tools check fine.
+    """
+    segments: list[Segment] = []
+    for block in re.split(r"\r?\n\s*\r?\n", text.lstrip("\ufeff")):
+        lines = [line.strip() for line in block.strip().splitlines()]
+        for index, line in enumerate(lines):
+            timing = _CUE_TIME.search(line)
+            if timing:
+                groups = timing.groups()
+                body = " ".join(re.sub(r"<[^>]+>", "", part) for part in lines[index + 1:] if part)
+                if body:
+                    segments.append(Segment(len(segments) + 1, _seconds(*groups[:4]), _seconds(*groups[4:]), body))
+                break
+    if not segments:
+        raise ValueError("no subtitle cues found (expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm' lines)")
+    duration = max(s.end for s in segments)
+    return Transcript(language or "", 1.0, duration, tuple(segments), model="", engine="subtitles")

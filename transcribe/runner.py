@@ -33,9 +33,10 @@ class Progress:
 
 @dataclass(frozen=True)
 class Finished:
-    transcript: Transcript
+    transcript: Transcript | None  # None for a window re-decode, which returns `texts` instead
     seconds: float
     peak_rss_mb: float
+    texts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,11 @@ class TranscriptionJob:
     Not thread-safe: create, poll and cancel it from one thread (the GUI uses a worker thread for that).
     """
 
-    def __init__(self, media: str | os.PathLike[str], options: TranscribeOptions | None = None) -> None:
+    def __init__(self, media: str | os.PathLike[str], options: TranscribeOptions | None = None,
+                 windows: list[dict] | None = None) -> None:
         self.media = os.fspath(media)
         self.options = options or TranscribeOptions()
+        self.windows = windows  # when given: re-decode these {start, end, hotwords} windows only
         self._process: subprocess.Popen[bytes] | None = None
         self._selector: selectors.BaseSelector | None = None
         self._stderr = None
@@ -84,7 +87,7 @@ class TranscriptionJob:
         self._process = subprocess.Popen([sys.executable, "-m", "transcribe.worker"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=self._stderr, env=_child_env())
         assert self._process.stdin is not None
-        request = {"media": os.path.abspath(self.media), "options": self.options.to_dict()}
+        request = {"media": os.path.abspath(self.media), "options": self.options.to_dict(), "windows": self.windows}
         self._process.stdin.write(json.dumps(request).encode() + b"\n")
         self._process.stdin.close()
         self._selector = selectors.DefaultSelector()
@@ -115,8 +118,9 @@ class TranscriptionJob:
         if raw["type"] == "progress":
             return Progress(float(raw["fraction"]), str(raw["stage"]))
         if raw["type"] == "finished":
-            return self._finish(Finished(Transcript.from_dict(raw["transcript"]), float(raw["seconds"]),
-                                         float(raw["peak_rss_mb"])))
+            transcript = Transcript.from_dict(raw["transcript"]) if raw.get("transcript") else None
+            return self._finish(Finished(transcript, float(raw["seconds"]), float(raw["peak_rss_mb"]),
+                                         tuple(raw.get("texts") or ())))
         return self._finish(Failed(raw["message"], raw.get("kind", "error"), raw.get("detail", "")))
 
     def messages(self, poll_interval: float = 0.1) -> Iterator[Message]:
@@ -169,9 +173,9 @@ class TranscriptionJob:
 
 def run_transcription(media: str | os.PathLike[str], options: TranscribeOptions | None = None,
                       on_progress: Callable[[Progress], None] | None = None,
-                      should_cancel: Callable[[], bool] | None = None) -> Finished:
+                      should_cancel: Callable[[], bool] | None = None, windows: list[dict] | None = None) -> Finished:
     """Blocking helper: run a job to the end, raising TranscribeError (or Cancelled) on failure."""
-    job = TranscriptionJob(media, options).start()
+    job = TranscriptionJob(media, options, windows).start()
     try:
         while True:
             if should_cancel is not None and should_cancel():

@@ -26,7 +26,7 @@ def _send(stream: TextIO, message: dict[str, Any]) -> None:
 def serve(stdin: TextIO, stdout: TextIO) -> None:
     from tqdm import tqdm
 
-    from transcribe.engine import transcribe_file
+    from transcribe.engine import decode_windows, transcribe_file
     from transcribe.errors import TranscribeError
     from transcribe.types import TranscribeOptions
 
@@ -36,6 +36,12 @@ def serve(stdin: TextIO, stdout: TextIO) -> None:
     started = time.perf_counter()
     try:
         request = json.loads(stdin.readline())
+        if request.get("windows") is not None:
+            texts = decode_windows(request["media"], request["windows"],
+                                   TranscribeOptions.from_dict(request.get("options") or {}))
+            _send(stdout, {"type": "finished", "texts": texts, "seconds": time.perf_counter() - started,
+                           "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+            return
         transcript = transcribe_file(
             request["media"], TranscribeOptions.from_dict(request.get("options") or {}),
             progress=lambda fraction, stage: _send(stdout, {"type": "progress", "fraction": fraction, "stage": stage}),
