@@ -1,0 +1,106 @@
+"""Import, transcribe and check a whole folder, resumably.
+
+Run it again after an interruption (even kill -9) and it continues where it stopped: files already imported
+are recognised by their hash, transcripts already stored are not redone, a job left 'running' by a dead
+process goes back in the queue, and each step is one transaction, so nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer import jobs
+from reviewer.errors import UserError
+from reviewer.services import Services
+from reviewer.workflow import import_media, latest_transcript, record_check
+from transcribe.errors import Cancelled, TranscribeError
+from transcribe.media import MEDIA_EXTENSIONS
+
+
+@dataclass
+class BatchReport:
+    imported: int = 0
+    duplicates: int = 0
+    transcribed: int = 0
+    checked: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    video_ids: list[int] = field(default_factory=list)
+
+
+def media_files(folder: str | os.PathLike[str]) -> list[Path]:
+    root = Path(folder)
+    if not root.is_dir():
+        raise UserError(f"{root} is not a folder; pass the folder that holds the videos")
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in MEDIA_EXTENSIONS
+                  and not p.name.startswith("."))
+
+
+def transcribe_and_check(services: Services, video_id: int, on_progress: Callable[[float, str], None] | None = None,
+                         should_cancel: Callable[[], bool] | None = None, actor: str = "") -> None:
+    """Bring one video up to date: a transcript (via the job queue) and a check against the lists in force."""
+    store = services.store
+    if latest_transcript(store.db, video_id) is None:
+        jobs.enqueue(store, video_id, actor)
+        job = jobs.claim(store, [video_id])
+        if job is not None:
+            video = store.query("SELECT path FROM videos WHERE id = ?", (video_id,))[0]
+            try:
+                transcript = services.transcriber(video["path"], services.options, on_progress, should_cancel)
+            except Cancelled:
+                jobs.fail(store, job, "cancelled", cancelled=True)
+                raise
+            except TranscribeError as exc:
+                jobs.fail(store, job, str(exc))
+                raise
+            jobs.finish(store, job, transcript)
+    latest = latest_transcript(store.db, video_id)
+    if latest is None:
+        return  # another process holds the job; it will finish it
+    checker = services.checker()
+    video = store.query("SELECT path FROM videos WHERE id = ?", (video_id,))[0]
+    result = checker.check_transcript(latest[1], video["path"])
+    result = services.verifier(checker, result, video["path"], services.options)
+    record_check(store, video_id, checker, result, actor)
+
+
+def _needs_work(services: Services, video_id: int) -> bool:
+    rows = services.store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
+                                "(SELECT count(*) FROM checks WHERE video_id = ?) AS c", (video_id, video_id))
+    return not rows[0]["t"] or not rows[0]["c"]
+
+
+def run_batch(services: Services, folder: str | os.PathLike[str], campaign: str, actor: str = "",
+              on_file: Callable[[str, str], None] | None = None,
+              on_progress: Callable[[float, str], None] | None = None) -> BatchReport:
+    """Import every media file under `folder`, then transcribe and check what still needs it."""
+    report = BatchReport()
+    notify = on_file or (lambda name, what: None)
+    jobs.recover(services.store)
+    for path in media_files(folder):
+        try:
+            result = import_media(services.store, path, campaign, actor=actor)
+        except (UserError, TranscribeError) as exc:
+            report.failed.append((str(path), str(exc)))
+            notify(path.name, f"skipped: {exc}")
+            continue
+        report.duplicates += result.duplicate
+        report.imported += not result.duplicate
+        report.video_ids.append(result.video_id)
+    for video_id in report.video_ids:
+        if not _needs_work(services, video_id):
+            continue
+        name = services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))[0]
+        had_transcript = latest_transcript(services.store.db, video_id) is not None
+        try:
+            transcribe_and_check(services, video_id, on_progress, actor=actor)
+        except (UserError, TranscribeError) as exc:
+            report.failed.append((name["original_name"], str(exc)))
+            notify(name["original_name"], f"failed: {exc}")
+            continue
+        report.transcribed += not had_transcript
+        report.checked += 1
+        notify(name["original_name"], "done")
+    return report

@@ -1,0 +1,210 @@
+"""The review workflow from the command line: import, batch, list, show, finding, comment, review, audit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reviewer import audit, queries
+from reviewer.batch import run_batch
+from reviewer.cli_media import add_transcription_options, options_from_args
+from reviewer.errors import UserError
+from reviewer.progress import count_bar, fraction_bar
+from reviewer.services import Services
+from reviewer.status import STATUS_LABELS
+from reviewer.workflow import add_comment, add_review, import_media, set_disposition
+from transcribe.errors import TranscribeError
+
+
+def _services(args: argparse.Namespace) -> Services:
+    options = options_from_args(args) if hasattr(args, "language") else None
+    return Services.open(args.db, **({"options": options} if options else {}))
+
+
+def _dump(payload) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reviewer.batch import media_files
+
+    services = _services(args)
+    paths = []
+    for item in args.media:
+        from pathlib import Path
+
+        paths += media_files(item) if Path(item).is_dir() else [Path(item)]
+    failures = 0
+    for path in paths:
+        try:
+            result = import_media(services.store, path, args.campaign, args.creator, args.caption, args.version_of)
+        except (UserError, TranscribeError) as exc:
+            print(f"thinktwice: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        what = "already imported as" if result.duplicate else "imported as"
+        extra = " (re-linked to its new location)" if result.relinked else ""
+        print(f"{path.name}: {what} video {result.video_id}{extra}")
+    return 2 if failures else 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    services = _services(args)
+    from reviewer.batch import media_files
+
+    total = len(media_files(args.folder))
+    with count_bar("batch", total) as bar, fraction_bar("current file") as update:
+        def on_file(name: str, what: str) -> None:
+            bar.write(f"{name}: {what}")
+            if what == "done" or what.startswith(("skipped", "failed")):
+                bar.update(1)
+
+        report = run_batch(services, args.folder, args.campaign, on_file=on_file, on_progress=update)
+    print(f"{report.imported} imported, {report.duplicates} already known, {report.transcribed} transcribed, "
+          f"{report.checked} checked, {len(report.failed)} failed")
+    for name, message in report.failed:
+        print(f"  {name}: {message}", file=sys.stderr)
+    return 2 if report.failed else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    rows = queries.list_videos(_services(args).store, args.campaign, args.status, args.search or "")
+    if args.format == "json":
+        _dump(rows)
+        return 0
+    for row in rows:
+        flags = " [changed since review]" if row["changed_since_review"] else ""
+        counts = " ".join(f"{row[f'findings_{s}']}{s[0].upper()}" for s in ("critical", "high", "medium", "low")
+                          if row[f"findings_{s}"])
+        print(f"{row['id']:>6}  {STATUS_LABELS[row['status']]:<22} {row['campaign']:<18.18} "
+              f"v{row['version']} {row['original_name']:<30.30} {counts}{flags}")
+    if not rows:
+        print("no videos match", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    services = _services(args)
+    detail = queries.show(services.store, args.id, list(services.checker().refs))
+    if args.format == "json":
+        _dump(detail)
+        return 0
+    video = detail["video"]
+    print(f"video {video['id']}: {video['original_name']} (v{video['version']}, campaign {detail['campaign']})")
+    print(f"  creator {video['creator'] or '-'}, {video['duration']:.1f} s, sha256 {video['sha256']}")
+    print(f"  status: {STATUS_LABELS[detail['status']]}"
+          + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
+          + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else ""))
+    for finding in detail["findings"]:
+        at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
+        print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
+              f"'{finding['matched']}' — {finding['disposition']}"
+              + (f": {finding['reason']}" if finding["reason"] else ""))
+    for comment in detail["comments"]:
+        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}")
+    for review in detail["reviews"]:
+        print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
+              + (f" — {review['note']}" if review["note"] else ""))
+    return 0
+
+
+def cmd_finding(args: argparse.Namespace) -> int:
+    disposition = "confirmed" if args.confirm else "dismissed"
+    set_disposition(_services(args).store, args.id, disposition, args.reason or "", args.reviewer or "")
+    print(f"finding {args.id}: {disposition}")
+    return 0
+
+
+def cmd_comment(args: argparse.Namespace) -> int:
+    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer)
+    print(f"comment {comment_id} added at {args.at:g} s")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    services = _services(args)
+    add_review(services.store, args.id, args.reviewer, args.decision, args.org or "", args.note or "")
+    status = services.store.query("SELECT status FROM videos WHERE id = ?", (args.id,))[0]["status"]
+    print(f"video {args.id}: decision recorded; status now {STATUS_LABELS[status]}")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    report = audit.verify(_services(args).store.db)
+    if report.ok:
+        print(f"audit log intact: {report.entries} entries, every link verified")
+        return 0
+    print(f"thinktwice: audit log broken at entry {report.broken_at}: {report.reason}", file=sys.stderr)
+    return 1
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    result = queries.compare_versions(_services(args).store, args.id)
+    if args.format == "json":
+        _dump(result)
+        return 0
+    for key in ("resolved", "new", "unchanged"):
+        print(f"{key}: " + (", ".join(f"{f['term']} ('{f['matched']}')" for f in result[key]) or "none"))
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("import", help="import videos (files or folders) into a campaign")
+    p.add_argument("media", nargs="+")
+    p.add_argument("--campaign", required=True)
+    p.add_argument("--creator", default="", help="the creator's handle, e.g. @aina")
+    p.add_argument("--caption", default="", help="caption and hashtags the creator plans to post (checked too)")
+    p.add_argument("--version-of", type=int, metavar="ID", help="this is a new cut of video ID")
+    p.set_defaults(func=cmd_import)
+
+    p = commands.add_parser("batch", help="import, transcribe and check a whole folder (resumable)")
+    p.add_argument("folder")
+    p.add_argument("--campaign", required=True)
+    add_transcription_options(p)
+    p.set_defaults(func=cmd_batch)
+
+    p = commands.add_parser("list", help="list videos with their status")
+    p.add_argument("--campaign")
+    p.add_argument("--status")
+    p.add_argument("--search", help="search names, creators, captions and transcripts")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_list)
+
+    p = commands.add_parser("show", help="show a video's status, findings, comments and decisions")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_show)
+
+    p = commands.add_parser("finding", help="confirm or dismiss a finding")
+    p.add_argument("id", type=int)
+    choice = p.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--confirm", action="store_true")
+    choice.add_argument("--dismiss", action="store_true")
+    p.add_argument("--reason", help="why (required when dismissing)")
+    p.add_argument("--reviewer", default="")
+    p.set_defaults(func=cmd_finding)
+
+    p = commands.add_parser("comment", help="comment at a moment of a video")
+    p.add_argument("id", type=int)
+    p.add_argument("--at", type=float, required=True, metavar="SECONDS")
+    p.add_argument("--text", required=True)
+    p.add_argument("--reviewer", required=True)
+    p.set_defaults(func=cmd_comment)
+
+    p = commands.add_parser("review", help="record a decision on a video")
+    p.add_argument("id", type=int)
+    p.add_argument("--decision", required=True, help="approved, approved_with_changes, changes_required or rejected")
+    p.add_argument("--reviewer", required=True)
+    p.add_argument("--org", help="the reviewer's organisation")
+    p.add_argument("--note", help="a note for the creator")
+    p.set_defaults(func=cmd_review)
+
+    p = commands.add_parser("audit", help="verify the tamper-evident audit log")
+    p.add_argument("action", choices=("verify",))
+    p.set_defaults(func=cmd_audit)
+
+    p = commands.add_parser("compare", help="compare a video version with the one before it")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_compare)

@@ -1,0 +1,89 @@
+"""The transcription job queue, in the database so it survives crashes.
+
+A job is claimed (queued -> running) with the worker's PID, and finished in the same transaction that stores
+its transcript: a kill -9 part-way leaves a 'running' job and no transcript, never half of one. On the next
+start `recover` puts running jobs whose process is gone back in the queue.
+"""
+
+from __future__ import annotations
+
+import os
+
+from reviewer import audit
+from reviewer.db import Store, now
+from reviewer.workflow import add_transcript
+from transcribe.types import Transcript
+
+
+def enqueue(store: Store, video_id: int, actor: str = "") -> int:
+    """Queue a transcription; an already open job for the video is reused (no duplicates on resume)."""
+    with store.write() as db:
+        open_job = next(db.query("SELECT id FROM jobs WHERE video_id = ? AND state IN ('queued', 'running')",
+                                 [video_id]), None)
+        if open_job:
+            return open_job["id"]
+        job_id = db["jobs"].insert({"video_id": video_id, "kind": "transcribe", "state": "queued",
+                                    "created_at": now()}).last_pk
+        audit.append(db, "job-queued", actor, video_id, job_id=job_id)
+    return job_id
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(store: Store) -> int:
+    """Requeue 'running' jobs whose process died (crash, kill -9, power cut). Returns how many."""
+    stranded = [row for row in store.query("SELECT id, pid, video_id FROM jobs WHERE state = 'running'")
+                if not _alive(row["pid"]) or row["pid"] == os.getpid()]
+    if stranded:
+        with store.write() as db:
+            for row in stranded:
+                db.execute("UPDATE jobs SET state = 'queued', pid = NULL WHERE id = ? AND state = 'running'",
+                           [row["id"]])
+                audit.append(db, "job-recovered", "", row["video_id"], job_id=row["id"])
+    return len(stranded)
+
+
+def claim(store: Store, video_ids: list[int] | None = None) -> dict | None:
+    """Take the oldest queued job (optionally among some videos) for this process."""
+    with store.write() as db:
+        sql = "SELECT * FROM jobs WHERE state = 'queued'"
+        params: list = []
+        if video_ids is not None:
+            sql += f" AND video_id IN ({','.join('?' * len(video_ids))})"
+            params = list(video_ids)
+        job = next(db.query(sql + " ORDER BY id LIMIT 1", params), None)
+        if job is None:
+            return None
+        db.execute("UPDATE jobs SET state = 'running', pid = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?",
+                   [os.getpid(), now(), job["id"]])
+    return job | {"state": "running"}
+
+
+def finish(store: Store, job: dict, transcript: Transcript) -> int:
+    """Store the transcript and close the job in one transaction."""
+    with store.write() as db:
+        transcript_id = add_transcript(store, job["video_id"], transcript)
+        db.execute("UPDATE jobs SET state = 'done', finished_at = ?, error = '' WHERE id = ?", [now(), job["id"]])
+    return transcript_id
+
+
+def fail(store: Store, job: dict, error: str, cancelled: bool = False) -> None:
+    with store.write() as db:
+        db.execute("UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE id = ?",
+                   ["cancelled" if cancelled else "failed", now(), error, job["id"]])
+        audit.append(db, "job-cancelled" if cancelled else "job-failed", "", job["video_id"], job_id=job["id"],
+                     error=error)
+
+
+def jobs_for(store: Store, video_id: int) -> list[dict]:
+    return store.query("SELECT * FROM jobs WHERE video_id = ? ORDER BY id", (video_id,))

@@ -1,0 +1,56 @@
+"""The core services a front end (CLI or GUI) is handed, with the one seam tests replace: the transcriber.
+
+`transcriber` turns a media file into a Transcript; the real one runs the bundled model in a child
+process. `verifier` settles fuzzy findings by a targeted re-decode (also a child process). Tests pass
+fakes for both, and still exercise everything else for real: database, checker, workflow.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reviewer.checker import Checker, CheckResult
+from reviewer.db import Store
+from reviewer.media_check import verify_fuzzy
+from reviewer.termstore import active_lists
+from transcribe.runner import run_transcription
+from transcribe.types import TranscribeOptions, Transcript
+
+ProgressCallback = Callable[[float, str], None]
+Transcriber = Callable[[str, TranscribeOptions, ProgressCallback | None, Callable[[], bool] | None], Transcript]
+Verifier = Callable[[Checker, CheckResult, str, TranscribeOptions], CheckResult]
+
+
+def child_process_transcriber(media: str, options: TranscribeOptions, on_progress: ProgressCallback | None = None,
+                              should_cancel: Callable[[], bool] | None = None) -> Transcript:
+    finished = run_transcription(media, options, on_progress=lambda p: on_progress and on_progress(p.fraction,
+                                                                                                    p.stage),
+                                 should_cancel=should_cancel)
+    assert finished.transcript is not None
+    return finished.transcript
+
+
+def no_verification(checker: Checker, result: CheckResult, media: str, options: TranscribeOptions) -> CheckResult:
+    return result
+
+
+@dataclass
+class Services:
+    store: Store
+    transcriber: Transcriber = child_process_transcriber
+    verifier: Verifier = verify_fuzzy
+    options: TranscribeOptions = field(default_factory=TranscribeOptions)
+    _checker: Checker | None = field(default=None, repr=False)
+
+    def checker(self) -> Checker:
+        """The checker for the lists in force now; rebuilt only when a list changed."""
+        lists = active_lists(self.store)
+        if self._checker is None or self._checker.refs != tuple(lst.ref for lst in lists):
+            self._checker = Checker(lists)
+        return self._checker
+
+    @classmethod
+    def open(cls, db_path: str | os.PathLike[str] | None = None, **kwargs) -> Services:
+        return cls(Store(db_path), **kwargs)

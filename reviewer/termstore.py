@@ -1,0 +1,49 @@
+"""The term lists a review database checks against, kept in the database itself.
+
+On first use the bundled lists are copied in. Editing a list stores a new version (bumped) and an audit
+entry, so a video checked before the edit shows "checked against an older term list".
+"""
+
+from __future__ import annotations
+
+from reviewer import audit
+from reviewer.db import Store, now
+from reviewer.terms import TermList, load_bundled_lists, parse_term_list, to_csv
+
+
+def active_lists(store: Store) -> list[TermList]:
+    rows = store.query("SELECT name, csv FROM term_lists WHERE enabled = 1 ORDER BY name")
+    if not rows and not store.query("SELECT 1 FROM term_lists LIMIT 1"):
+        seed_bundled(store)
+        rows = store.query("SELECT name, csv FROM term_lists WHERE enabled = 1 ORDER BY name")
+    return [parse_term_list(row["csv"].encode("utf-8"), f"database list {row['name']}", row["name"]) for row in rows]
+
+
+def seed_bundled(store: Store) -> None:
+    with store.write() as db:
+        for term_list in load_bundled_lists():
+            db["term_lists"].insert({"name": term_list.name, "version": term_list.version,
+                                     "sha256": term_list.sha256, "csv": to_csv(term_list), "enabled": 1,
+                                     "updated_at": now()}, ignore=True)
+
+
+def save_list(store: Store, term_list: TermList, actor: str = "") -> TermList:
+    """Store a new or edited list. An edit of an existing list always gets a higher version."""
+    previous = store.query("SELECT version, sha256 FROM term_lists WHERE name = ?", (term_list.name,))
+    if previous and previous[0]["sha256"] == term_list.sha256:
+        return term_list
+    if previous and previous[0]["version"].isdigit() and (
+            not term_list.version.isdigit() or int(term_list.version) <= int(previous[0]["version"])):
+        term_list = TermList(term_list.name, str(int(previous[0]["version"]) + 1), term_list.terms, term_list.source)
+    with store.write() as db:
+        db["term_lists"].upsert({"name": term_list.name, "version": term_list.version, "sha256": term_list.sha256,
+                                 "csv": to_csv(term_list), "enabled": 1, "updated_at": now()}, pk="name")
+        audit.append(db, "term-list-change", actor, None, name=term_list.name, version=term_list.version,
+                     sha256=term_list.sha256, terms=len(term_list.terms), new=not previous)
+    return term_list
+
+
+def set_enabled(store: Store, name: str, enabled: bool, actor: str = "") -> None:
+    with store.write() as db:
+        db.execute("UPDATE term_lists SET enabled = ?, updated_at = ? WHERE name = ?", [int(enabled), now(), name])
+        audit.append(db, "term-list-change", actor, None, name=name, enabled=enabled)

@@ -1,0 +1,48 @@
+"""Test doubles for the one seam the brief allows: the transcriber (and its sibling, the fuzzy verifier)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from reviewer.db import Store
+from reviewer.services import Services, no_verification
+from transcribe.media import probe
+from transcribe.types import Segment, TranscribeOptions, Transcript, Word
+
+DEFAULT_SCRIPT = "Hai semua. Jangan jadi bodoh di media sosial. Fikir dahulu sebelum menulis."
+
+
+def transcript_of(text: str, duration: float, language: str = "ms") -> Transcript:
+    """Spread the words of `text` evenly over the clip, like a (perfect) speech recogniser would."""
+    words = text.split()
+    step = duration / (len(words) + 1)
+    timed = tuple(Word(w, round(step * (i + 0.5), 3), round(step * (i + 1.2), 3), 0.9) for i, w in enumerate(words))
+    return Transcript(language, 0.95, duration, (Segment(1, timed[0].start, timed[-1].end, text, timed),),
+                      model="fake", engine="fake")
+
+
+class FakeTranscriber:
+    """Returns a scripted transcript per file name (or the default script); records what it was asked."""
+
+    def __init__(self, scripts: dict[str, str] | None = None, delay: float = 0.0) -> None:
+        self.scripts = scripts or {}
+        self.delay = delay
+        self.calls: list[str] = []
+
+    def __call__(self, media: str, options: TranscribeOptions, on_progress=None, should_cancel=None) -> Transcript:
+        self.calls.append(Path(media).name)
+        steps = 10
+        for step in range(steps):
+            if should_cancel is not None and should_cancel():
+                from transcribe.errors import Cancelled
+
+                raise Cancelled("transcription cancelled")
+            if on_progress is not None:
+                on_progress(step / steps, "transcribing")
+            time.sleep(self.delay / steps)
+        return transcript_of(self.scripts.get(Path(media).name, DEFAULT_SCRIPT), probe(media, with_hash=False).duration)
+
+
+def fake_services(db_path: str | Path, scripts: dict[str, str] | None = None, delay: float = 0.0) -> Services:
+    return Services(Store(db_path), transcriber=FakeTranscriber(scripts, delay), verifier=no_verification)
