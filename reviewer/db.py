@@ -55,11 +55,19 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path else default_db_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create the folder for the database {self.path}: {exc.strerror}; "
+                            "pass --db with a writable location") from None
         try:
             self.db = self._connect()
             self._migrate()
         except sqlite3.Error as exc:
+            if self.read_only:  # e.g. a WAL database whose -shm file cannot be created here
+                raise UserError(f"the database {self.path} is read-only; check its permissions or copy it "
+                                "somewhere writable") from None
             raise explain(exc, str(self.path)) from None
 
     def _connect(self) -> Database:

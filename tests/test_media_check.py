@@ -80,3 +80,25 @@ def test_transcript_text_maps_words_to_times(checker: Checker) -> None:
     ))
     (finding,) = checker.check_transcript(transcript).findings
     assert (finding.term, finding.time_start, finding.time_end) == ("bunuh diri", 3.5, 4.5)
+
+
+def test_cli_batch_with_the_real_model_resumes(run_cli, tmp_path: Path, insult_clip: Path,
+                                               clips: dict[str, Path]) -> None:
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(insult_clip, folder / "insult.mp4")
+    shutil.copy(clips["silent_video"], folder / "silent.mp4")
+    db = tmp_path / "r.db"
+    code, out, err = run_cli("--db", db, "batch", folder, "--campaign", "Kempen", "--language", "en")
+    assert code == 2  # the silent clip failed...
+    assert "1 imported, 0 already known, 1 transcribed, 1 checked, 1 failed" in out
+    assert "no audio track" in err
+    code, out, _ = run_cli("--db", db, "show", "1", "--format", "json")
+    detail = json.loads(out)
+    assert detail["status"] == "in_review"
+    assert detail["transcript"]["model"] == "whisper-base"
+    assert any(f["term"] == "stupid" and f["time_start"] > 0 for f in detail["findings"])
+    code, out, _ = run_cli("--db", db, "batch", folder, "--campaign", "Kempen", "--language", "en")
+    assert "0 imported, 1 already known, 0 transcribed, 0 checked, 1 failed" in out

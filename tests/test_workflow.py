@@ -47,12 +47,14 @@ def status(services, video_id: int) -> str:
 def test_import_stores_metadata_and_recognises_duplicates(services, video: Path) -> None:
     first = import_media(services.store, video, "Kempen", creator="@aina", caption="Jom #fikirdulu")
     again = import_media(services.store, video, "Kempen")
-    assert again.duplicate and again.video_id == first.video_id
+    assert again.duplicate
+    assert again.video_id == first.video_id
     row = services.store.query("SELECT * FROM videos WHERE id = ?", (first.video_id,))[0]
     assert (row["creator"], row["caption"], row["width"], row["height"], row["has_audio"]) == (
         "@aina", "Jom #fikirdulu", 320, 240, 1)
     assert row["thumbnail"].startswith(b"\x89PNG")
-    assert len(row["sha256"]) == 64 and row["duration"] > 5
+    assert len(row["sha256"]) == 64
+    assert row["duration"] > 5
     assert services.store.query("SELECT count(*) AS n FROM videos")[0]["n"] == 1
 
 
@@ -193,7 +195,8 @@ def test_audit_chain_detects_hand_edits(services, video: Path) -> None:
     transcribe_and_check(services, video_id)
     add_review(services.store, video_id, "Aina", "rejected")
     report = audit.verify(services.store.db)
-    assert report.ok and report.entries >= 5
+    assert report.ok
+    assert report.entries >= 5
     decision = services.store.query("SELECT id FROM audit WHERE action = 'decision'")[0]["id"]
     services.store.db.execute("UPDATE audit SET details = replace(details, 'rejected', 'approved') WHERE id = ?",
                               [decision])

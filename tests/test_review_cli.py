@@ -1,0 +1,91 @@
+"""The review CLI: every command with --db, its messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reviewer.batch import transcribe_and_check
+from tests.fakes import fake_services
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path, clips: dict[str, Path]) -> tuple[Path, int]:
+    """A database holding one transcribed and checked video (fake transcriber)."""
+    db = tmp_path / "r.db"
+    services = fake_services(db)
+    from reviewer.workflow import import_media
+
+    video_id = import_media(services.store, clips["english"], "Kempen Raya", creator="@aina").video_id
+    transcribe_and_check(services, video_id)
+    services.store.close()
+    return db, video_id
+
+
+def test_import_list_show(run_cli, tmp_path: Path, clips: dict[str, Path]) -> None:
+    db = tmp_path / "r.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(clips["english"], folder / "a.mp4")
+    shutil.copy(clips["silent_video"], folder / "silent.mp4")
+    code, out, err = run_cli("--db", db, "import", folder, "--campaign", "Kempen", "--creator", "@aina")
+    assert code == 2  # one file could not be imported...
+    assert "a.mp4: imported as video 1" in out  # ...but the rest went on
+    assert "no audio track" in err
+    code, out, _ = run_cli("--db", db, "import", folder / "a.mp4", "--campaign", "Kempen")
+    assert "already imported as video 1" in out
+    code, out, _ = run_cli("list", "--db", db, "--format", "json")
+    rows = json.loads(out)
+    assert [(r["id"], r["status"], r["creator"]) for r in rows] == [(1, "pending", "@aina")]
+
+
+def test_decisions_comments_findings(run_cli, reviewed) -> None:
+    db, video_id = reviewed
+    code, out, _ = run_cli("--db", db, "show", video_id, "--format", "json")
+    detail = json.loads(out)
+    finding_id = detail["findings"][0]["id"]
+    assert run_cli("--db", db, "finding", finding_id, "--dismiss", "--reason", "quoted from the guideline",
+                   "--reviewer", "Aina")[0] == 0
+    assert run_cli("--db", db, "comment", video_id, "--at", "2.5", "--text", "Potong bahagian ini",
+                   "--reviewer", "Aina")[0] == 0
+    code, out, _ = run_cli("--db", db, "review", video_id, "--decision", "approved_with_changes", "--reviewer",
+                           "Aina", "--org", "WAO", "--note", "Tukar ayat kedua")
+    assert code == 0
+    assert "status now Approved with changes" in out
+    code, out, _ = run_cli("--db", db, "show", video_id)
+    assert "dismissed: quoted from the guideline" in out
+    assert "comment at 2.5s by Aina: Potong bahagian ini" in out
+    assert "decision by Aina (WAO): approved_with_changes — Tukar ayat kedua" in out
+    code, out, _ = run_cli("--db", db, "audit", "verify")
+    assert code == 0
+    assert "audit log intact" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("show", "99"), "no video with ID 99"),
+    (("review", "1", "--decision", "maybe", "--reviewer", "A"), "unknown decision 'maybe'"),
+    (("comment", "1", "--at", "999", "--text", "x", "--reviewer", "A"), "outside the video"),
+    (("finding", "777", "--confirm"), "no finding with ID 777"),
+    (("list", "--status", "done"), "unknown status 'done'"),
+])
+def test_refusals_are_one_line(run_cli, reviewed, argv, message: str) -> None:
+    db, _ = reviewed
+    code, out, err = run_cli("--db", db, *argv)
+    assert code == 2
+    assert message in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_audit_verify_reports_tampering(run_cli, reviewed) -> None:
+    import sqlite3
+
+    db, _ = reviewed
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM audit WHERE id = 2")
+    code, _, err = run_cli("--db", db, "audit", "verify")
+    assert code == 1
+    assert "audit log broken at entry 3" in err

@@ -1,0 +1,185 @@
+"""The database under stress: upgrades, refusals, damage, full disks, crashes and two writers at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reviewer import schema
+from reviewer.batch import run_batch
+from reviewer.db import Store
+from reviewer.errors import UserError
+from reviewer.workflow import add_comment, import_media
+from tests.conftest import REPO
+from tests.fakes import fake_services
+from tests.helpers import run_as_nobody
+
+
+def test_pragmas_and_migrations(tmp_path: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        conn = store.db.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        assert [r["name"] for r in store.query("SELECT name FROM _sqlite_migrations")] == ["0001_initial"]
+        with pytest.raises(UserError), store.write() as db:  # foreign keys really are enforced
+            db.execute("INSERT INTO comments (video_id, at_seconds, text, reviewer, created_at) "
+                       "VALUES (999, 1, 'x', 'y', 'z')")
+
+
+def test_backup_is_made_before_migrating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "r.db"
+    with Store(path) as store, store.write() as db:
+        db["campaigns"].insert({"name": "Kempen", "created_at": "now"})
+    upgraded = schema.Migrations("thinktwice")
+    upgraded(name="0001_initial")(schema.initial)
+
+    @upgraded(name="0002_add_priority")
+    def add_priority(db) -> None:
+        db.execute("ALTER TABLE videos ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
+
+    monkeypatch.setattr("reviewer.db.migrations", upgraded)
+    with Store(path) as store:
+        assert "priority" in store.db["videos"].columns_dict
+    backups = list(tmp_path.glob("r.db.bak-*"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("SELECT name FROM campaigns").fetchall() == [("Kempen",)]
+        assert "priority" not in [c[1] for c in old.execute("PRAGMA table_info(videos)")]
+
+
+def test_database_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    with Store(path) as store, store.write() as db:
+        db["_sqlite_migrations"].insert({"migration_set": "thinktwice", "name": "0099_future",
+                                         "applied_at": "2030-01-01"})
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="newer version of ThinkTwice Review.*nothing was changed"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_not_a_database(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 50, encoding="utf-8")
+    code, _, err = run_cli("--db", path, "list")
+    assert code == 2
+    assert "is not a ThinkTwice database" in err
+    assert path.read_text(encoding="utf-8").startswith("these are my notes")
+
+
+def test_read_only_database(tmp_path: Path) -> None:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="thinktwice-ro-"))  # under /tmp, so 'nobody' can reach it
+    os.chmod(folder, 0o755)
+    path = folder / "r.db"
+    Store(path).close()
+    os.chmod(path, 0o444)
+
+    def try_write() -> str:
+        store = Store(path)
+        add_comment(store, 1, 0, "x", "y")
+        return "wrote"
+
+    message = run_as_nobody(try_write)
+    shutil.rmtree(folder)
+    assert "read-only" in message
+    assert message.startswith("UserError: the database")  # our one-line message, not another exception
+
+
+def test_disk_full_leaves_the_database_as_it_was(tmp_path: Path, clips: dict[str, Path]) -> None:
+    store = Store(tmp_path / "r.db")
+    video_id = import_media(store, clips["english"], "Kempen").video_id
+    before = store.query("SELECT count(*) AS n FROM comments")[0]["n"]
+    pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.db.conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # the disk 'fills up' one page from now
+    with pytest.raises(UserError, match="full; nothing was saved"):
+        add_comment(store, video_id, 1.0, "x" * 200_000, "Aina")
+    store.db.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert store.query("SELECT count(*) AS n FROM comments")[0]["n"] == before
+    assert add_comment(store, video_id, 1.0, "short", "Aina")  # still usable afterwards
+
+
+BATCH_SCRIPT = """
+import sys
+sys.path.insert(0, {repo!r})
+from reviewer.batch import run_batch
+from tests.fakes import fake_services
+services = fake_services({db!r}, delay=30.0)
+run_batch(services, {folder!r}, "Kempen")
+"""
+
+
+@pytest.mark.parametrize("clip_names", [("english", "malay")])
+def test_kill_9_during_batch_then_resume(tmp_path: Path, clips: dict[str, Path], clip_names) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in clip_names:
+        shutil.copy(clips[name], folder / f"{name}.mp4")
+    db_path = tmp_path / "r.db"
+    script = BATCH_SCRIPT.format(repo=str(REPO), db=str(db_path), folder=str(folder))
+    child = subprocess.Popen([sys.executable, "-c", script], cwd=REPO)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # wait until a transcription job is running
+        if db_path.exists():
+            with sqlite3.connect(db_path, timeout=5) as conn:
+                try:
+                    if conn.execute("SELECT count(*) FROM jobs WHERE state = 'running'").fetchone()[0]:
+                        break
+                except sqlite3.OperationalError:
+                    pass
+        time.sleep(0.05)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM jobs WHERE state = 'running'").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM transcripts").fetchone()[0] == 0  # nothing partial stored
+    services = fake_services(db_path)
+    report = run_batch(services, folder, "Kempen")
+    assert report.duplicates == 2
+    assert report.imported == 0
+    counts = services.store.query("SELECT (SELECT count(*) FROM videos) AS v, (SELECT count(*) FROM transcripts) AS t,"
+                                  " (SELECT count(*) FROM checks) AS c, (SELECT count(*) FROM jobs WHERE state = "
+                                  "'done') AS d, (SELECT count(*) FROM jobs WHERE state != 'done') AS other")[0]
+    assert counts == {"v": 2, "t": 2, "c": 2, "d": 2, "other": 0}
+    assert services.store.query("SELECT count(*) AS n FROM audit WHERE action = 'job-recovered'")[0]["n"] == 1
+    again = run_batch(services, folder, "Kempen")  # a third run has nothing left to do
+    assert (again.transcribed, again.checked) == (0, 0)
+
+
+WRITER_SCRIPT = """
+import sys
+sys.path.insert(0, {repo!r})
+from reviewer.db import Store
+from reviewer.workflow import add_comment
+store = Store({db!r})
+for i in range(40):
+    add_comment(store, 1, 1.0, f"{{sys.argv[1]}} {{i}}", sys.argv[1])
+print("ok")
+"""
+
+
+def test_two_processes_write_at_once_without_locked_errors(tmp_path: Path, clips: dict[str, Path]) -> None:
+    db_path = tmp_path / "r.db"
+    with Store(db_path) as store:
+        import_media(store, clips["english"], "Kempen")
+    script = WRITER_SCRIPT.format(repo=str(REPO), db=str(db_path))
+    writers = [subprocess.Popen([sys.executable, "-c", script, name], cwd=REPO, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for name in ("gui", "cli")]
+    outputs = [w.communicate(timeout=60) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], outputs
+    assert all("locked" not in err for _, err in outputs)
+    with Store(db_path) as store:
+        assert store.query("SELECT count(*) AS n FROM comments")[0]["n"] == 80
+        from reviewer import audit
+
+        assert audit.verify(store.db).ok
