@@ -289,3 +289,31 @@ def recompute(db: Database, video_id: int) -> None:
         [combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
          int(changed_since_review(decisions, video["sha256"])), open_count, counts["low"], counts["medium"],
          counts["high"], counts["critical"], video_id])
+
+
+def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
+    """A reviewer's corrected text as a transcript revision, keeping the original timing.
+
+    One line per segment (how the app shows it). Unchanged words keep their times; the words of an edited
+    line share that segment's time evenly. If lines were added or removed, the whole text shares the span.
+    """
+    from transcribe.types import Segment, Word
+
+    lines = [line.strip() for line in edited_text.splitlines()]
+    segments = list(original.segments)
+    if len(lines) != len(segments):
+        start = segments[0].start if segments else 0.0
+        end = segments[-1].end if segments else original.duration
+        lines, segments = [" ".join(line for line in lines if line)], [Segment(1, start, end, "", ())]
+    result = []
+    for number, (line, segment) in enumerate(zip(lines, segments, strict=True), start=1):
+        words = line.split()
+        if [w.text for w in segment.words] == words:
+            timed = segment.words
+        else:
+            step = (segment.end - segment.start) / max(1, len(words))
+            timed = tuple(Word(w, round(segment.start + i * step, 3), round(segment.start + (i + 1) * step, 3), 1.0)
+                          for i, w in enumerate(words))
+        result.append(Segment(number, segment.start, segment.end, line, timed))
+    return Transcript(original.language, original.language_probability, original.duration, tuple(result),
+                      original.model, original.engine)

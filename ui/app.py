@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reviewer.paths import log_path
-from ui.transcribe_window import TranscribeWindow
+from reviewer.errors import UserError
+from reviewer.paths import default_db_path, log_path
+from reviewer.services import Services
+from ui.settings import AppSettings
 
 
 def _configure_logging() -> None:
@@ -27,11 +31,31 @@ def _configure_logging() -> None:
     sys.excepthook = log_uncaught
 
 
+def build_window(db_path: str | None = None, settings: AppSettings | None = None, qsettings: QSettings | None = None,
+                 services_factory=None):
+    """Create the services and the main window (separate from `run` so tests and benchmarks can use it)."""
+    from ui.main_window import MainWindow
+    from ui.work_queue import WorkQueue
+
+    settings = settings or AppSettings.load(qsettings)
+    if settings.data_folder and not db_path:
+        os.environ["THINKTWICE_DATA_DIR"] = settings.data_folder
+    path = db_path or str(default_db_path())
+    factory = services_factory or (lambda: Services.open(path))
+    services = factory()
+    work = WorkQueue(factory)
+    return MainWindow(services, work, settings, qsettings)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     _configure_logging()
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setApplicationName("ThinkTwice Review")
     app.setOrganizationName("ThinkTwice")
-    window = TranscribeWindow()
+    try:
+        window = build_window()
+    except UserError as exc:
+        QMessageBox.critical(None, "ThinkTwice Review", str(exc))
+        return 2
     window.show()
     return app.exec()

@@ -1,0 +1,135 @@
+"""The campaign dashboard for leads: status counts, findings charts (QtCharts) and reviewer workload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.services import Services
+from reviewer.status import STATUS_LABELS
+from reviewer.summary import campaign_summary
+from ui.i18n import LANGUAGE, tr
+from ui.models import SEVERITY_COLOURS, STATUS_COLOURS
+
+ExportAction = Callable[[str | None], None]
+
+
+def bar_chart(title: str, values: dict[str, int], colours: dict[str, str] | None = None, limit: int = 8) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    items = list(values.items())[:limit]
+    series = QBarSeries()
+    bar = QBarSet("")
+    bar.append([float(v) for _, v in items])
+    if colours and len(items) == 1:
+        bar.setColor(QColor(colours.get(items[0][0], "#607d8b")))
+    else:
+        bar.setColor(QColor("#546e7a"))
+    series.append(bar)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([label if len(label) < 22 else label[:20] + "…" for label, _ in items] or [""])
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%d")
+    axis_y.setRange(0, max([v for _, v in items] + [1]))
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    return chart
+
+
+class DashboardPage(QWidget):
+    message = Signal(str)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.campaign: str | None = None
+        self.export: dict[str, ExportAction | None] = {"pdf": None, "csv": None}
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.tiles = {status: QLabel() for status in STATUS_LABELS}
+        self.category_chart, self.severity_chart = QChartView(), QChartView()
+        for view in (self.category_chart, self.severity_chart):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(220)
+        self.workload = QTableWidget(0, 4)
+        self.pdf_button, self.csv_button = QPushButton(), QPushButton()
+        tiles = QGridLayout()
+        for number, (status, tile) in enumerate(self.tiles.items()):
+            tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            tile.setMinimumHeight(54)
+            tile.setStyleSheet(f"border: 2px solid {STATUS_COLOURS[status]}; border-radius: 6px; padding: 4px;")
+            tiles.addWidget(tile, 0, number)
+        charts = QHBoxLayout()
+        charts.addWidget(self.category_chart, 3)
+        charts.addWidget(self.severity_chart, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.csv_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addLayout(tiles)
+        layout.addLayout(charts, 2)
+        self.workload_label = QLabel()
+        layout.addWidget(self.workload_label)
+        layout.addWidget(self.workload, 1)
+        self.pdf_button.clicked.connect(lambda: self._export("pdf"))
+        self.csv_button.clicked.connect(lambda: self._export("csv"))
+        LANGUAGE.changed.connect(lambda _: self.refresh())
+        self.refresh()
+
+    def set_campaign(self, campaign: str | None) -> None:
+        self.campaign = campaign
+        self.refresh()
+
+    def _export(self, kind: str) -> None:
+        action = self.export[kind]
+        if action is None:
+            self.message.emit(tr("Reports arrive with the reports module; this button will then export."))
+        else:
+            action(self.campaign)
+
+    def refresh(self) -> None:
+        summary = campaign_summary(self.services.store, self.campaign)
+        self.summary = summary
+        self.title.setText(tr("Campaign: {name} · {n} videos", name=self.campaign or tr("All campaigns"),
+                              n=summary["videos_total"]))
+        for status, tile in self.tiles.items():
+            tile.setText(f"<b style='font-size:18px'>{summary['status_counts'][status]}</b><br>"
+                         f"{tr(STATUS_LABELS[status])}")
+            tile.setAccessibleName(f"{tr(STATUS_LABELS[status])}: {summary['status_counts'][status]}")
+        self.category_chart.setChart(bar_chart(tr("Findings by category"), summary["by_category"]))
+        self.severity_chart.setChart(bar_chart(tr("Findings by severity"),
+                                               {tr(k): v for k, v in summary["by_severity"].items()},
+                                               SEVERITY_COLOURS))
+        self.workload_label.setText(tr("Reviewer workload"))
+        headers = [tr("Reviewer"), tr("Organisation"), tr("Videos"), tr("Decisions")]
+        self.workload.setHorizontalHeaderLabels(headers)
+        self.workload.setRowCount(len(summary["workload"]))
+        for row, entry in enumerate(summary["workload"]):
+            for column, value in enumerate((entry["reviewer"], entry["organisation"], entry["videos"],
+                                            entry["decisions"])):
+                self.workload.setItem(row, column, QTableWidgetItem(str(value)))
+        self.workload.horizontalHeader().setStretchLastSection(True)
+        self.pdf_button.setText(tr("Export PDF summary…"))
+        self.csv_button.setText(tr("Export CSV…"))
+        self.pdf_button.setAccessibleName(tr("Export PDF summary"))
+        self.csv_button.setAccessibleName(tr("Export CSV"))

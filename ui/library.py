@@ -1,0 +1,134 @@
+"""The library pane: campaigns, their videos (thumbnail, status badge, finding counts), filter and search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer import queries
+from reviewer.schema import STATUSES
+from reviewer.services import Services
+from reviewer.status import STATUS_LABELS
+from ui.i18n import LANGUAGE, tr
+from ui.models import VideoTableModel
+
+
+class LibraryPane(QWidget):
+    video_selected = Signal(int)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.campaign = QComboBox()
+        self.status = QComboBox()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.model = VideoTableModel(thumbnails=self._thumbnail)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(46)
+        self.table.setIconSize(QSize(72, 40))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 90)
+        self.table.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self.campaign, self.status, self.search):
+            layout.addWidget(widget)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.campaign.currentIndexChanged.connect(lambda _: self.refresh())
+        self.status.currentIndexChanged.connect(lambda _: self.refresh())
+        self.table.clicked.connect(lambda index: self.video_selected.emit(self.model.row(index.row())["id"]))
+        LANGUAGE.changed.connect(self.retranslate)
+        self.retranslate()
+        self.refresh_campaigns()
+
+    def _thumbnail(self, video_id: int) -> bytes | None:
+        rows = self.services.store.query("SELECT thumbnail FROM videos WHERE id = ?", (video_id,))
+        return rows[0]["thumbnail"] if rows else None
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(tr("Search names, creators, captions and transcripts"))
+        self.search.setAccessibleName(tr("Search videos"))
+        self.campaign.setAccessibleName(tr("Campaign"))
+        self.status.setAccessibleName(tr("Filter by status"))
+        self.table.setAccessibleName(tr("Videos"))
+        current = self.status.currentData()
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItem(tr("All statuses"), None)
+        for status in STATUSES:
+            self.status.addItem(tr(STATUS_LABELS[status]), status)
+        self.status.setCurrentIndex(max(0, self.status.findData(current)))
+        self.status.blockSignals(False)
+        if self.campaign.count():
+            self.campaign.setItemText(0, tr("All campaigns"))
+        self.model.retranslate()
+        self._show_count()
+
+    def refresh_campaigns(self) -> None:
+        current = self.campaign.currentData()
+        self.campaign.blockSignals(True)
+        self.campaign.clear()
+        self.campaign.addItem(tr("All campaigns"), None)
+        for campaign in queries.campaigns(self.services.store):
+            self.campaign.addItem(f"{campaign['name']} ({campaign['videos']})", campaign["name"])
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(current)))
+        self.campaign.blockSignals(False)
+        self.refresh()
+
+    @property
+    def current_campaign(self) -> str | None:
+        return self.campaign.currentData()
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        rows = queries.list_videos(self.services.store, self.campaign.currentData(), self.status.currentData(),
+                                   self.search.text())
+        self.model.set_rows(rows)
+        self._show_count()
+        if selected is not None:
+            for number, row in enumerate(rows):
+                if row["id"] == selected:
+                    self.table.selectRow(number)
+                    break
+
+    def _show_count(self) -> None:
+        self.count.setText(tr("{n} videos", n=len(self.model.rows)))
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row(rows[0].row())["id"] if rows else None
+
+    def select(self, video_id: int) -> None:
+        for number, row in enumerate(self.model.rows):
+            if row["id"] == video_id:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+                return
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(360, 600)
+

@@ -1,0 +1,177 @@
+"""The main window: library and review, script check, term lists and the campaign dashboard.
+
+It receives its services (GUI-thread core services, a factory for the worker thread's, and settings);
+it builds none of them. Errors reach the user as status-bar messages or dialogs; tracebacks go to the log.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget
+
+from reviewer.services import Services
+from transcribe.media import MEDIA_EXTENSIONS
+from transcribe.types import TranscribeOptions
+from ui.dashboard import DashboardPage
+from ui.i18n import LANGUAGE, tr
+from ui.library import LibraryPane
+from ui.review_page import ReviewPage
+from ui.script_checker import ScriptCheckPage
+from ui.settings import AppSettings
+from ui.settings_dialog import SettingsDialog
+from ui.terms_page import TermsPage
+from ui.work_queue import QueuePanel, WorkQueue
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, work: WorkQueue, settings: AppSettings,
+                 qsettings: QSettings | None = None) -> None:
+        super().__init__()
+        self.services, self.work, self.settings = services, work, settings
+        self.qsettings = qsettings or QSettings()
+        self.setAcceptDrops(True)
+        self.library = LibraryPane(services)
+        self.review = ReviewPage(services)
+        self.queue = QueuePanel(work)
+        self.script = ScriptCheckPage(services.checker())
+        self.terms = TermsPage(services)
+        self.dashboard = DashboardPage(services)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.library)
+        left.addWidget(self.queue)
+        left.setSizes([560, 160])
+        review_split = QSplitter(Qt.Orientation.Horizontal)
+        review_split.addWidget(left)
+        review_split.addWidget(self.review)
+        review_split.setSizes([380, 980])
+        self.tabs = QTabWidget()
+        for widget in (review_split, self.script, self.terms, self.dashboard):
+            self.tabs.addTab(widget, "")
+        self.setCentralWidget(self.tabs)
+        self._actions()
+        self.library.video_selected.connect(self.review.open_video)
+        self.library.campaign.currentIndexChanged.connect(lambda _: self.dashboard.set_campaign(
+            self.library.current_campaign))
+        self.review.changed.connect(lambda _: self._refresh_lists())
+        work.task_done.connect(self._task_done)
+        work.task_failed.connect(lambda _k, message, cancelled: self.notify(message if not cancelled
+                                                                             else tr("Cancelled.")))
+        for page in (self.review, self.script, self.terms, self.dashboard):
+            page.message.connect(self.notify)
+        self.terms.lists_changed.connect(self._lists_changed)
+        LANGUAGE.changed.connect(self.retranslate)
+        self.apply_settings(settings)
+        self.restoreGeometry(self.qsettings.value("window/geometry", QByteArray()))
+        if not self.qsettings.value("window/geometry"):
+            self.resize(1340, 760)
+
+    def _actions(self) -> None:
+        self.import_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
+        self.import_action.triggered.connect(lambda: self.import_files())
+        self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.play_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Space))
+        self.play_action.triggered.connect(self._space)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.import_action, self.settings_action, self.quit_action])
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addAction(self.play_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("ThinkTwice Review"))
+        for index, label in enumerate(("Review videos", "Check a script", "Term lists", "Campaign dashboard")):
+            self.tabs.setTabText(index, tr(label))
+        self.file_menu.setTitle(tr("&File"))
+        self.view_menu.setTitle(tr("&Playback"))
+        self.import_action.setText(tr("&Import videos…"))
+        self.settings_action.setText(tr("&Settings…"))
+        self.play_action.setText(tr("Play / pause"))
+        self.quit_action.setText(tr("&Quit"))
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        self.settings = settings
+        LANGUAGE.set(settings.language)
+        self.services.options = TranscribeOptions(candidates=settings.candidates, model_path=settings.model_folder
+                                                  or None)
+        self.review.set_identity(settings.reviewer, settings.organisation)
+        self.retranslate()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self, self.settings)
+        if dialog.exec():
+            chosen = dialog.result_settings()
+            chosen.save(self.qsettings)
+            self.apply_settings(chosen)
+            self.notify(tr("Settings saved."))
+
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _space(self) -> None:
+        if self.tabs.currentIndex() == 0:
+            self.review.player.toggle_play()
+
+    def campaign_for_import(self) -> str | None:
+        if self.library.current_campaign:
+            return self.library.current_campaign
+        name, ok = QInputDialog.getText(self, tr("Import videos"), tr("Campaign name"))
+        return name.strip() if ok and name.strip() else None
+
+    def import_files(self, paths: list[str] | None = None, campaign: str | None = None) -> list[int]:
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, tr("Import videos"), "",
+                                                    "Media (" + " ".join(f"*{e}" for e in sorted(MEDIA_EXTENSIONS))
+                                                    + ")")
+        files: list[str] = []
+        for path in paths:
+            if Path(path).is_dir():
+                files += [str(p) for p in sorted(Path(path).rglob("*")) if p.suffix.lower() in MEDIA_EXTENSIONS]
+            else:
+                files.append(path)
+        campaign = campaign or (self.campaign_for_import() if files else None)
+        if not campaign:
+            return []
+        return [self.work.import_file(path, campaign) for path in files]
+
+    def _task_done(self, _key: int, video_id: int, kind: str) -> None:
+        self._refresh_lists()
+        if kind == "import":
+            name = self.services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))
+            if name and self._needs_processing(video_id):
+                self.work.process(video_id, name[0]["original_name"])
+        elif self.review.video_id == video_id:
+            self.review.reload()
+
+    def _needs_processing(self, video_id: int) -> bool:
+        row = self.services.store.query("SELECT (SELECT count(*) FROM checks WHERE video_id = ?) AS c", (video_id,))
+        return not row[0]["c"]
+
+    def _refresh_lists(self) -> None:
+        self.library.refresh_campaigns()
+        self.dashboard.refresh()
+
+    def _lists_changed(self) -> None:
+        self.script.set_checker(self.services.checker())
+        self.review.reload()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.import_files(paths)
+            event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.qsettings.setValue("window/geometry", self.saveGeometry())
+        self.review.player.unload()
+        self.work.shutdown()
+        super().closeEvent(event)
+

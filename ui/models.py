@@ -1,0 +1,170 @@
+"""Table models over plain rows from the core (lists of dicts). No widgets here, so they test on their own.
+
+The library model loads thumbnails lazily: a view only asks for the rows it shows, so a 10,000-video library
+opens as fast as a 10-video one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QPixmap
+
+from reviewer.checker import context
+from reviewer.status import STATUS_LABELS
+from ui.i18n import tr
+
+SEVERITY_COLOURS = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}
+STATUS_COLOURS = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
+                  "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
+Index = QModelIndex | QPersistentModelIndex
+
+
+def clock(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"
+
+
+class RowsModel(QAbstractTableModel):
+    """Shared plumbing: rows are dicts; subclasses say which columns and how to show them."""
+
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, rows: Sequence[dict] = ()) -> None:
+        super().__init__()
+        self._rows = list(rows)
+
+    def set_rows(self, rows: Sequence[dict]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> dict:
+        return self._rows[index]
+
+    @property
+    def rows(self) -> list[dict]:
+        return self._rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(self.columns[section])
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns) - 1))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+
+class VideoTableModel(RowsModel):
+    columns = ("Video", "Status", "Findings")
+
+    def __init__(self, rows: Sequence[dict] = (), thumbnails: Callable[[int], bytes | None] | None = None) -> None:
+        super().__init__(rows)
+        self._thumbnails = thumbnails
+        self._pixmaps: dict[int, QPixmap | None] = {}
+
+    def set_rows(self, rows: Sequence[dict]) -> None:
+        self._pixmaps.clear()
+        super().set_rows(rows)
+
+    def thumbnail(self, video_id: int) -> QPixmap | None:
+        if video_id not in self._pixmaps:
+            data = self._thumbnails(video_id) if self._thumbnails else None
+            pixmap = QPixmap()
+            self._pixmaps[video_id] = pixmap.scaledToHeight(40) if data and pixmap.loadFromData(data) else None
+        return self._pixmaps[video_id]
+
+    @staticmethod
+    def counts(row: dict) -> str:
+        parts = [f"{row[f'findings_{s}']} {tr(s)}" for s in ("critical", "high", "medium", "low")
+                 if row[f"findings_{s}"]]
+        return ", ".join(parts) or tr("none")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"Video": f"{row['original_name']}\nv{row['version']} · {row['creator'] or '—'}",
+                    "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else ""),
+                    "Findings": self.counts(row)}[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == "Video":
+            return self.thumbnail(row["id"])
+        if role == Qt.ItemDataRole.ForegroundRole and column == "Status":
+            return QBrush(QColor(STATUS_COLOURS[row["status"]]))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and row["changed_since_review"]:
+            return tr("Changed since review: needs a new decision")
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        return None
+
+
+class FindingsTableModel(RowsModel):
+    columns = ("Time", "Term", "Severity", "Kind", "Disposition")
+    detail_columns = ("Category", "Context", "Suggestion")  # shown for the selected finding, below the table
+
+    def __init__(self, rows: Sequence[dict] = (), text: str = "") -> None:
+        super().__init__(rows)
+        self.text = text
+
+    def set_findings(self, rows: Sequence[dict], text: str) -> None:
+        self.text = text
+        self.set_rows(rows)
+
+    def value(self, row: dict, column: str) -> str:
+        """The text of one cell; also used for the detail columns of the selected finding."""
+        if column == "Time":
+            return clock(row.get("time_start")) or (tr("caption") if row.get("source") == "caption" else "")
+        if column == "Context":
+            return context(self.text, row["start"], row["end"], 40) if row.get("source") != "caption" \
+                else row["matched"]
+        if column == "Kind":
+            return tr("listen to confirm") if row["kind"] == "fuzzy" else tr(row["kind"])
+        if column == "Disposition":
+            return tr(row["disposition"]) + (f": {row['reason']}" if row.get("reason") else "")
+        key = {"Term": "term", "Category": "category", "Severity": "severity", "Suggestion": "suggestion"}[column]
+        return tr(row[key]) if column == "Severity" else row[key]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.value(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "Severity":
+            return QBrush(QColor(SEVERITY_COLOURS[row["severity"]]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"{tr(c)}: {self.value(row, c)}" for c in self.detail_columns)
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        return None
+
+
+class TermsTableModel(RowsModel):
+    columns = ("Term", "Category", "Severity", "Language", "Variants", "Suggestion", "Enabled")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        term, column = self._rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"Term": term.term, "Category": term.category, "Severity": tr(term.severity),
+                    "Language": term.language, "Variants": " | ".join(term.variants), "Suggestion": term.suggestion,
+                    "Enabled": tr("yes") if term.enabled else tr("no")}[column]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not term.enabled:
+                return QBrush(QColor("#9e9e9e"))
+            if column == "Severity":
+                return QBrush(QColor(SEVERITY_COLOURS[term.severity]))
+        return None

@@ -1,0 +1,160 @@
+"""One video under review: player and timeline, transcript, findings, comments and the decision.
+
+The page reads and writes through the core services it is handed (GUI-thread Store); every write is one
+short transaction. Re-checking after a transcript correction runs the compiled checker, which takes
+milliseconds; transcription itself never runs here (see ui/work_queue.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from reviewer import queries
+from reviewer.errors import UserError
+from reviewer.services import Services
+from reviewer.status import STATUS_LABELS
+from reviewer.workflow import (
+    add_comment,
+    add_review,
+    add_transcript,
+    corrected_transcript,
+    latest_transcript,
+    record_check,
+    set_disposition,
+)
+from ui.i18n import LANGUAGE, tr
+from ui.player import PlayerPanel, markers_for
+from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
+from ui.transcript_view import TranscriptPanel
+
+
+class ReviewPage(QWidget):
+    changed = Signal(int)  # a video's record changed (status, findings...): refresh lists
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.video_id: int | None = None
+        self.detail: dict | None = None
+        self.reviewer = ""
+        self.organisation = ""
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.player = PlayerPanel()
+        self.transcript = TranscriptPanel()
+        self.findings = FindingsPanel()
+        self.comments = CommentsPanel()
+        self.decision = DecisionPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.findings, "")
+        self.tabs.addTab(self.comments, "")
+        self.tabs.addTab(self.decision, "")
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.player)
+        left.addWidget(self.transcript)
+        left.setSizes([420, 220])
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(left)
+        body.addWidget(self.tabs)
+        body.setSizes([560, 440])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(body, 1)
+        self.player.position_changed.connect(self._follow)
+        self.transcript.text.word_clicked.connect(self.player.seek)
+        self.findings.seek_requested.connect(self.player.seek)
+        self.comments.seek_requested.connect(self.player.seek)
+        self.findings.disposition_requested.connect(self._dispose)
+        self.comments.comment_requested.connect(self._comment)
+        self.decision.decision_requested.connect(self._decide)
+        self.transcript.save_requested.connect(self._save_correction)
+        LANGUAGE.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for index, label in enumerate(("Findings", "Comments", "Decision")):
+            self.tabs.setTabText(index, tr(label))
+        self._show_title()
+
+    def set_identity(self, reviewer: str, organisation: str) -> None:
+        self.reviewer, self.organisation = reviewer, organisation
+        self.decision.set_identity(reviewer, organisation)
+
+    def open_video(self, video_id: int) -> None:
+        self.video_id = video_id
+        self.reload(load_media=True)
+
+    def reload(self, load_media: bool = False) -> None:
+        if self.video_id is None:
+            return
+        refs = list(self.services.checker().refs)
+        self.detail = queries.show(self.services.store, self.video_id, refs)
+        video = self.detail["video"]
+        latest = latest_transcript(self.services.store.db, self.video_id)
+        transcript = latest[1] if latest else None
+        self.transcript.stop_editing()
+        self.transcript.text.show_transcript(transcript, self.detail["findings"])
+        self.findings.set_findings(self.detail["findings"], self.transcript.text.toPlainText())
+        self.comments.set_comments(self.detail["comments"])
+        self.player.timeline.set_markers(video["duration"], markers_for(self.detail["findings"],
+                                                                        self.detail["comments"]))
+        if load_media:
+            self.player.load(video["path"], video["duration"])
+        self.decision.set_flags(self.detail["changed_since_review"], self.detail["stale_term_lists"])
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if not self.detail:
+            self.title.setText(tr("Choose a video in the library, or drop files here to import them."))
+            return
+        video = self.detail["video"]
+        status = tr(STATUS_LABELS[self.detail["status"]])
+        self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
+                           f"{tr('Status')}: {status}")
+        self.decision.set_status(tr("Current status: {status}", status=status))
+
+    def _follow(self, seconds: float) -> None:
+        self.transcript.text.follow(seconds)
+        self.comments.set_time(seconds)
+
+    def _run(self, action, success: str) -> None:
+        try:
+            action()
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return
+        self.reload()
+        self.message.emit(success)
+        if self.video_id is not None:
+            self.changed.emit(self.video_id)
+
+    def _dispose(self, finding_id: int, disposition: str, reason: str) -> None:
+        self._run(lambda: set_disposition(self.services.store, finding_id, disposition, reason, self.reviewer),
+                  tr("Finding {state}.", state=tr(disposition)))
+
+    def _comment(self, text: str) -> None:
+        self._run(lambda: add_comment(self.services.store, self.video_id, self.player.seconds, text,
+                                      self.reviewer or tr("Reviewer")), tr("Comment added."))
+
+    def _decide(self, decision: str, note: str) -> None:
+        if not self.reviewer:
+            self.message.emit(tr("Set your name in Settings (Ctrl+,) before deciding."))
+            return
+        self._run(lambda: add_review(self.services.store, self.video_id, self.reviewer, decision, self.organisation,
+                                     note), tr("Decision recorded."))
+
+    def _save_correction(self, text: str) -> None:
+        latest = latest_transcript(self.services.store.db, self.video_id) if self.video_id else None
+        if latest is None:
+            return
+
+        def save() -> None:
+            add_transcript(self.services.store, self.video_id, corrected_transcript(latest[1], text),
+                           author=self.reviewer or tr("Reviewer"))
+            record_check(self.services.store, self.video_id, self.services.checker(), actor=self.reviewer)
+
+        self._run(save, tr("Correction saved as a new revision and re-checked."))

@@ -1,0 +1,239 @@
+"""The panels beside the player: findings (confirm / dismiss), timecoded comments, and the decision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.schema import DECISIONS
+from ui.i18n import LANGUAGE, tr
+from ui.models import FindingsTableModel, clock
+
+DECISION_LABELS = {"approved": "Approved", "approved_with_changes": "Approved with changes",
+                   "changes_required": "Changes required", "rejected": "Rejected"}
+
+
+class FindingsPanel(QWidget):
+    seek_requested = Signal(float)
+    disposition_requested = Signal(int, str, str)  # finding id, confirmed|dismissed, reason
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = FindingsTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.title = QLabel()
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setStyleSheet("background:#f5f5f5; padding:6px; border-radius:4px;")
+        self.detail.setMinimumHeight(70)
+        self.confirm_button, self.dismiss_button = QPushButton(), QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        self.table.clicked.connect(self._clicked)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
+        self.confirm_button.clicked.connect(lambda: self._dispose("confirmed"))
+        self.dismiss_button.clicked.connect(lambda: self._dispose("dismissed"))
+        LANGUAGE.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        sure = sum(r["kind"] != "fuzzy" for r in self.model.rows)
+        fuzzy = len(self.model.rows) - sure
+        self.title.setText(tr("Findings: {sure} sure, {fuzzy} to confirm by listening", sure=sure, fuzzy=fuzzy))
+        self.confirm_button.setText(tr("Confirm"))
+        self.dismiss_button.setText(tr("Dismiss…"))
+        self.table.setAccessibleName(tr("Findings"))
+        self.detail.setAccessibleName(tr("Selected finding"))
+        self.model.retranslate()
+        if hasattr(self, "detail"):
+            self._show_detail()
+
+    def set_findings(self, rows: list[dict], text: str) -> None:
+        self.model.set_findings(rows, text)
+        self.retranslate()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        from html import escape
+
+        row = self.selected()
+        if row is None:
+            self.detail.setText(tr("Select a finding to see its context and a kinder way to say it."))
+            return
+        lines = [f"<b>{escape(tr(c))}:</b> {escape(self.model.value(row, c))}" for c in self.model.detail_columns]
+        self.detail.setText("<br>".join(lines))
+
+    def selected(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _clicked(self, index) -> None:
+        row = self.model.row(index.row())
+        if row.get("time_start") is not None:
+            self.seek_requested.emit(row["time_start"])
+
+    def _dispose(self, disposition: str) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        reason = ""
+        if disposition == "dismissed":
+            reason, ok = QInputDialog.getText(self, tr("Dismiss finding"),
+                                              tr("Why is '{term}' a false positive here?", term=row["matched"]))
+            if not ok or not reason.strip():
+                return
+        self.disposition_requested.emit(row["id"], disposition, reason.strip())
+
+
+class CommentsPanel(QWidget):
+    seek_requested = Signal(float)
+    comment_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.list = QListWidget()
+        self.entry = QLineEdit()
+        self.add_button = QPushButton()
+        self.current = 0.0
+        row = QHBoxLayout()
+        row.addWidget(self.entry, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self._add)
+        self.entry.returnPressed.connect(self._add)
+        self.list.itemClicked.connect(lambda item: self.seek_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        LANGUAGE.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.entry.setPlaceholderText(tr("Comment at the current moment…"))
+        self.entry.setAccessibleName(tr("New comment"))
+        self.add_button.setText(tr("Comment at {time}", time=clock(self.current)))
+        self.list.setAccessibleName(tr("Comments"))
+
+    def set_time(self, seconds: float) -> None:
+        self.current = seconds
+        self.add_button.setText(tr("Comment at {time}", time=clock(seconds)))
+
+    def set_comments(self, comments: list[dict]) -> None:
+        self.list.clear()
+        for comment in comments:
+            item = QListWidgetItem(f"{clock(comment['at_seconds'])}  {comment['reviewer']}: {comment['text']}")
+            item.setData(Qt.ItemDataRole.UserRole, comment["at_seconds"])
+            self.list.addItem(item)
+
+    def _add(self) -> None:
+        if self.entry.text().strip():
+            self.comment_requested.emit(self.entry.text().strip())
+            self.entry.clear()
+
+
+class DecisionPanel(QWidget):
+    decision_requested = Signal(str, str)  # decision, note
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff3e0; color:#bf360c; padding:6px; border-radius:4px;")
+        self.banner.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.group = QButtonGroup(self)
+        self.buttons = {d: QRadioButton() for d in DECISIONS}
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(70)
+        self.identity = QLabel()
+        self.identity.setWordWrap(True)
+        self.submit = QPushButton()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.status)
+        grid = QHBoxLayout()
+        column_a, column_b = QVBoxLayout(), QVBoxLayout()
+        for number, (decision, button) in enumerate(self.buttons.items()):
+            self.group.addButton(button)
+            (column_a if number < 2 else column_b).addWidget(button)
+            button.setProperty("decision", decision)
+        grid.addLayout(column_a)
+        grid.addLayout(column_b)
+        layout.addLayout(grid)
+        layout.addWidget(self.note)
+        row = QHBoxLayout()
+        row.addWidget(self.identity, 1)
+        row.addWidget(self.submit)
+        layout.addLayout(row)
+        self.submit.clicked.connect(self._submit)
+        self.reviewer = ""
+        self.organisation = ""
+        self._flags: tuple[bool, bool] = (False, False)
+        LANGUAGE.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for decision, button in self.buttons.items():
+            button.setText(tr(DECISION_LABELS[decision]))
+            button.setAccessibleName(tr(DECISION_LABELS[decision]))
+        self.note.setPlaceholderText(tr("Note for the creator"))
+        self.note.setAccessibleName(tr("Note for the creator"))
+        self.submit.setText(tr("Submit decision"))
+        self.identity.setText(tr("Deciding as {name} ({org})", name=self.reviewer or tr("(set your name in Settings)"),
+                                 org=self.organisation or "-"))
+        self.set_flags(*self._flags)
+
+    def set_identity(self, reviewer: str, organisation: str) -> None:
+        self.reviewer, self.organisation = reviewer, organisation
+        self.retranslate()
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def set_flags(self, changed: bool, stale: bool) -> None:
+        self._flags = (changed, stale)
+        messages = []
+        if changed:
+            messages.append(tr("The file changed since it was reviewed: earlier decisions no longer count. "
+                               "Watch it again and decide."))
+        if stale:
+            messages.append(tr("Checked against an older term list: re-check before deciding."))
+        self.banner.setText("\n".join(messages))
+        self.banner.setVisible(bool(messages))
+
+    def _submit(self) -> None:
+        button = self.group.checkedButton()
+        if button is not None:
+            self.decision_requested.emit(button.property("decision"), self.note.toPlainText().strip())

@@ -1,0 +1,248 @@
+"""Term lists: view, search, add, edit, disable terms; import and export CSV. Every change bumps the version."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.errors import UserError
+from reviewer.services import Services
+from reviewer.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
+from reviewer.termstore import active_lists, save_list
+from ui.i18n import LANGUAGE, tr
+from ui.models import TermsTableModel
+
+
+class TermDialog(QDialog):
+    """Add or edit one term."""
+
+    def __init__(self, parent: QWidget, term: Term | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Edit term") if term else tr("Add term"))
+        self.fields = {name: QLineEdit() for name in ("term", "category", "variants", "exceptions", "suggestion",
+                                                       "note")}
+        self.severity, self.language = QComboBox(), QComboBox()
+        self.severity.addItems(SEVERITIES)
+        self.language.addItems(LANGUAGES)
+        form = QFormLayout(self)
+        labels = {"term": "Term", "category": "Category", "variants": "Variants (|-separated)",
+                  "exceptions": "Exceptions (|-separated)", "suggestion": "Kinder wording", "note": "Note"}
+        for name, widget in self.fields.items():
+            widget.setAccessibleName(tr(labels[name]))
+            form.addRow(tr(labels[name]), widget)
+        form.insertRow(2, tr("Severity"), self.severity)
+        form.insertRow(3, tr("Language"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        if term:
+            for name in ("term", "category", "suggestion", "note"):
+                self.fields[name].setText(getattr(term, name))
+            self.fields["variants"].setText(" | ".join(term.variants))
+            self.fields["exceptions"].setText(" | ".join(term.exceptions))
+            self.severity.setCurrentText(term.severity)
+            self.language.setCurrentText(term.language)
+        self.original = term
+
+    def term(self) -> Term:
+        split = lambda text: tuple(p.strip() for p in text.split("|") if p.strip())  # noqa: E731
+        values = {name: " ".join(w.text().split()) for name, w in self.fields.items()}
+        if not values["term"] or not values["category"]:
+            raise UserError(tr("A term needs its words and a category."))
+        return Term(values["term"], values["category"], self.severity.currentText(), self.language.currentText(),
+                    split(values["variants"]), split(values["exceptions"]), values["suggestion"], values["note"],
+                    self.original.enabled if self.original else True, self.original.list_name if self.original else "")
+
+
+class TermsPage(QWidget):
+    lists_changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.lists: list[TermList] = []
+        self.list_view = QListWidget()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.model = TermsTableModel()
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.info = QLabel()
+        self.buttons = {key: QPushButton() for key in ("add", "edit", "toggle", "import", "export")}
+        side = QVBoxLayout()
+        side.addWidget(self.list_view, 1)
+        side.addWidget(self.buttons["import"])
+        side.addWidget(self.buttons["export"])
+        right = QVBoxLayout()
+        right.addWidget(self.info)
+        right.addWidget(self.search)
+        right.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        for key in ("add", "edit", "toggle"):
+            row.addWidget(self.buttons[key])
+        row.addStretch(1)
+        right.addLayout(row)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side, 1)
+        layout.addLayout(right, 3)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list_view.currentRowChanged.connect(self._show_list)
+        self.table.doubleClicked.connect(lambda _: self.edit_term())
+        self.buttons["add"].clicked.connect(self.add_term)
+        self.buttons["edit"].clicked.connect(self.edit_term)
+        self.buttons["toggle"].clicked.connect(self.toggle_term)
+        self.buttons["import"].clicked.connect(lambda: self.import_csv())
+        self.buttons["export"].clicked.connect(lambda: self.export_csv())
+        LANGUAGE.changed.connect(self.retranslate)
+        self.retranslate()
+        self.reload()
+
+    def retranslate(self) -> None:
+        labels = {"add": "Add term…", "edit": "Edit term…", "toggle": "Disable / enable",
+                  "import": "Import CSV…", "export": "Export CSV…"}
+        for key, button in self.buttons.items():
+            button.setText(tr(labels[key]))
+            button.setAccessibleName(tr(labels[key]))
+        self.search.setPlaceholderText(tr("Search terms"))
+        self.search.setAccessibleName(tr("Search terms"))
+        self.table.setAccessibleName(tr("Terms"))
+        self.list_view.setAccessibleName(tr("Term lists"))
+        self.model.retranslate()
+        self._show_info()
+
+    def reload(self, select: str | None = None) -> None:
+        current = select or (self.current.name if self.current else None)
+        self.lists = active_lists(self.services.store)
+        self.list_view.blockSignals(True)
+        self.list_view.clear()
+        for term_list in self.lists:
+            self.list_view.addItem(f"{term_list.name}  v{term_list.version}  ({len(term_list.terms)})")
+        self.list_view.blockSignals(False)
+        names = [lst.name for lst in self.lists]
+        self.list_view.setCurrentRow(names.index(current) if current in names else 0)
+        self._show_list(self.list_view.currentRow())
+
+    @property
+    def current(self) -> TermList | None:
+        row = self.list_view.currentRow() if hasattr(self, "list_view") else -1
+        return self.lists[row] if 0 <= row < len(self.lists) else None
+
+    def _show_list(self, row: int) -> None:
+        self.model.set_rows(self.lists[row].terms if 0 <= row < len(self.lists) else [])
+        self._show_info()
+
+    def _show_info(self) -> None:
+        current = self.current
+        self.info.setText(tr("{name} · version {version} · {count} terms · SHA-256 {sha}", name=current.name,
+                             version=current.version, count=len(current.terms), sha=current.sha256[:12])
+                          if current else "")
+
+    def _selected_term(self) -> Term | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def _save(self, terms: list[Term], what: str) -> None:
+        current = self.current
+        saved = save_list(self.services.store, current.with_terms(terms))
+        self.reload(saved.name)
+        self.lists_changed.emit()
+        self.message.emit(tr("{what}: {name} is now version {version}.", what=what, name=saved.name,
+                             version=saved.version))
+
+    def add_term(self) -> None:
+        dialog = TermDialog(self)
+        if dialog.exec() and self.current:
+            try:
+                term = dialog.term()
+            except UserError as exc:
+                self.message.emit(str(exc))
+                return
+            self._save([*self.current.terms, term], tr("Term added"))
+
+    def edit_term(self) -> None:
+        term = self._selected_term()
+        if term is None:
+            return
+        dialog = TermDialog(self, term)
+        if dialog.exec():
+            try:
+                edited = dialog.term()
+            except UserError as exc:
+                self.message.emit(str(exc))
+                return
+            self._save([edited if t is term else t for t in self.current.terms], tr("Term edited"))
+
+    def toggle_term(self) -> None:
+        term = self._selected_term()
+        if term is not None:
+            flipped = replace(term, enabled=not term.enabled)
+            self._save([flipped if t is term else t for t in self.current.terms],
+                       tr("Term enabled") if flipped.enabled else tr("Term disabled"))
+
+    def import_csv(self, path: str | None = None) -> bool:
+        """Import a whole list; any invalid row means nothing is imported, and every bad row is shown."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Import term list"), "", "CSV (*.csv)")
+        if not path:
+            return False
+        try:
+            term_list = load_term_list(path)
+        except TermListError as exc:
+            self.last_errors = [str(e) for e in exc.errors]
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Nothing was imported"),
+                              tr("{path} has {n} problems. Fix them and import again.", path=Path(path).name,
+                                 n=len(exc.errors)), parent=self)
+            box.setDetailedText("\n".join(self.last_errors))
+            box.open()
+            self.message.emit(tr("Nothing was imported: {n} invalid rows.", n=len(exc.errors)))
+            return False
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return False
+        saved = save_list(self.services.store, term_list)
+        self.reload(saved.name)
+        self.lists_changed.emit()
+        self.message.emit(tr("Imported {name} ({n} terms).", name=saved.name, n=len(saved.terms)))
+        return True
+
+    def export_csv(self, path: str | None = None) -> None:
+        if self.current is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export term list"), f"{self.current.name}.csv",
+                                                  "CSV (*.csv)")
+        if path:
+            from reviewer.fileio import write_text_atomic
+
+            write_text_atomic(path, to_csv(self.current))
+            self.message.emit(tr("Exported {name} to {path}.", name=self.current.name, path=path))

@@ -1,0 +1,149 @@
+"""The transcript, following playback: current word highlighted, flagged terms coloured by severity.
+
+The text is exactly `reviewer.checker.transcript_text(...)`, the text the findings' offsets point into,
+so highlighting a finding is a character range and clicking a word finds its time by offset.
+Edit mode lets a reviewer fix a mishearing; saving is handled by the page (new revision + re-check).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
+
+from reviewer.checker import transcript_text
+from transcribe.types import Transcript
+from ui.i18n import LANGUAGE, tr
+from ui.models import SEVERITY_COLOURS
+
+
+class TranscriptText(QPlainTextEdit):
+    word_clicked = Signal(float)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.spans: list[tuple[int, int, float, float, float | None]] = []
+        self._starts: list[int] = []
+        self._finding_selections: list[QTextEdit.ExtraSelection] = []
+        self._current: QTextEdit.ExtraSelection | None = None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if self.isReadOnly() and event.button() == Qt.MouseButton.LeftButton and self.spans:
+            offset = self.cursorForPosition(event.position().toPoint()).position()
+            index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+            self.word_clicked.emit(self.spans[index][2])
+
+    def show_transcript(self, transcript: Transcript | None, findings: list[dict]) -> None:
+        text, self.spans = transcript_text(transcript) if transcript else ("", [])
+        self._starts = [s[0] for s in self.spans]
+        self.setPlainText(text)
+        self._finding_selections = []
+        for finding in findings:
+            if finding.get("source") == "caption" or finding["disposition"] == "dismissed":
+                continue
+            selection = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            colour = QColor(SEVERITY_COLOURS[finding["severity"]])
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(colour)
+            fmt.setForeground(colour)
+            fmt.setFontWeight(700)
+            selection.format = fmt
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(finding["start"])
+            cursor.setPosition(finding["end"], QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            self._finding_selections.append(selection)
+        self._current = None
+        self._apply()
+
+    def follow(self, seconds: float) -> int | None:
+        """Highlight the word being spoken at `seconds`; returns its index (or None between words)."""
+        times = [s[2] for s in self.spans]
+        index = bisect.bisect_right(times, seconds) - 1
+        if index < 0 or seconds > self.spans[index][3] + 0.3:
+            self._current = None
+            self._apply()
+            return None
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#fff176"))
+        selection.format = fmt
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.spans[index][0])
+        cursor.setPosition(self.spans[index][1], QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        self._current = selection
+        self._apply()
+        if self.isReadOnly():
+            self.setTextCursor(QTextCursor(cursor.block()))
+            self.ensureCursorVisible()
+        return index
+
+    def _apply(self) -> None:
+        self.setExtraSelections(self._finding_selections + ([self._current] if self._current else []))
+
+
+class TranscriptPanel(QWidget):
+    """Transcript text with a find bar (Ctrl+F) and Edit / Save correction buttons."""
+
+    save_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = TranscriptText()
+        self.find = QLineEdit()
+        self.find.setClearButtonEnabled(True)
+        self.edit_button = QPushButton()
+        self.save_button = QPushButton()
+        self.save_button.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.find, 1)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.text, 1)
+        self.find.returnPressed.connect(self.find_next)
+        self.edit_button.clicked.connect(self.toggle_edit)
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.text.toPlainText()))
+        shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.focus_find)
+        LANGUAGE.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.find.setPlaceholderText(tr("Search the transcript (Ctrl+F)"))
+        self.find.setAccessibleName(tr("Search the transcript"))
+        self.edit_button.setText(tr("Stop editing") if not self.text.isReadOnly() else tr("Edit transcript"))
+        self.save_button.setText(tr("Save correction"))
+        self.text.setAccessibleName(tr("Transcript"))
+
+    def focus_find(self) -> None:
+        self.find.setFocus()
+        self.find.selectAll()
+
+    def find_next(self) -> bool:
+        needle = self.find.text().strip()
+        if not needle:
+            return False
+        if self.text.find(needle):
+            return True
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)  # wrap around
+        return self.text.find(needle, QTextDocument.FindFlag(0))
+
+    def toggle_edit(self) -> None:
+        editing = self.text.isReadOnly()
+        self.text.setReadOnly(not editing)
+        self.save_button.setEnabled(editing)
+        self.retranslate()
+
+    def stop_editing(self) -> None:
+        if not self.text.isReadOnly():
+            self.toggle_edit()
