@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from reviewer.services import Services
 from reviewer.status import STATUS_LABELS
 from reviewer.summary import campaign_summary
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 from ui.models import SEVERITY_COLOURS, STATUS_COLOURS
 
 ExportAction = Callable[[str | None], None]
@@ -93,7 +93,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.workload, 1)
         self.pdf_button.clicked.connect(lambda: self._export("pdf"))
         self.csv_button.clicked.connect(lambda: self._export("csv"))
-        LANGUAGE.changed.connect(lambda _: self.refresh())
+        follow_language(self, self.refresh)
         self.refresh()
 
     def set_campaign(self, campaign: str | None) -> None:

@@ -7,7 +7,9 @@ A missing translation falls back to English (and `missing()` lists them, for the
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Callable
 from functools import lru_cache
 
 from PySide6.QtCore import QObject, Signal
@@ -52,3 +54,21 @@ LANGUAGE = Language()
 
 def tr(text: str, **values: object) -> str:
     return LANGUAGE.tr(text, **values)
+
+
+def follow_language(widget: QObject, callback: Callable[[], None]) -> None:
+    """Call `callback()` whenever the UI language changes, for as long as `widget` exists.
+
+    The connection is dropped when the widget is destroyed, so a closed window never hears the signal.
+    """
+
+    def handler(_code: str) -> None:
+        callback()
+
+    LANGUAGE.changed.connect(handler)
+
+    def drop(*_args: object) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            LANGUAGE.changed.disconnect(handler)
+
+    widget.destroyed.connect(drop)

@@ -18,7 +18,7 @@ from reviewer import queries
 from reviewer.schema import STATUSES
 from reviewer.services import Services
 from reviewer.status import STATUS_LABELS
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 from ui.models import VideoTableModel
 
 
@@ -61,7 +61,7 @@ class LibraryPane(QWidget):
         self.campaign.currentIndexChanged.connect(lambda _: self.refresh())
         self.status.currentIndexChanged.connect(lambda _: self.refresh())
         self.table.clicked.connect(lambda index: self.video_selected.emit(self.model.row(index.row())["id"]))
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
         self.refresh_campaigns()
 

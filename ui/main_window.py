@@ -16,7 +16,7 @@ from reviewer.services import Services
 from transcribe.media import MEDIA_EXTENSIONS
 from transcribe.types import TranscribeOptions
 from ui.dashboard import DashboardPage
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import LANGUAGE, follow_language, tr
 from ui.library import LibraryPane
 from ui.review_page import ReviewPage
 from ui.script_checker import ScriptCheckPage
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         for page in (self.review, self.script, self.terms, self.dashboard):
             page.message.connect(self.notify)
         self.terms.lists_changed.connect(self._lists_changed)
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.apply_settings(settings)
         self.restoreGeometry(self.qsettings.value("window/geometry", QByteArray()))
         if not self.qsettings.value("window/geometry"):
@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.qsettings.setValue("window/geometry", self.saveGeometry())
+        self.qsettings.sync()
         self.review.player.unload()
         self.work.shutdown()
         super().closeEvent(event)

@@ -14,7 +14,7 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 from ui.models import SEVERITY_COLOURS, clock
 
 COMMENT_COLOUR = "#00897b"
@@ -134,8 +134,10 @@ class PlayerPanel(QWidget):
         self.audio.setVolume(0.8)
         self.timeline.seek_requested.connect(self.seek)
         self.player.positionChanged.connect(self._on_position)
+        self._pending_seek: float | None = None
+        self.player.mediaStatusChanged.connect(self._on_media_status)
         self.player.playbackStateChanged.connect(lambda _: self.retranslate())
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -167,11 +169,25 @@ class PlayerPanel(QWidget):
         self.player.stop()
         self.player.setSource(QUrl())
 
+    @property
+    def ready(self) -> bool:
+        status = self.player.mediaStatus()
+        return status not in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia)
+
     @Slot(float)
     def seek(self, seconds: float) -> None:
+        """Move to `seconds`; while the file is still loading, the seek waits and happens once it has loaded."""
         seconds = max(0.0, min(seconds, self.duration or seconds))
-        self.player.setPosition(int(seconds * 1000))
+        if not self.ready:
+            self._pending_seek = seconds
+        else:
+            self.player.setPosition(int(seconds * 1000))
         self._on_position(int(seconds * 1000))
+
+    def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if self._pending_seek is not None and self.ready:
+            self.player.setPosition(int(self._pending_seek * 1000))
+            self._pending_seek = None
 
     @Slot()
     def toggle_play(self) -> None:

@@ -23,7 +23,7 @@ from reviewer.workflow import (
     record_check,
     set_disposition,
 )
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 from ui.player import PlayerPanel, markers_for
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
 from ui.transcript_view import TranscriptPanel
@@ -72,7 +72,7 @@ class ReviewPage(QWidget):
         self.comments.comment_requested.connect(self._comment)
         self.decision.decision_requested.connect(self._decide)
         self.transcript.save_requested.connect(self._save_correction)
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:

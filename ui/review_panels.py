@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.schema import DECISIONS
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 from ui.models import FindingsTableModel, clock
 
 DECISION_LABELS = {"approved": "Approved", "approved_with_changes": "Approved with changes",
@@ -63,7 +63,7 @@ class FindingsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.confirm_button.clicked.connect(lambda: self._dispose("confirmed"))
         self.dismiss_button.clicked.connect(lambda: self._dispose("dismissed"))
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -135,7 +135,7 @@ class CommentsPanel(QWidget):
         self.add_button.clicked.connect(self._add)
         self.entry.returnPressed.connect(self._add)
         self.list.itemClicked.connect(lambda item: self.seek_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -201,7 +201,7 @@ class DecisionPanel(QWidget):
         self.reviewer = ""
         self.organisation = ""
         self._flags: tuple[bool, bool] = (False, False)
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.checker import Checker, Finding, IncrementalChecker
 from reviewer.terms import SEVERITIES
 from transcribe.formats import parse_subtitles
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 from ui.models import SEVERITY_COLOURS
 
 QUOTED = re.compile(r"[\"“](.+?)[\"”]")
@@ -150,7 +150,7 @@ class ScriptCheckPage(QWidget):
         self.editor.textChanged.connect(self._debounce.start)
         self.open_button.clicked.connect(self.open_file)
         self.list.itemClicked.connect(self._jump)
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -29,7 +29,7 @@ from reviewer.errors import UserError
 from reviewer.services import Services
 from reviewer.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
 from reviewer.termstore import active_lists, save_list
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
 
 
@@ -123,7 +123,7 @@ class TermsPage(QWidget):
         self.buttons["toggle"].clicked.connect(self.toggle_term)
         self.buttons["import"].clicked.connect(lambda: self.import_csv())
         self.buttons["export"].clicked.connect(lambda: self.export_csv())
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
         self.reload()
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButto
 
 from reviewer.checker import transcript_text
 from transcribe.types import Transcript
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 from ui.models import SEVERITY_COLOURS
 
 
@@ -115,7 +115,7 @@ class TranscriptPanel(QWidget):
         shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.focus_find)
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,9 +23,10 @@ from reviewer.errors import UserError
 from reviewer.services import Services
 from reviewer.workflow import import_media
 from transcribe.errors import Cancelled, TranscribeError
-from ui.i18n import LANGUAGE, tr
+from ui.i18n import follow_language, tr
 
 _STOP = object()
+LIVE_QUEUES: weakref.WeakSet = weakref.WeakSet()  # tests assert none is left running after a window closes
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class WorkQueue(QObject):
         self.worker = _Worker(factory)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
+        LIVE_QUEUES.add(self)
         self.worker.progress.connect(self.progress)
         self.worker.done.connect(self._done)
         self.worker.failed.connect(self.task_failed)
@@ -155,6 +158,10 @@ class WorkQueue(QObject):
         self.thread.quit()
         self.thread.wait(10_000)
 
+    @property
+    def running(self) -> bool:
+        return self.thread.isRunning()
+
 
 class QueuePanel(QWidget):
     """The visible queue: one row per task with a progress bar, ETA and Cancel."""
@@ -172,7 +179,7 @@ class QueuePanel(QWidget):
         work.progress.connect(self._progress)
         work.task_done.connect(lambda key, _vid, _kind: self._finish(key, tr("done")))
         work.task_failed.connect(lambda key, message, _c: self._finish(key, message))
-        LANGUAGE.changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -1,0 +1,220 @@
+"""The desktop app under pytest-qt (offscreen): real widgets, real database, fake transcriber at its seam."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QTextCharFormat  # noqa: E402
+
+from tests.fakes import fake_services  # noqa: E402
+from ui.app import build_window  # noqa: E402
+from ui.i18n import LANGUAGE  # noqa: E402
+from ui.settings import AppSettings  # noqa: E402
+from ui.work_queue import LIVE_QUEUES  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_threads():
+    yield
+    LANGUAGE.set("en")
+    running = [q for q in LIVE_QUEUES if q.running]
+    assert not running, "a work-queue thread outlived its window"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path):
+    windows = []
+
+    def make(factory=None, reviewer: str = "Aina"):
+        db = tmp_path / "review.db"
+        qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = build_window(str(db), AppSettings(reviewer=reviewer, organisation="WAO"), qsettings,
+                              factory or (lambda: fake_services(db)))
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def wait_for_status(qtbot, window, status: str, timeout: int = 20_000) -> None:
+    def done() -> bool:
+        window.library.refresh()
+        return any(row["status"] == status for row in window.library.model.rows)
+
+    qtbot.waitUntil(done, timeout=timeout)
+
+
+def imported(qtbot, window, clip: Path, campaign: str = "Kempen") -> int:
+    with qtbot.waitSignal(window.work.task_done, timeout=20_000):
+        window.import_files([str(clip)], campaign)
+    wait_for_status(qtbot, window, "in_review")
+    return window.library.model.rows[0]["id"]
+
+
+def test_import_runs_in_background_and_review_flow(qtbot, make_window, clips) -> None:
+    window = make_window()
+    video_id = imported(qtbot, window, clips["english"])
+    window.review.open_video(video_id)
+    rows = window.review.findings.model.rows
+    assert [r["term"] for r in rows] == ["bodoh"]  # from the fake transcript
+    assert "bodoh" in window.review.transcript.text.toPlainText()
+    markers = window.review.player.timeline.markers
+    assert len(markers) == 1 and markers[0].seconds == rows[0]["time_start"]
+    window.review.comments.entry.setText("Ubah ayat ini")
+    window.review.comments.add_button.click()
+    assert window.review.comments.list.count() == 1
+    window.review.decision.buttons["approved_with_changes"].setChecked(True)
+    window.review.decision.submit.click()
+    assert window.library.model.rows[0]["status"] == "approved_with_changes"
+    assert window.dashboard.summary["status_counts"]["approved_with_changes"] == 1
+
+
+def test_library_filter_and_search(qtbot, make_window, clips, tmp_path: Path) -> None:
+    window = make_window()
+    imported(qtbot, window, clips["english"])
+    index = window.library.status.findData("approved")
+    window.library.status.setCurrentIndex(index)
+    assert window.library.model.rowCount() == 0
+    window.library.status.setCurrentIndex(0)
+    window.library.search.setText("sosial")  # in the (fake) transcript
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1)
+    window.library.search.setText("tiada-perkataan-ini")
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 0)
+
+
+def test_cancel_a_queued_task(qtbot, make_window, clips, tmp_path: Path) -> None:
+    db = tmp_path / "review.db"
+    window = make_window(lambda: fake_services(db, delay=5.0))
+    with qtbot.waitSignal(window.work.task_done, timeout=20_000):
+        window.import_files([str(clips["english"])], "Kempen")
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2, timeout=5_000)  # the import, then its processing
+    process_key = max(window.queue.rows)
+    qtbot.waitUntil(lambda: window.queue.rows[process_key][2].value() > 0, timeout=5_000)
+    with qtbot.waitSignal(window.work.task_failed, timeout=5_000) as blocker:
+        window.queue.rows[process_key][4].click()
+    assert blocker.args[2] is True  # cancelled
+    status = window.services.store.query("SELECT state FROM jobs")[0]["state"]
+    assert status == "cancelled"
+
+
+def test_script_editor_highlights_a_typed_term(qtbot, make_window) -> None:
+    window = make_window()
+    editor = window.script.editor
+    qtbot.keyClicks(editor, "Jangan panggil dia bodoh ok")
+    block = editor.document().firstBlock()
+    formats = [f for f in block.layout().formats() if f.format.underlineStyle() ==
+               QTextCharFormat.UnderlineStyle.WaveUnderline]
+    assert [(f.start, f.length) for f in formats] == [(19, 5)]
+    finding = window.script.editor.highlighter.finding_at(editor.cursorForPosition(editor.cursorRect().center()))
+    assert finding is None or finding.term == "bodoh"
+    qtbot.waitUntil(lambda: window.script.summary.text() == "1 medium", timeout=2_000)
+    from ui.script_checker import replacement_for
+
+    (only,) = window.script.findings
+    assert replacement_for(only) == "saya tak setuju sebab"
+    editor.replace_finding(0, only, replacement_for(only))
+    assert "bodoh" not in editor.toPlainText()
+
+
+def test_switching_to_malay_changes_visible_strings(qtbot, make_window) -> None:
+    window = make_window()
+    assert window.tabs.tabText(0) == "Review videos"
+    LANGUAGE.set("ms")
+    assert window.tabs.tabText(0) == "Semak video"
+    assert window.review.decision.submit.text() == "Hantar keputusan"
+    assert window.review.player.play_button.text() == "Main"
+    assert window.library.status.itemText(0) == "Semua status"
+    assert window.script.summary.text() == "Tiada perkataan bermasalah"
+    assert LANGUAGE.missing("ms") == set()  # every string the app asked for has a translation
+
+
+def test_term_list_import_all_or_nothing(qtbot, make_window, tmp_path: Path) -> None:
+    window = make_window()
+    page = window.terms
+    before = [lst.name for lst in page.lists]
+    bad = tmp_path / "partner.csv"
+    bad.write_text("term,category,severity,language\nok,x,low,ms\n,x,low,ms\nbad,x,huge,ms\n", encoding="utf-8")
+    assert not page.import_csv(str(bad))
+    assert page.last_errors == ["line 3: empty term", "line 4: unknown severity 'huge' (use low|medium|high|critical)"]
+    assert [lst.name for lst in page.lists] == before
+    good = tmp_path / "partner_ok.csv"
+    good.write_text("# version: 1\nterm,category,severity,language\nhalimunan,test,low,ms\n", encoding="utf-8")
+    assert page.import_csv(str(good))
+    assert page.current.name == "partner_ok"
+    exported = tmp_path / "out.csv"
+    page.export_csv(str(exported))
+    assert "halimunan" in exported.read_text(encoding="utf-8")
+    window.script.editor.setPlainText("ada halimunan di sini")
+    assert [f.term for f in window.script.live.check(window.script.editor.toPlainText())] == ["halimunan"]
+
+
+def test_geometry_is_remembered(qtbot, make_window, tmp_path: Path) -> None:
+    window = make_window()
+    window.resize(1250, 700)
+    window.close()
+    again = make_window()
+    saved = again.qsettings.value("window/geometry")
+    assert saved  # written on close...
+    assert again.restoreGeometry(saved)  # ...and a valid geometry to restore (the small offscreen screen clamps it)
+
+
+def test_drop_files_imports(qtbot, make_window, clips, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    window.library.campaign.addItem("Kempen Drop", "Kempen Drop")
+    window.library.campaign.setCurrentIndex(window.library.campaign.count() - 1)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(clips["english"]))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.work.task_done, timeout=20_000):
+        window.dropEvent(event)
+    assert window.services.store.query("SELECT name FROM campaigns")[0]["name"] == "Kempen Drop"
+
+
+@pytest.mark.slow
+def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> None:
+    """Import a generated speech clip, transcribe it with the bundled model, review it, approve it."""
+    import numpy as np
+
+    from reviewer.services import Services
+    from tests.mediagen import silence, speak, write_mp4
+
+    clip = write_mp4(tmp_path / "creator.mp4", np.concatenate([silence(0.5), speak(
+        "Hello everyone. You are so stupid. Please think twice before you post.", "en-us"), silence(0.5)]))
+    db = tmp_path / "review.db"
+
+    def real() -> Services:
+        from transcribe.types import TranscribeOptions
+
+        return Services.open(db, options=TranscribeOptions(language="en"))
+
+    window = make_window(real)
+    with qtbot.waitSignal(window.work.task_done, timeout=30_000):
+        window.import_files([str(clip)], "Kempen")
+    wait_for_status(qtbot, window, "in_review", timeout=60_000)
+    video_id = window.library.model.rows[0]["id"]
+    window.library.select(video_id)
+    window.review.open_video(video_id)
+    findings = window.review.findings
+    stupid = next(i for i, r in enumerate(findings.model.rows) if r["term"] == "stupid")
+    target = findings.model.rows[stupid]["time_start"]
+    rect = findings.table.visualRect(findings.model.index(stupid, 1))
+    qtbot.mouseClick(findings.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: abs(window.review.player.seconds - target) < 0.3, timeout=5_000)
+    window.review.decision.buttons["approved"].setChecked(True)
+    window.review.decision.submit.click()
+    assert window.library.model.rows[0]["status"] == "approved"
+    assert "Approved" in window.review.title.text()
