@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -69,7 +68,8 @@ def test_import_runs_in_background_and_review_flow(qtbot, make_window, clips) ->
     assert [r["term"] for r in rows] == ["bodoh"]  # from the fake transcript
     assert "bodoh" in window.review.transcript.text.toPlainText()
     markers = window.review.player.timeline.markers
-    assert len(markers) == 1 and markers[0].seconds == rows[0]["time_start"]
+    assert len(markers) == 1
+    assert markers[0].seconds == rows[0]["time_start"]
     window.review.comments.entry.setText("Ubah ayat ini")
     window.review.comments.add_button.click()
     assert window.review.comments.list.count() == 1
@@ -132,7 +132,8 @@ def test_switching_to_malay_changes_visible_strings(qtbot, make_window) -> None:
     LANGUAGE.set("ms")
     assert window.tabs.tabText(0) == "Semak video"
     assert window.review.decision.submit.text() == "Hantar keputusan"
-    assert window.review.player.play_button.text() == "Main"
+    assert window.review.player.playing_text == "Main"
+    assert window.review.player.play_button.accessibleName() == "Main atau jeda (Space)"
     assert window.library.status.itemText(0) == "Semua status"
     assert window.script.summary.text() == "Tiada perkataan bermasalah"
     assert LANGUAGE.missing("ms") == set()  # every string the app asked for has a translation

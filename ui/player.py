@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QVBoxLayout, QWidget
 
 from ui.i18n import follow_language, tr
 from ui.models import SEVERITY_COLOURS, clock
@@ -103,19 +103,21 @@ class PlayerPanel(QWidget):
         self.video.setMinimumSize(320, 180)
         self.player.setVideoOutput(self.video)
         self.timeline = Timeline()
+        icons = self.style()
         self.play_button = QPushButton()
-        self.back_button = QPushButton("−5 s")
-        self.forward_button = QPushButton("+5 s")
+        self.back_button = QPushButton(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward), "5 s")
+        self.forward_button = QPushButton(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward), "5 s")
         self.speed = QComboBox()
         self.speed.addItems([f"{s:g}×" for s in SPEEDS])
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(80)
-        self.volume.setMaximumWidth(120)
+        self.volume.setMaximumWidth(110)
+        self.volume.setMinimumWidth(50)
         self.time_label = QLabel("00:00 / 00:00")
         controls = QHBoxLayout()
-        for widget in (self.play_button, self.back_button, self.forward_button, self.time_label):
+        for widget in (self.play_button, self.back_button, self.forward_button):
             controls.addWidget(widget)
         controls.addStretch(1)
         self.speed_label, self.volume_label = QLabel(), QLabel()
@@ -124,7 +126,10 @@ class PlayerPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.video, 1)
-        layout.addWidget(self.timeline)
+        strip = QHBoxLayout()
+        strip.addWidget(self.timeline, 1)
+        strip.addWidget(self.time_label)
+        layout.addLayout(strip)
         layout.addLayout(controls)
         self.play_button.clicked.connect(self.toggle_play)
         self.back_button.clicked.connect(lambda: self.seek(self.seconds - 5))
@@ -142,14 +147,22 @@ class PlayerPanel(QWidget):
 
     def retranslate(self) -> None:
         playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        self.play_button.setText(tr("Pause") if playing else tr("Play"))
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setText("")
+        self.playing_text = tr("Pause") if playing else tr("Play")
         self.play_button.setAccessibleName(tr("Play or pause (Space)"))
+        self.play_button.setToolTip(tr("Play or pause (Space)"))
         self.back_button.setAccessibleName(tr("Back 5 seconds"))
+        self.back_button.setToolTip(tr("Back 5 seconds"))
         self.forward_button.setAccessibleName(tr("Forward 5 seconds"))
-        self.speed_label.setText(tr("Speed"))
+        self.forward_button.setToolTip(tr("Forward 5 seconds"))
+        self.speed_label.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward).pixmap(14))
         self.speed.setAccessibleName(tr("Playback speed"))
-        self.volume_label.setText(tr("Volume"))
+        self.speed.setToolTip(tr("Playback speed"))
+        self.volume_label.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(14))
         self.volume.setAccessibleName(tr("Volume"))
+        self.volume.setToolTip(tr("Volume"))
         self.timeline.setAccessibleName(tr("Timeline with findings and comments"))
 
     @property
