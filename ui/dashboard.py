@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -28,25 +29,26 @@ ExportAction = Callable[[str | None], None]
 
 
 def bar_chart(title: str, values: dict[str, int], colours: dict[str, str] | None = None, limit: int = 8) -> QChart:
+    """Bars per label; with `colours`, each bar in its own colour (one stacked set per label)."""
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     items = list(values.items())[:limit]
-    series = QBarSeries()
-    bar = QBarSet("")
-    bar.append([float(v) for _, v in items])
-    if colours and len(items) == 1:
-        bar.setColor(QColor(colours.get(items[0][0], "#607d8b")))
-    else:
-        bar.setColor(QColor("#546e7a"))
-    series.append(bar)
+    series = QStackedBarSeries()
+    for position, (label, _) in enumerate(items if colours else items[:1]):
+        bar = QBarSet(label)
+        bar.append([float(v) if (i == position or not colours) else 0.0 for i, (_, v) in enumerate(items)])
+        bar.setColor(QColor((colours or {}).get(label, "#546e7a")))
+        series.append(bar)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append([label if len(label) < 22 else label[:20] + "…" for label, _ in items] or [""])
+    top = max([v for _, v in items] + [1])
     axis_y = QValueAxis()
     axis_y.setLabelFormat("%d")
-    axis_y.setRange(0, max([v for _, v in items] + [1]))
+    axis_y.setRange(0, top)
+    axis_y.setTickCount(top + 1 if top <= 8 else 5)  # whole numbers only: no "0, 0, 1, 1, 2"
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)
@@ -70,6 +72,7 @@ class DashboardPage(QWidget):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(220)
         self.workload = QTableWidget(0, 4)
+        self.workload.verticalHeader().setVisible(False)
         self.pdf_button, self.csv_button = QPushButton(), QPushButton()
         tiles = QGridLayout()
         for number, (status, tile) in enumerate(self.tiles.items()):
@@ -117,9 +120,9 @@ class DashboardPage(QWidget):
                          f"{tr(STATUS_LABELS[status])}")
             tile.setAccessibleName(f"{tr(STATUS_LABELS[status])}: {summary['status_counts'][status]}")
         self.category_chart.setChart(bar_chart(tr("Findings by category"), summary["by_category"]))
-        self.severity_chart.setChart(bar_chart(tr("Findings by severity"),
-                                               {tr(k): v for k, v in summary["by_severity"].items()},
-                                               SEVERITY_COLOURS))
+        severities = {tr(k): v for k, v in summary["by_severity"].items()}
+        self.severity_chart.setChart(bar_chart(tr("Findings by severity"), severities,
+                                               {tr(k): colour for k, colour in SEVERITY_COLOURS.items()}))
         self.workload_label.setText(tr("Reviewer workload"))
         headers = [tr("Reviewer"), tr("Organisation"), tr("Videos"), tr("Decisions")]
         self.workload.setHorizontalHeaderLabels(headers)
@@ -128,6 +131,7 @@ class DashboardPage(QWidget):
             for column, value in enumerate((entry["reviewer"], entry["organisation"], entry["videos"],
                                             entry["decisions"])):
                 self.workload.setItem(row, column, QTableWidgetItem(str(value)))
+        self.workload.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.workload.horizontalHeader().setStretchLastSection(True)
         self.pdf_button.setText(tr("Export PDF summary…"))
         self.csv_button.setText(tr("Export CSV…"))

@@ -133,6 +133,8 @@ class ScriptCheckPage(QWidget):
         self.summary.setStyleSheet("font-weight: 600;")
         self.open_button = QPushButton()
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.open_button)

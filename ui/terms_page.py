@@ -95,8 +95,11 @@ class TermsPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)  # variants can be long: cap them
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the suggestion gets the room left
+        self.table.setColumnWidth(4, 200)
         self.info = QLabel()
         self.buttons = {key: QPushButton() for key in ("add", "edit", "toggle", "import", "export")}
         side = QVBoxLayout()

@@ -1,0 +1,140 @@
+"""Make the README screenshots: a real campaign (generated speech clips, the bundled model) in the real window.
+
+    xvfb-run -s "-screen 0 1366x768x24" python docs/make_screenshots.py     # grabs the X screen (video frames show)
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py             # widget grabs (video area stays blank)
+
+Writes docs/screenshots/{review,review_ms,script,terms,dashboard}.png at 1366x768.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reviewer.batch import transcribe_and_check  # noqa: E402
+from reviewer.queries import show  # noqa: E402
+from reviewer.services import Services  # noqa: E402
+from reviewer.workflow import add_comment, add_review, import_media, set_disposition  # noqa: E402
+from tests.mediagen import silence, speak, write_mp4  # noqa: E402
+from transcribe.types import TranscribeOptions  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1366, 768)
+CLIPS = [
+    ("aina_v1.mp4", "@aina.creates", "en-us", "Hello everyone. Some people online are so stupid and worthless. "
+     "If you feel like you want to kill yourself, please talk to someone. Think twice before you post."),
+    ("aina_v2.mp4", "@aina.creates", "en-us", "Hello everyone. Some people online say hurtful things. "
+     "If you are struggling, please talk to someone. Think twice before you post."),
+    ("hakim_promo.mp4", "@hakim.eats", "en-us", "Try my new recipe today. Do not try the blackout challenge, it is "
+     "dangerous. Be kind online."),
+]
+SCRIPT = ("Hai semua! Hari ini kita cakap pasal buli siber.\n\n"
+          "Ramai orang tulis 'bodoh' dan 'b0d0h' dalam komen, atau panggil orang gila. "
+          "Ada juga yang suruh orang pergi mati.\n\n"
+          "Kalau kawan kau rasa nak bunuh diri, dengar dan bawa dia jumpa kaunselor.\n\n"
+          "Think twice before you post. Don't call people stupid or psycho.")
+
+
+def pump(app: QApplication, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def build_campaign(db: Path, media: Path) -> Services:
+    services = Services.open(db, options=TranscribeOptions(language="en"))
+    ids = []
+    for index, (name, creator, voice, text) in enumerate(CLIPS):
+        clip = write_mp4(media / name, np.concatenate([silence(0.6), speak(text, voice), silence(0.6)]),
+                         label=name.split(".")[0], size=(480, 270))
+        caption = "Jom fikir dulu! #ThinkTwice #bodoh" if index == 0 else "#ThinkTwice"
+        version_of = ids[0] if name == "aina_v2.mp4" else None
+        video_id = import_media(services.store, clip, "Kempen Fikir Dulu 2026", creator, caption, version_of).video_id
+        transcribe_and_check(services, video_id)
+        ids.append(video_id)
+    first = show(services.store, ids[0])
+    caption_finding = next(f for f in first["findings"] if f["source"] == "caption")
+    set_disposition(services.store, caption_finding["id"], "dismissed", "hashtag quotes the campaign slogan", "Aina")
+    spoken = [f for f in first["findings"] if f["source"] == "transcript"]
+    for finding in spoken[:2]:
+        set_disposition(services.store, finding["id"], "confirmed", actor="Aina")
+    add_comment(services.store, ids[0], spoken[0]["time_start"], "Remove this insult; say what you disagree with.",
+                "Aina Rahman")
+    add_comment(services.store, ids[0], 9.0, "Add the Befrienders helpline on screen here.", "Dr. Ravi")
+    add_review(services.store, ids[0], "Aina Rahman", "changes_required", "Women's Aid Organisation",
+               "Please remove the insults and add helplines.")
+    add_review(services.store, ids[1], "Aina Rahman", "approved", "Women's Aid Organisation")
+    add_review(services.store, ids[1], "Dr. Ravi", "approved_with_changes", "Malaysian Mental Health Association",
+               "Show the helpline numbers for 5 seconds.")
+    add_review(services.store, ids[2], "Mei Ling", "approved", "Content Forum")
+    return services
+
+
+def grab(app: QApplication, window, name: str) -> None:
+    pump(app, 0.6)
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        image = window.grab()
+    else:
+        image = app.primaryScreen().grabWindow(0, 0, 0, *SIZE)
+    image.save(str(OUT / f"{name}.png"))
+    print(f"wrote {OUT / name}.png")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="thinktwice-shots-"))
+    (work / "media").mkdir()
+    os.environ["THINKTWICE_DATA_DIR"] = str(work / "data")
+    app = QApplication(sys.argv)
+    services = build_campaign(work / "review.db", work / "media")
+    services.store.close()
+    from ui.app import build_window
+    from ui.i18n import LANGUAGE
+    from ui.settings import AppSettings
+
+    settings = AppSettings(reviewer="Aina Rahman", organisation="Women's Aid Organisation")
+    window = build_window(str(work / "review.db"), settings,
+                          QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    window.setGeometry(0, 0, *SIZE)
+    window.show()
+    pump(app, 1.0)
+    window.library.select(1)
+    window.review.open_video(1)
+    pump(app, 1.5)
+    first = window.review.findings.model.rows[0]
+    window.review.findings.table.selectRow(0)
+    window.review.player.seek(max(0.0, (first["time_start"] or 0) - 0.4))
+    window.review.player.toggle_play()  # play a moment so a decoded frame is on screen, then pause
+    pump(app, 0.4)
+    window.review.player.toggle_play()
+    pump(app, 1.0)
+    grab(app, window, "review")
+    LANGUAGE.set("ms")
+    grab(app, window, "review_ms")
+    LANGUAGE.set("en")
+    window.tabs.setCurrentIndex(1)
+    window.script.editor.setPlainText(SCRIPT)
+    grab(app, window, "script")
+    window.tabs.setCurrentIndex(2)
+    window.terms.list_view.setCurrentRow(next(i for i, lst in enumerate(window.terms.lists)
+                                              if lst.name == "suicide-self-harm"))
+    grab(app, window, "terms")
+    window.tabs.setCurrentIndex(3)
+    window.dashboard.refresh()
+    grab(app, window, "dashboard")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
