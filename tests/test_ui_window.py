@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,43 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     window.review.decision.submit.click()
     assert window.library.model.rows[0]["status"] == "approved"
     assert "Approved" in window.review.title.text()
+
+
+def test_transcript_correction_and_changed_file_banner(qtbot, make_window, clips, tmp_path: Path) -> None:
+    clip = tmp_path / "cut.mp4"
+    shutil.copy(clips["english"], clip)
+    window = make_window()
+    video_id = imported(qtbot, window, clip)
+    window.review.open_video(video_id)
+    panel = window.review.transcript
+    panel.edit_button.click()
+    assert not panel.text.isReadOnly()
+    panel.text.setPlainText(panel.text.toPlainText().replace("bodoh", "silap"))
+    panel.save_button.click()
+    revisions = window.services.store.query("SELECT revision, author FROM transcripts WHERE video_id = ? "
+                                            "ORDER BY revision", (video_id,))
+    assert revisions == [{"revision": 1, "author": ""}, {"revision": 2, "author": "Aina"}]
+    assert window.review.findings.model.rows == []  # re-checked: the insult is gone
+    assert panel.text.isReadOnly()
+    window.review.decision.buttons["approved"].setChecked(True)
+    window.review.decision.submit.click()
+    assert window.review.decision.banner.isHidden()
+    with open(clip, "ab") as handle:
+        handle.write(b"\0" * 32)  # the creator swaps in another cut under the same name
+    from reviewer.workflow import refresh_content
+
+    refresh_content(window.services.store, video_id)
+    window.review.reload()
+    assert not window.review.decision.banner.isHidden()
+    assert "changed since it was reviewed" in window.review.decision.banner.text()
+
+
+def test_controls_have_accessible_names(qtbot, make_window) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QLineEdit, QPlainTextEdit
+
+    window = make_window()
+    unnamed = [w for kind in (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView)
+               for w in window.findChildren(kind)
+               if w.isVisibleTo(window) and not isinstance(w, QHeaderView)  # headers belong to their table
+               and not (w.accessibleName() or getattr(w, "text", lambda: "")())]
+    assert unnamed == []

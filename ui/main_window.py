@@ -64,9 +64,19 @@ class MainWindow(QMainWindow):
         self.terms.lists_changed.connect(self._lists_changed)
         follow_language(self, self.retranslate)
         self.apply_settings(settings)
-        self.restoreGeometry(self.qsettings.value("window/geometry", QByteArray()))
-        if not self.qsettings.value("window/geometry"):
-            self.resize(1340, 760)
+        if not self.restoreGeometry(self.qsettings.value("window/geometry", QByteArray())):
+            self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """First run: a comfortable size that never exceeds the screen (125-200% scaling shrinks it)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1340, 760
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+            self.setGeometry(screen.x() + (screen.width() - width) // 2, screen.y() + (screen.height() - height) // 2,
+                             width, height)
+        else:
+            self.resize(width, height)
 
     def _actions(self) -> None:
         self.import_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
