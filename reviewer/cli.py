@@ -13,13 +13,13 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from reviewer import cli_check, cli_media, cli_review
+from reviewer import cli_check, cli_media, cli_reports, cli_review
 from reviewer.errors import UserError
 from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMAND_MODULES = (cli_media, cli_check, cli_review)
+COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,107 @@
+"""Shared PDF furniture: paragraph styles, severity colours, table styling and numbered pages."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from reports.fonts import Fonts
+
+PAGE = A4
+MARGIN = 16 * mm
+SEVERITY_COLOURS = {"critical": colors.HexColor("#7b1fa2"), "high": colors.HexColor("#d32f2f"),
+                    "medium": colors.HexColor("#ef6c00"), "low": colors.HexColor("#1976d2")}
+STATUS_COLOURS = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
+                  "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
+STATUS_LABELS = {"pending": "Pending", "in_review": "In review", "approved": "Approved",
+                 "approved_with_changes": "Approved with changes", "changes_required": "Changes required",
+                 "rejected": "Rejected"}
+
+
+class Styles:
+    def __init__(self, fonts: Fonts) -> None:
+        self.fonts = fonts
+        base = {"fontName": fonts.main, "leading": 12, "fontSize": 9}
+        self.body = ParagraphStyle("body", **base)
+        self.small = ParagraphStyle("small", **{**base, "fontSize": 7.5, "leading": 9.5})
+        self.cell = ParagraphStyle("cell", **{**base, "fontSize": 8, "leading": 10})
+        self.head = ParagraphStyle("head", **{**base, "fontName": fonts.main_bold, "fontSize": 8, "leading": 10,
+                                              "textColor": colors.white})
+        self.title = ParagraphStyle("title", **{**base, "fontName": fonts.main_bold, "fontSize": 17, "leading": 21,
+                                               "spaceAfter": 4})
+        self.h2 = ParagraphStyle("h2", **{**base, "fontName": fonts.main_bold, "fontSize": 12, "leading": 15,
+                                            "spaceBefore": 10, "spaceAfter": 4})
+        self.banner = ParagraphStyle("banner", **{**base, "fontName": fonts.main_bold, "fontSize": 10,
+                                                  "leading": 13, "textColor": colors.HexColor("#bf360c"),
+                                                  "backColor": colors.HexColor("#fff3e0"), "borderPadding": 5,
+                                                  "spaceBefore": 4, "spaceAfter": 8})
+
+    def p(self, text: str, style: ParagraphStyle | None = None, bold: bool = False) -> Paragraph:
+        """A paragraph of *user text*: escaped, with font fallback."""
+        return Paragraph(self.fonts.markup(str(text), bold), style or self.body)
+
+    def raw(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of our own markup (never user text)."""
+        return Paragraph(markup, style or self.body)
+
+
+def grid(header_colour: str = "#37474f", zebra: bool = True) -> TableStyle:
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(header_colour)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b0bec5")),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if zebra:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f7f8")]))
+    return TableStyle(commands)
+
+
+def styled(table: Table, fonts: Fonts, style: TableStyle | list | None = None) -> Table:
+    """Apply `style` plus our font for the table's own text: reportlab would otherwise set every cell in
+    (unembedded) Helvetica, even cells that hold Paragraphs."""
+    commands = [("FONTNAME", (0, 0), (-1, -1), fonts.main), *(style.getCommands() if isinstance(style, TableStyle)
+                                                               else style or [])]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def numbered_canvas(fonts: Fonts, footer: str):
+    """A canvas class that writes 'page N of M' and `footer` on every page (two passes: M is known at the end)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            # else every page starts in (unembedded) Helvetica; SimpleDocTemplate passes None explicitly
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.main
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(fonts.main, 7.5)
+                self.setFillColor(colors.HexColor("#607d8b"))
+                self.drawString(MARGIN, 9 * mm, footer)
+                self.drawRightString(PAGE[0] - MARGIN, 9 * mm, f"page {number} of {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"

@@ -1,0 +1,40 @@
+"""CSV and JSON exports of findings and decisions.
+
+CSV is UTF-8 with a BOM (so Excel reads Malay, Tamil and Chinese correctly) and formula-injection safe:
+a cell that starts with = + - @, a tab or a carriage return is prefixed with a quote, so a spreadsheet shows
+it as text instead of running it (OWASP's CSV injection guidance).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(DANGEROUS_FIRST):
+        return "'" + value
+    return value
+
+
+def to_csv(findings: Sequence[dict], decisions: Sequence[dict]) -> bytes:
+    """One file, two sections: every finding row, then every decision row (a 'record' column says which)."""
+    columns: list[str] = ["record"]
+    for row in [*findings, *decisions]:
+        columns += [key for key in row if key not in columns]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+    writer.writeheader()
+    for record, rows in (("finding", findings), ("decision", decisions)):
+        for row in rows:
+            writer.writerow({key: neutralise(value) for key, value in ({"record": record} | row).items()})
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_json(findings: Sequence[dict], decisions: Sequence[dict], scope: str) -> bytes:
+    payload = {"scope": scope, "findings": list(findings), "decisions": list(decisions)}
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,116 @@
+"""The plain data a report is rendered from. The core fills these in; `reports` never reads the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """TrueType files, in order of preference: a character is set in the first font that has a glyph for it."""
+
+    regular: tuple[Path, ...]
+    bold: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    reviewer: str
+    organisation: str
+    decision: str
+    date: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    time_start: float | None
+    term: str
+    category: str
+    severity: str
+    context: str
+    kind: str
+    disposition: str
+    reason: str
+    suggestion: str
+    source: str = "transcript"
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    at_seconds: float
+    reviewer: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int
+    end: int
+    severity: str
+
+
+@dataclass(frozen=True)
+class VideoReportData:
+    campaign: str
+    creator: str
+    file_name: str
+    version: int
+    sha256: str
+    duration: float
+    resolution: str
+    status: str
+    changed_since_review: bool
+    stale_term_lists: bool
+    decisions: list[DecisionRow]
+    findings: list[FindingRow]
+    comments: list[CommentRow]
+    transcript: str
+    highlights: list[Highlight]
+    term_lists: list[tuple[str, str, str]]  # name, version, sha256
+    model: str
+    language: str
+    generated_at: str
+    keyframes: list[bytes] = field(default_factory=list)
+    caption: str = ""
+    self_harm: bool = False
+
+
+@dataclass(frozen=True)
+class VideoSummaryRow:
+    file_name: str
+    creator: str
+    version: int
+    status: str
+    highest_severity: str
+    findings: int
+    reviewers: str
+    changed_since_review: bool = False
+
+
+@dataclass(frozen=True)
+class WorkloadRow:
+    reviewer: str
+    organisation: str
+    videos: int
+    decisions: int
+
+
+@dataclass(frozen=True)
+class CampaignReportData:
+    campaign: str
+    generated_at: str
+    status_counts: dict[str, int]
+    by_category: dict[str, int]
+    by_severity: dict[str, int]
+    videos: list[VideoSummaryRow]
+    workload: list[WorkloadRow]
+
+
+HELPLINES = (
+    ("Befrienders KL", "03-7627 2929 (24 hours)"),
+    ("Talian HEAL", "15555"),
+    ("Talian Kasih", "15999 (WhatsApp 019-261 5999)"),
+    ("Emergency", "999"),
+)

@@ -1,0 +1,89 @@
+"""`thinktwice report` (PDF) and `thinktwice export` (CSV / JSON / transcripts). Files are written atomically."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reports.campaign_report import render_campaign_report
+from reports.tabular import to_csv, to_json
+from reports.video_report import render_video_report
+from reviewer.errors import UserError
+from reviewer.fileio import write_bytes_atomic
+from reviewer.report_data import campaign_report_data, export_rows, report_fonts, video_report_data
+from reviewer.services import Services
+from reviewer.workflow import get_video, latest_transcript
+from transcribe.formats import render
+
+TRANSCRIPT_FORMATS = ("srt", "vtt", "txt")
+
+
+def video_pdf(services: Services, video_id: int) -> bytes:
+    data = video_report_data(services.store, video_id, list(services.checker().refs))
+    return render_video_report(data, report_fonts())
+
+
+def campaign_pdf(services: Services, campaign: str | None) -> bytes:
+    if campaign and not services.store.query("SELECT 1 FROM campaigns WHERE name = ?", (campaign,)):
+        raise UserError(f"no campaign named '{campaign}'; see 'thinktwice list' for campaigns")
+    return render_campaign_report(campaign_report_data(services.store, campaign), report_fonts())
+
+
+def export_bytes(services: Services, video_id: int | None, campaign: str | None, fmt: str) -> bytes:
+    store = services.store
+    if fmt in TRANSCRIPT_FORMATS:
+        if video_id is None:
+            raise UserError(f"--format {fmt} exports one video's transcript: pass a video ID")
+        get_video(store.db, video_id)
+        latest = latest_transcript(store.db, video_id)
+        if latest is None:
+            raise UserError(f"video {video_id} has no transcript yet; transcribe it first")
+        return render(latest[1], fmt).encode("utf-8")
+    if video_id is not None:
+        get_video(store.db, video_id)
+        ids, scope = [video_id], f"video {video_id}"
+    else:
+        rows = store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id WHERE c.name = ? "
+                           "ORDER BY v.id", (campaign,))
+        if not rows:
+            raise UserError(f"no videos in a campaign named '{campaign}'")
+        ids, scope = [r["id"] for r in rows], f"campaign {campaign}"
+    findings, decisions = export_rows(store, ids)
+    return to_csv(findings, decisions) if fmt == "csv" else to_json(findings, decisions, scope)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    if (args.id is None) == (args.campaign is None):
+        raise UserError("pass a video ID or --campaign NAME (one of them)")
+    services = Services.open(args.db)
+    data = video_pdf(services, args.id) if args.id is not None else campaign_pdf(services, args.campaign)
+    write_bytes_atomic(args.output, data)
+    print(f"wrote {args.output} ({len(data) // 1024} KB)", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if (args.id is None) == (args.campaign is None):
+        raise UserError("pass a video ID or --campaign NAME (one of them)")
+    data = export_bytes(Services.open(args.db), args.id, args.campaign, args.format)
+    if args.output:
+        write_bytes_atomic(args.output, data)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("report", help="PDF approval report of a video, or a campaign summary")
+    p.add_argument("id", nargs="?", type=int)
+    p.add_argument("--campaign")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.set_defaults(func=cmd_report)
+
+    p = commands.add_parser("export", help="findings and decisions as CSV or JSON, or a transcript")
+    p.add_argument("id", nargs="?", type=int)
+    p.add_argument("--campaign")
+    p.add_argument("--format", choices=("csv", "json", *TRANSCRIPT_FORMATS), default="csv")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_export)
