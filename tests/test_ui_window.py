@@ -260,3 +260,22 @@ def test_controls_have_accessible_names(qtbot, make_window) -> None:
                if w.isVisibleTo(window) and not isinstance(w, QHeaderView)  # headers belong to their table
                and not (w.accessibleName() or getattr(w, "text", lambda: "")())]
     assert unnamed == []
+
+
+def test_reports_export_off_the_gui_thread(qtbot, make_window, clips, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    window = make_window()
+    video_id = imported(qtbot, window, clips["english"])
+    window.review.open_video(video_id)
+    report = tmp_path / "video.pdf"
+    with qtbot.waitSignal(window.exporter.done, timeout=30_000):
+        window.export_video_report(str(report))
+    assert "Approval report" in PdfReader(report).pages[0].extract_text()
+    summary, table = tmp_path / "summary.pdf", tmp_path / "all.csv"
+    with qtbot.waitSignal(window.exporter.done, timeout=30_000):
+        window.export_campaign_pdf(window.library.current_campaign, str(summary))
+    with qtbot.waitSignal(window.exporter.done, timeout=30_000):
+        window.export_campaign_csv(None, str(table))
+    assert summary.read_bytes().startswith(b"%PDF")
+    assert table.read_bytes().startswith(b"\xef\xbb\xbfrecord,")

@@ -34,6 +34,7 @@ def _configure_logging() -> None:
 def build_window(db_path: str | None = None, settings: AppSettings | None = None, qsettings: QSettings | None = None,
                  services_factory=None):
     """Create the services and the main window (separate from `run` so tests and benchmarks can use it)."""
+    from ui.exports import Exporter
     from ui.main_window import MainWindow
     from ui.work_queue import WorkQueue
 
@@ -44,7 +45,7 @@ def build_window(db_path: str | None = None, settings: AppSettings | None = None
     factory = services_factory or (lambda: Services.open(path))
     services = factory()
     work = WorkQueue(factory)
-    return MainWindow(services, work, settings, qsettings)
+    return MainWindow(services, work, settings, qsettings, Exporter(factory))
 
 
 def run(argv: Sequence[str] | None = None) -> int:

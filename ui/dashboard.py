@@ -105,9 +105,7 @@ class DashboardPage(QWidget):
 
     def _export(self, kind: str) -> None:
         action = self.export[kind]
-        if action is None:
-            self.message.emit(tr("Reports arrive with the reports module; this button will then export."))
-        else:
+        if action is not None:
             action(self.campaign)
 
     def refresh(self) -> None:

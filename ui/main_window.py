@@ -16,6 +16,7 @@ from reviewer.services import Services
 from transcribe.media import MEDIA_EXTENSIONS
 from transcribe.types import TranscribeOptions
 from ui.dashboard import DashboardPage
+from ui.exports import Exporter
 from ui.i18n import LANGUAGE, follow_language, tr
 from ui.library import LibraryPane
 from ui.review_page import ReviewPage
@@ -28,9 +29,10 @@ from ui.work_queue import QueuePanel, WorkQueue
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, work: WorkQueue, settings: AppSettings,
-                 qsettings: QSettings | None = None) -> None:
+                 qsettings: QSettings | None = None, exporter: Exporter | None = None) -> None:
         super().__init__()
         self.services, self.work, self.settings = services, work, settings
+        self.exporter = exporter
         self.qsettings = qsettings or QSettings()
         self.setAcceptDrops(True)
         self.library = LibraryPane(services)
@@ -62,6 +64,10 @@ class MainWindow(QMainWindow):
         for page in (self.review, self.script, self.terms, self.dashboard):
             page.message.connect(self.notify)
         self.terms.lists_changed.connect(self._lists_changed)
+        if exporter is not None:
+            self.dashboard.export = {"pdf": self.export_campaign_pdf, "csv": self.export_campaign_csv}
+            exporter.done.connect(lambda path: self.notify(tr("Saved {path}.", path=path)))
+            exporter.failed.connect(lambda message: self.notify(tr("Export failed: {message}", message=message)))
         follow_language(self, self.retranslate)
         self.apply_settings(settings)
         if not self.restoreGeometry(self.qsettings.value("window/geometry", QByteArray())):
@@ -85,10 +91,12 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.play_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Space))
         self.play_action.triggered.connect(self._space)
+        self.report_action = QAction(self, shortcut=QKeySequence("Ctrl+P"))
+        self.report_action.triggered.connect(self.export_video_report)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.import_action, self.settings_action, self.quit_action])
+        self.file_menu.addActions([self.import_action, self.report_action, self.settings_action, self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.play_action)
 
@@ -102,6 +110,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(tr("&Settings…"))
         self.play_action.setText(tr("Play / pause"))
         self.quit_action.setText(tr("&Quit"))
+        self.report_action.setText(tr("Export video &report (PDF)…"))
 
     def apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -118,6 +127,33 @@ class MainWindow(QMainWindow):
             chosen.save(self.qsettings)
             self.apply_settings(chosen)
             self.notify(tr("Settings saved."))
+
+    def _save_path(self, title: str, name: str, pattern: str, chosen: str | None) -> str | None:
+        if chosen:
+            return chosen
+        path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
+        return path or None
+
+    def export_video_report(self, path: str | None = None) -> None:
+        video_id = self.review.video_id
+        if video_id is None or self.exporter is None:
+            self.notify(tr("Open a video first."))
+            return
+        name = self.review.detail["video"]["original_name"].rsplit(".", 1)[0] if self.review.detail else "video"
+        path = self._save_path(tr("Export video report"), f"{name}-report.pdf", "PDF (*.pdf)", path)
+        if path:
+            self.exporter.video_report(video_id, path)
+
+    def export_campaign_pdf(self, campaign: str | None, path: str | None = None) -> None:
+        path = self._save_path(tr("Export PDF summary"), f"{campaign or 'all-campaigns'}-summary.pdf", "PDF (*.pdf)",
+                               path)
+        if path and self.exporter is not None:
+            self.exporter.campaign_report(campaign, path)
+
+    def export_campaign_csv(self, campaign: str | None, path: str | None = None) -> None:
+        path = self._save_path(tr("Export CSV"), f"{campaign or 'all-campaigns'}-findings.csv", "CSV (*.csv)", path)
+        if path and self.exporter is not None:
+            self.exporter.campaign_csv(campaign, path)
 
     def notify(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -184,5 +220,7 @@ class MainWindow(QMainWindow):
         self.qsettings.sync()
         self.review.player.unload()
         self.work.shutdown()
+        if self.exporter is not None:
+            self.exporter.wait()
         super().closeEvent(event)
 

@@ -1,0 +1,85 @@
+"""Report and export actions for the window: PDF writing happens on a pool thread, never the GUI thread.
+
+Each job opens its own core services (an SQLite connection belongs to its thread), renders, and writes the
+file atomically; the result comes back as a signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reviewer.cli_reports import campaign_pdf, export_bytes, video_pdf
+from reviewer.errors import UserError
+from reviewer.fileio import write_bytes_atomic
+from reviewer.services import Services
+from transcribe.errors import TranscribeError
+
+
+class _Signals(QObject):
+    done = Signal(str)  # path
+    failed = Signal(str)  # message
+
+
+class _ExportJob(QRunnable):
+    def __init__(self, factory: Callable[[], Services], produce: Callable[[Services], bytes], path: str,
+                 signals: _Signals) -> None:
+        super().__init__()
+        self.factory, self.produce, self.path, self.signals = factory, produce, path, signals
+
+    def run(self) -> None:
+        services = None
+        try:
+            services = self.factory()
+            write_bytes_atomic(self.path, self.produce(services))
+        except (UserError, TranscribeError, OSError) as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # the message to the user, the traceback to the log
+            import logging
+
+            logging.getLogger("thinktwice").exception("export failed")
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit(self.path)
+        finally:
+            if services is not None:
+                services.store.close()
+
+
+class Exporter(QObject):
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, factory: Callable[[], Services]) -> None:
+        super().__init__()
+        self.factory = factory
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _Signals()
+        self._signals.done.connect(self.done)
+        self._signals.failed.connect(self.failed)
+
+    def _start(self, produce: Callable[[Services], bytes], path: str) -> None:
+        self.pool.start(_ExportJob(self.factory, produce, path, self._signals))
+
+    def video_report(self, video_id: int, path: str) -> None:
+        self._start(lambda services: video_pdf(services, video_id), path)
+
+    def campaign_report(self, campaign: str | None, path: str) -> None:
+        self._start(lambda services: campaign_pdf(services, campaign), path)
+
+    def campaign_csv(self, campaign: str | None, path: str) -> None:
+        def produce(services: Services) -> bytes:
+            if campaign:
+                return export_bytes(services, None, campaign, "csv")
+            from reports.tabular import to_csv
+            from reviewer.report_data import export_rows
+
+            ids = [r["id"] for r in services.store.query("SELECT id FROM videos ORDER BY id")]
+            return to_csv(*export_rows(services.store, ids))
+
+        self._start(produce, path)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)
