@@ -81,7 +81,9 @@ def test_fonts_are_embedded_and_unicode_round_trips(run_cli, campaign, tmp_path:
     fonts = fonts_in(out)
     assert fonts and all(embedded for _, embedded in fonts), fonts
     names = " ".join(name for name, _ in fonts)
-    assert "NotoSans" in names and "NotoSansTamil" in names and "DroidSansFallback" in names
+    assert "NotoSans" in names
+    assert "NotoSansTamil" in names
+    assert "DroidSansFallback" in names
     extracted = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     for sample in ("@தமிழ்_செல்வி 李明", "请修改", "திருத்தவும்", "sila ubah", "陈伟"):
         assert sample in extracted, sample
