@@ -79,7 +79,8 @@ def test_fonts_are_embedded_and_unicode_round_trips(run_cli, campaign, tmp_path:
     out = tmp_path / "report.pdf"
     run_cli("--db", db, "report", video_id, "-o", out)
     fonts = fonts_in(out)
-    assert fonts and all(embedded for _, embedded in fonts), fonts
+    assert fonts
+    assert all(embedded for _, embedded in fonts), fonts
     names = " ".join(name for name, _ in fonts)
     assert "NotoSans" in names
     assert "NotoSansTamil" in names
