@@ -3,7 +3,8 @@
     xvfb-run -s "-screen 0 1366x768x24" python docs/make_screenshots.py     # grabs the X screen (video frames show)
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py             # widget grabs (video area stays blank)
 
-Writes docs/screenshots/{review,review_ms,script,terms,dashboard}.png at 1366x768.
+Writes docs/screenshots/{review,review_ms,script,terms,dashboard}.png at 1366x768, and the sample reports
+docs/reports/{video_report,campaign_summary}.pdf with page 1 of each rendered by pdftoppm as a PNG.
 """
 
 from __future__ import annotations
@@ -81,6 +82,24 @@ def build_campaign(db: Path, media: Path) -> Services:
     return services
 
 
+def sample_reports(db: Path) -> None:
+    """Both PDF reports of the campaign, and page 1 of each as PNG (pdftoppm, from poppler-utils)."""
+    import subprocess
+
+    from reviewer.cli_reports import campaign_pdf, video_pdf
+
+    folder = ROOT / "docs" / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    services = Services.open(db)
+    for name, data in (("video_report", video_pdf(services, 1)), ("campaign_summary", campaign_pdf(services, None))):
+        pdf = folder / f"{name}.pdf"
+        pdf.write_bytes(data)
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(folder / name)], check=True)
+        print(f"wrote {pdf} and {folder / name}.png")
+    services.store.close()
+
+
 def grab(app: QApplication, window, name: str) -> None:
     pump(app, 0.6)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
@@ -99,6 +118,7 @@ def main() -> None:
     app = QApplication(sys.argv)
     services = build_campaign(work / "review.db", work / "media")
     services.store.close()
+    sample_reports(work / "review.db")
     from ui.app import build_window
     from ui.i18n import LANGUAGE
     from ui.settings import AppSettings
