@@ -120,33 +120,25 @@ def test_truncated_faststart_mp4_is_caught(tmp_path: Path, clips: dict[str, Path
 
 
 def test_unreadable_file_is_refused(tmp_path: Path, clips: dict[str, Path]) -> None:
-    """Root ignores file modes, so when running as root drop to 'nobody' in a forked child."""
-    folder = tmp_path / "locked"
-    folder.mkdir()
+    """Root ignores file modes, so the probe runs as 'nobody' in a forked child."""
+    import tempfile
+
+    from tests.helpers import run_as_nobody
+
+    folder = Path(tempfile.mkdtemp(prefix="thinktwice-locked-"))  # under /tmp, so 'nobody' can reach it
+    os.chmod(folder, 0o755)
     target = folder / "private.mp4"
     shutil.copy(clips["english"], target)
     target.chmod(0)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child: already has every module loaded, so it needs no file access but the target
-        os.close(read_end)
+
+    def attempt() -> str:
         try:
-            if os.geteuid() == 0:
-                os.chmod(folder, 0o755)
-                os.setgid(65534)
-                os.setuid(65534)
             probe(target)
-            message = "no error"
         except MediaError as exc:
-            message = str(exc)
-        except BaseException as exc:  # report anything else so the parent can fail clearly
-            message = f"unexpected {type(exc).__name__}: {exc}"
-        os.write(write_end, message.encode())
-        os._exit(0)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        message = pipe.read().decode()
-    os.waitpid(pid, 0)
-    target.chmod(0o644)
+            return str(exc)
+        return "no error"
+
+    message = run_as_nobody(attempt)
+    shutil.rmtree(folder)
     assert "permission denied" in message.lower()
     assert "chmod" in message or "permissions" in message
