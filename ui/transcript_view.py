@@ -27,6 +27,8 @@ class TranscriptText(QPlainTextEdit):
         self.setReadOnly(True)
         self.spans: list[tuple[int, int, float, float, float | None]] = []
         self._starts: list[int] = []
+        self._times: list[float] = []
+        self._current_index: int | None = None
         self._finding_selections: list[QTextEdit.ExtraSelection] = []
         self._current: QTextEdit.ExtraSelection | None = None
 
@@ -40,6 +42,8 @@ class TranscriptText(QPlainTextEdit):
     def show_transcript(self, transcript: Transcript | None, findings: list[dict]) -> None:
         text, self.spans = transcript_text(transcript) if transcript else ("", [])
         self._starts = [s[0] for s in self.spans]
+        self._times = [s[2] for s in self.spans]
+        self._current_index = None
         self.setPlainText(text)
         self._finding_selections = []
         for finding in findings:
@@ -62,10 +66,16 @@ class TranscriptText(QPlainTextEdit):
         self._apply()
 
     def follow(self, seconds: float) -> int | None:
-        """Highlight the word being spoken at `seconds`; returns its index (or None between words)."""
-        times = [s[2] for s in self.spans]
-        index = bisect.bisect_right(times, seconds) - 1
+        """Highlight the word being spoken at `seconds`; returns its index (or None between words).
+
+        Called on every position tick, so it does nothing unless the current word changed."""
+        index: int | None = bisect.bisect_right(self._times, seconds) - 1
         if index < 0 or seconds > self.spans[index][3] + 0.3:
+            index = None
+        if index == self._current_index:
+            return index
+        self._current_index = index
+        if index is None:
             self._current = None
             self._apply()
             return None
