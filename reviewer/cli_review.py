@@ -130,6 +130,30 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_recheck(args: argparse.Namespace) -> int:
+    """Check again against the term lists in force now; dispositions of findings that still apply are kept."""
+    from reviewer.batch import transcribe_and_check
+
+    if (not args.ids) == (args.campaign is None):
+        raise UserError("pass video IDs or --campaign NAME (one of them)")
+    services = _services(args)
+    if args.campaign:
+        rows = services.store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
+                                    "WHERE c.name = ? ORDER BY v.id", (args.campaign,))
+        ids = [r["id"] for r in rows]
+    else:
+        ids = args.ids
+    checked = 0
+    with count_bar("re-checking", len(ids)) as bar:
+        for video_id in ids:
+            transcribe_and_check(services, video_id)
+            bar.update(1)
+            checked += 1
+    print(f"re-checked {checked} video{'s' if checked != 1 else ''} against "
+          f"{len(services.checker().refs)} term lists")
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     report = audit.verify(_services(args).store.db)
     if report.ok:
@@ -199,6 +223,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--org", help="the reviewer's organisation")
     p.add_argument("--note", help="a note for the creator")
     p.set_defaults(func=cmd_review)
+
+    p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("--campaign")
+    add_transcription_options(p)
+    p.set_defaults(func=cmd_recheck)
 
     p = commands.add_parser("audit", help="verify the tamper-evident audit log")
     p.add_argument("action", choices=("verify",))

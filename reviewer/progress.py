@@ -12,10 +12,12 @@ BAR_FORMAT = "{desc:<22} {percentage:3.0f}% |{bar:30}| ETA {remaining}"
 
 
 @contextmanager
-def fraction_bar(label: str, enabled: bool | None = None) -> Iterator[Callable[[float, str], None]]:
+def fraction_bar(label: str, enabled: bool | None = None,
+                 min_interval: float = 0.1) -> Iterator[Callable[[float, str], None]]:
     """Yield `update(fraction, stage)`; fractions in [0, 1] map onto a 0-1000 bar."""
     show = sys.stderr.isatty() if enabled is None else enabled
-    bar = tqdm(total=1000, desc=label, bar_format=BAR_FORMAT, file=sys.stderr, disable=not show, leave=False)
+    bar = tqdm(total=1000, desc=label, bar_format=BAR_FORMAT, file=sys.stderr, disable=not show, leave=False,
+               mininterval=min_interval)
 
     def update(fraction: float, stage: str = "") -> None:
         target = int(max(0.0, min(1.0, fraction)) * 1000)

@@ -89,3 +89,22 @@ def test_audit_verify_reports_tampering(run_cli, reviewed) -> None:
     code, _, err = run_cli("--db", db, "audit", "verify")
     assert code == 1
     assert "audit log broken at entry 3" in err
+
+
+def test_recheck_after_a_term_list_change(run_cli, reviewed) -> None:
+    from reviewer.db import Store
+    from reviewer.terms import Term
+    from reviewer.termstore import active_lists, save_list
+
+    db, video_id = reviewed
+    with Store(db) as store:
+        harassment = next(lst for lst in active_lists(store) if lst.name == "harassment-insults")
+        save_list(store, harassment.with_terms([*harassment.terms, Term("fikir", "test", "low", "ms")]))
+    code, out, _ = run_cli("--db", db, "show", video_id, "--format", "json")
+    assert json.loads(out)["stale_term_lists"] is True
+    code, out, _ = run_cli("--db", db, "recheck", "--campaign", "Kempen Raya")
+    assert code == 0
+    assert "re-checked 1 video" in out
+    detail = json.loads(run_cli("--db", db, "show", video_id, "--format", "json")[1])
+    assert detail["stale_term_lists"] is False
+    assert "fikir" in {f["term"] for f in detail["findings"]}

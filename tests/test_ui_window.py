@@ -279,3 +279,21 @@ def test_reports_export_off_the_gui_thread(qtbot, make_window, clips, tmp_path: 
         window.export_campaign_csv(None, str(table))
     assert summary.read_bytes().startswith(b"%PDF")
     assert table.read_bytes().startswith(b"\xef\xbb\xbfrecord,")
+
+
+def test_recheck_button_after_a_term_list_change(qtbot, make_window, clips) -> None:
+    window = make_window()
+    video_id = imported(qtbot, window, clips["english"])
+    window.review.open_video(video_id)
+    assert window.review.decision.recheck.isHidden()
+    page = window.terms
+    page.list_view.setCurrentRow(next(i for i, lst in enumerate(page.lists) if lst.name == "harassment-insults"))
+    from reviewer.terms import Term
+
+    page._save([*page.current.terms, Term("fikir", "test", "low", "ms")], "Term added")
+    assert not window.review.decision.recheck.isHidden()  # the open video now shows it is stale
+    with qtbot.waitSignal(window.work.task_done, timeout=20_000):
+        window.review.decision.recheck.click()
+    window.review.reload()
+    assert window.review.decision.recheck.isHidden()
+    assert "fikir" in {r["term"] for r in window.review.findings.model.rows}

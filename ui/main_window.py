@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.library.campaign.currentIndexChanged.connect(lambda _: self.dashboard.set_campaign(
             self.library.current_campaign))
         self.review.changed.connect(lambda _: self._refresh_lists())
+        self.review.recheck_requested.connect(self.work.process)
         work.task_done.connect(self._task_done)
         work.task_failed.connect(lambda _k, message, cancelled: self.notify(message if not cancelled
                                                                              else tr("Cancelled.")))

@@ -31,6 +31,7 @@ from ui.transcript_view import TranscriptPanel
 
 class ReviewPage(QWidget):
     changed = Signal(int)  # a video's record changed (status, findings...): refresh lists
+    recheck_requested = Signal(int, str)  # video id, its name: re-check in the background queue
     message = Signal(str)  # for the status bar
 
     def __init__(self, services: Services) -> None:
@@ -71,6 +72,9 @@ class ReviewPage(QWidget):
         self.findings.disposition_requested.connect(self._dispose)
         self.comments.comment_requested.connect(self._comment)
         self.decision.decision_requested.connect(self._decide)
+        self.decision.recheck_requested.connect(lambda: self.video_id is not None and self.detail is not None
+                                                and self.recheck_requested.emit(
+                                                    self.video_id, self.detail["video"]["original_name"]))
         self.transcript.save_requested.connect(self._save_correction)
         follow_language(self, self.retranslate)
         self.retranslate()

@@ -165,6 +165,7 @@ class CommentsPanel(QWidget):
 
 class DecisionPanel(QWidget):
     decision_requested = Signal(str, str)  # decision, note
+    recheck_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -172,6 +173,9 @@ class DecisionPanel(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fff3e0; color:#bf360c; padding:6px; border-radius:4px;")
         self.banner.hide()
+        self.recheck = QPushButton()
+        self.recheck.hide()
+        self.recheck.clicked.connect(self.recheck_requested)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.group = QButtonGroup(self)
@@ -184,6 +188,7 @@ class DecisionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.recheck)
         layout.addWidget(self.status)
         grid = QHBoxLayout()
         column_a, column_b = QVBoxLayout(), QVBoxLayout()
@@ -213,6 +218,7 @@ class DecisionPanel(QWidget):
         self.note.setPlaceholderText(tr("Note for the creator"))
         self.note.setAccessibleName(tr("Note for the creator"))
         self.submit.setText(tr("Submit decision"))
+        self.recheck.setText(tr("Re-check with the current term lists"))
         self.identity.setText(tr("Deciding as {name} ({org})", name=self.reviewer or tr("(set your name in Settings)"),
                                  org=self.organisation or "-"))
         self.set_flags(*self._flags)
@@ -234,6 +240,7 @@ class DecisionPanel(QWidget):
             messages.append(tr("Checked against an older term list: re-check before deciding."))
         self.banner.setText("\n".join(messages))
         self.banner.setVisible(bool(messages))
+        self.recheck.setVisible(stale)
 
     def _submit(self) -> None:
         button = self.group.checkedButton()
