@@ -50,6 +50,9 @@ def build_window(db_path: str | None = None, settings: AppSettings | None = None
 
 def run(argv: Sequence[str] | None = None) -> int:
     _configure_logging()
+    # Qt Multimedia reports every optional hardware decoder it could not load; useful to Qt developers,
+    # alarming to a reviewer who started the app from a terminal.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false")
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setApplicationName("ThinkTwice Review")
     app.setOrganizationName("ThinkTwice")
