@@ -65,3 +65,23 @@ def test_modules_are_small() -> None:
     big = {str(p.relative_to(REPO)): n for p in Path(REPO).glob("*/*.py")
            if p.parts[-2] in OUR_PACKAGES and (n := len(p.read_text(encoding="utf-8").splitlines())) > 450}
     assert not big, f"split these along a real seam: {big}"
+
+
+def test_core_and_cli_work_with_qt_unavailable(tmp_path: Path) -> None:
+    """As if PySide6 were not installed: the CLI still checks a script (napari's headless rule)."""
+    script = tmp_path / "script.txt"
+    script.write_text("jangan jadi bodoh", encoding="utf-8")
+    code = f"""
+import importlib.abc, sys
+class NoQt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("PySide6", "shiboken6"):
+            raise ImportError("Qt is not installed")
+        return None
+sys.meta_path.insert(0, NoQt())
+from reviewer.cli import main
+sys.exit(main(["check", {str(script)!r}, "--format", "json"]))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 1, result.stderr  # 1 = findings
+    assert '"term": "bodoh"' in result.stdout

@@ -297,3 +297,21 @@ def test_recheck_button_after_a_term_list_change(qtbot, make_window, clips) -> N
     window.review.reload()
     assert window.review.decision.recheck.isHidden()
     assert "fikir" in {r["term"] for r in window.review.findings.model.rows}
+
+
+def test_script_hover_describes_the_finding(qtbot, make_window) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    window = make_window()
+    editor = window.script.editor
+    editor.setPlainText("Dia cakap bunuh diri semalam")
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(12)  # inside "bunuh diri"
+    finding = editor.highlighter.finding_at(cursor)
+    assert finding is not None
+    assert finding.term == "bunuh diri"
+    tip = editor.describe(finding)
+    assert "Suicide and Self-Harm" in tip
+    assert "15555" in tip  # the kinder wording carries the helplines
+    cursor.setPosition(2)
+    assert editor.highlighter.finding_at(cursor) is None
