@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from reviewer import audit, queries
-from reviewer.batch import run_batch
+from reviewer.batch import media_files, run_batch, transcribe_and_check
 from reviewer.cli_media import add_transcription_options, options_from_args
 from reviewer.errors import UserError
 from reviewer.progress import count_bar, fraction_bar
@@ -27,13 +28,9 @@ def _dump(payload) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reviewer.batch import media_files
-
     services = _services(args)
-    paths = []
+    paths: list[Path] = []
     for item in args.media:
-        from pathlib import Path
-
         paths += media_files(item) if Path(item).is_dir() else [Path(item)]
     failures = 0
     for path in paths:
@@ -51,8 +48,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     services = _services(args)
-    from reviewer.batch import media_files
-
     total = len(media_files(args.folder))
     with count_bar("batch", total) as bar, fraction_bar("current file") as update:
         def on_file(name: str, what: str) -> None:
@@ -132,8 +127,6 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_recheck(args: argparse.Namespace) -> int:
     """Check again against the term lists in force now; dispositions of findings that still apply are kept."""
-    from reviewer.batch import transcribe_and_check
-
     if (not args.ids) == (args.campaign is None):
         raise UserError("pass video IDs or --campaign NAME (one of them)")
     services = _services(args)

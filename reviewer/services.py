@@ -15,7 +15,7 @@ from reviewer.checker import Checker, CheckResult
 from reviewer.db import Store
 from reviewer.media_check import verify_fuzzy
 from reviewer.termstore import active_lists
-from transcribe.runner import run_transcription
+from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
 
 ProgressCallback = Callable[[float, str], None]
@@ -25,9 +25,11 @@ Verifier = Callable[[Checker, CheckResult, str, TranscribeOptions], CheckResult]
 
 def child_process_transcriber(media: str, options: TranscribeOptions, on_progress: ProgressCallback | None = None,
                               should_cancel: Callable[[], bool] | None = None) -> Transcript:
-    finished = run_transcription(media, options, on_progress=lambda p: on_progress and on_progress(p.fraction,
-                                                                                                    p.stage),
-                                 should_cancel=should_cancel)
+    def forward(progress: Progress) -> None:
+        if on_progress is not None:
+            on_progress(progress.fraction, progress.stage)
+
+    finished = run_transcription(media, options, on_progress=forward, should_cancel=should_cancel)
     assert finished.transcript is not None
     return finished.transcript
 

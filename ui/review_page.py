@@ -72,9 +72,7 @@ class ReviewPage(QWidget):
         self.findings.disposition_requested.connect(self._dispose)
         self.comments.comment_requested.connect(self._comment)
         self.decision.decision_requested.connect(self._decide)
-        self.decision.recheck_requested.connect(lambda: self.video_id is not None and self.detail is not None
-                                                and self.recheck_requested.emit(
-                                                    self.video_id, self.detail["video"]["original_name"]))
+        self.decision.recheck_requested.connect(self._request_recheck)
         self.transcript.save_requested.connect(self._save_correction)
         follow_language(self, self.retranslate)
         self.retranslate()
@@ -120,6 +118,10 @@ class ReviewPage(QWidget):
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
                            f"{tr('Status')}: {status}")
         self.decision.set_status(tr("Current status: {status}", status=status))
+
+    def _request_recheck(self) -> None:
+        if self.video_id is not None and self.detail is not None:
+            self.recheck_requested.emit(self.video_id, self.detail["video"]["original_name"])
 
     def _follow(self, seconds: float) -> None:
         self.transcript.text.follow(seconds)
