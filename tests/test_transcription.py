@@ -120,3 +120,42 @@ def test_finished_message_round_trips_transcript(clips: dict[str, Path]) -> None
     assert isinstance(finished, Finished)
     assert finished.transcript.segments[0].words
     assert finished.seconds > 0
+
+
+ORPHAN_PARENT = """
+import os, subprocess, sys
+child = subprocess.Popen([sys.executable, "-c",
+                          "import sys, time; sys.path.insert(0, {repo!r}); "
+                          "from transcribe.worker import exit_with_parent; exit_with_parent(0.1); time.sleep(60)"],
+                         env=dict(os.environ, THINKTWICE_PARENT_PID=str(os.getpid())))  # as the runner does
+print(child.pid, flush=True)
+child.wait()
+"""
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a zombie has exited; whoever adopted it may just not have reaped it yet)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def test_worker_exits_when_the_app_is_killed() -> None:
+    """A worker that never writes (mid-batch) still stops once its parent is gone, instead of decoding on."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN_PARENT.format(repo=str(REPO))], stdout=subprocess.PIPE,
+                              text=True)
+    worker = int(parent.stdout.readline())
+    assert _running(worker)
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(worker)

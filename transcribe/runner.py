@@ -20,7 +20,7 @@ from pathlib import Path
 
 from transcribe.errors import Cancelled, TranscribeError, TranscriptionFailed
 from transcribe.types import TranscribeOptions, Transcript
-from transcribe.worker import CRASH_HINT
+from transcribe.worker import CRASH_HINT, PARENT_ENV
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)  # so the child finds us even from a checkout
 
@@ -53,6 +53,7 @@ def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p)
     env.setdefault("HF_HUB_OFFLINE", "1")
+    env[PARENT_ENV] = str(os.getpid())  # the worker exits if this process dies, even before it has started
     return env
 
 

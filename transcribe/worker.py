@@ -8,6 +8,7 @@ It never raises: every outcome becomes a message. Only the runner (runner.py) sh
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import threading
@@ -15,12 +16,32 @@ import time
 import traceback
 from typing import Any, TextIO
 
+PARENT_ENV = "THINKTWICE_PARENT_PID"
 CRASH_HINT = "try again; if it keeps happening, try another model (--model) or re-export the video"
 
 
 def _send(stream: TextIO, message: dict[str, Any]) -> None:
     stream.write(json.dumps(message, ensure_ascii=False) + "\n")
     stream.flush()
+
+
+def exit_with_parent(interval: float = 0.5) -> threading.Thread:
+    """Stop this worker as soon as the app that started it is gone (crash, kill -9): no orphan keeps decoding.
+
+    When the parent dies the child is re-parented, so os.getppid() changes; polling it is portable on POSIX.
+    The runner passes its PID in THINKTWICE_PARENT_PID, so a parent that dies before this even starts counts too.
+    """
+    parent = int(os.environ.get(PARENT_ENV) or os.getppid())
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    watchdog = threading.Thread(target=watch, name="parent-watchdog", daemon=True)
+    watchdog.start()
+    return watchdog
 
 
 def serve(stdin: TextIO, stdout: TextIO) -> None:
@@ -57,4 +78,5 @@ def serve(stdin: TextIO, stdout: TextIO) -> None:
 
 
 if __name__ == "__main__":
+    exit_with_parent()
     serve(sys.stdin, sys.stdout)
