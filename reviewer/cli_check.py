@@ -10,11 +10,13 @@ from pathlib import Path
 
 from reviewer.checker import Checker, CheckResult, context
 from reviewer.cli_media import add_transcription_options, options_from_args
+from reviewer.db import Store
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
 from reviewer.media_check import check_media
 from reviewer.progress import fraction_bar
 from reviewer.terms import load_lists, load_term_list, to_csv
+from reviewer.termstore import active_lists, save_list
 from transcribe.formats import parse_subtitles
 from transcribe.media import MEDIA_EXTENSIONS
 
@@ -42,8 +44,16 @@ def read_text_input(source: str) -> str:
         raise UserError(f"{source} is not UTF-8 text; save it as UTF-8 and try again") from None
 
 
+def lists_in_force(args: argparse.Namespace) -> list:
+    """`--terms` files for this run, else the lists in the review database (the ones the app edits)."""
+    if getattr(args, "terms", None) or (getattr(args, "csv", None) and args.action != "import"):
+        return load_lists(args.terms if getattr(args, "terms", None) else [args.csv])
+    with Store(args.db) as store:
+        return active_lists(store)
+
+
 def run_check(args: argparse.Namespace) -> CheckResult:
-    checker = Checker(load_lists(args.terms))
+    checker = Checker(lists_in_force(args))
     source = args.input
     suffix = Path(source).suffix.lower() if source != "-" else ""
     if suffix in MEDIA_EXTENSIONS:
@@ -110,7 +120,15 @@ def cmd_terms(args: argparse.Namespace) -> int:
         print(f"{args.csv}: OK, {len(term_list.terms)} terms, list '{term_list.name}' version {term_list.version}, "
               f"sha256 {term_list.sha256}")
         return 0
-    lists = load_lists([args.csv] if args.csv else None)
+    if args.action == "import":
+        if not args.csv:
+            raise UserError("terms import needs a CSV file: thinktwice terms import partner_terms.csv")
+        with Store(args.db) as store:
+            saved = save_list(store, load_term_list(args.csv))
+        where = args.db or "the review database"
+        print(f"imported '{saved.name}' version {saved.version} ({len(saved.terms)} terms) into {where}")
+        return 0
+    lists = lists_in_force(args)
     if args.action == "list":
         for term_list in lists:
             print(f"{term_list.name} v{term_list.version} ({len(term_list.terms)} terms) {term_list.sha256[:12]}")
@@ -150,15 +168,15 @@ def _merged_csv(lists) -> str:
 def register(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="check a script, subtitles or a video against the term lists")
     check.add_argument("input", help=".txt, .srt or .vtt file, - for standard input, or a media file")
-    check.add_argument("--terms", action="append", metavar="CSV", help="use this list instead of the bundled "
-                       "ones (repeatable)")
+    check.add_argument("--terms", action="append", metavar="CSV", help="use this list instead of the ones in "
+                       "force (repeatable)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     add_transcription_options(check)
     check.set_defaults(func=cmd_check)
 
     terms = commands.add_parser("terms", help="list, validate or export term lists")
-    terms.add_argument("action", choices=("list", "validate", "export"))
-    terms.add_argument("csv", nargs="?", help="a term list CSV (default: the bundled lists)")
+    terms.add_argument("action", choices=("list", "validate", "export", "import"))
+    terms.add_argument("csv", nargs="?", help="a term list CSV (default: the lists in the review database)")
     terms.add_argument("--format", choices=("csv", "json"), default="csv")
     terms.add_argument("-o", "--output", metavar="OUT")
     terms.add_argument("-v", "--verbose", action="store_true", help="with list: show every term")

@@ -155,3 +155,20 @@ def test_a_term_between_any_text_is_found_with_true_offsets(before: str, after: 
     assert all(text[f.start:f.end] == f.matched for f in findings)
     assert any(f.term == "bodoh" and f.matched.casefold() == "bodoh" for f in findings) or any(
         f.start <= len(before) + 1 < f.end for f in findings)
+
+
+def test_cli_uses_the_lists_the_app_edits(run_cli, tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    partner = tmp_path / "partner.csv"
+    partner.write_text("# name: partner\n# version: 2\nterm,category,severity,language\nhalimunan,test,high,ms\n",
+                       encoding="utf-8")
+    script = tmp_path / "s.txt"
+    script.write_text("ada halimunan di sini", encoding="utf-8")
+    assert run_cli("--db", db, "check", script)[0] == 0  # not a term yet
+    code, out, _ = run_cli("--db", db, "terms", "import", partner)
+    assert code == 0
+    assert "imported 'partner' version 2 (1 terms)" in out
+    code, out, _ = run_cli("--db", db, "check", script, "--format", "json")
+    assert code == 1
+    assert [f["term"] for f in json.loads(out)["findings"]] == ["halimunan"]
+    assert "partner v2" in run_cli("--db", db, "terms", "list")[1]
