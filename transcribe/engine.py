@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from transcribe.errors import Cancelled, MediaError, ModelError, TranscriptionFailed
+from transcribe.heartbeat import Heartbeat
 from transcribe.language import (
     LanguageChoice,
     average_probabilities,
@@ -125,18 +126,19 @@ def _decode_segments(model, audio: np.ndarray, language: str, options: Transcrib
     from faster_whisper import BatchedInferencePipeline
 
     pipeline = BatchedInferencePipeline(model)
+    segments: list[Segment] = []
     try:
-        raw_segments, _ = pipeline.transcribe(
-            audio, language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
-            batch_size=options.batch_size, vad_filter=options.vad_filter, hotwords=options.hotwords,
-        )
-        segments: list[Segment] = []
-        for raw in raw_segments:
-            words = tuple(Word(w.word.strip(), _sec(w.start), _sec(w.end), round(float(w.probability), 4))
-                          for w in raw.words or () if w.word.strip())
-            segments.append(Segment(len(segments) + 1, _sec(raw.start), _sec(raw.end), raw.text.strip(), words))
-            if duration > 0:
-                report(min(0.99, 0.03 + 0.97 * raw.end / duration), "transcribing")
+        with Heartbeat(report, duration, options.batch_size) as beat:
+            raw_segments, _ = pipeline.transcribe(
+                audio, language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
+                batch_size=options.batch_size, vad_filter=options.vad_filter, hotwords=options.hotwords,
+            )
+            for raw in raw_segments:
+                words = tuple(Word(w.word.strip(), _sec(w.start), _sec(w.end), round(float(w.probability), 4))
+                              for w in raw.words or () if w.word.strip())
+                segments.append(Segment(len(segments) + 1, _sec(raw.start), _sec(raw.end), raw.text.strip(),
+                                        words))
+                beat.confirm(raw.end)
     except Cancelled:
         raise
     except (RuntimeError, ValueError, MemoryError) as exc:
