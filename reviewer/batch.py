@@ -15,7 +15,7 @@ from pathlib import Path
 from reviewer import jobs
 from reviewer.errors import UserError
 from reviewer.services import Services
-from reviewer.workflow import import_media, latest_transcript, record_check
+from reviewer.workflow import get_video, import_media, latest_transcript, record_check
 from transcribe.errors import Cancelled, TranscribeError
 from transcribe.media import MEDIA_EXTENSIONS
 
@@ -42,13 +42,13 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
                          should_cancel: Callable[[], bool] | None = None, actor: str = "") -> None:
     """Bring one video up to date: a transcript (via the job queue) and a check against the lists in force."""
     store = services.store
+    path = get_video(store.db, video_id)["path"]
     if latest_transcript(store.db, video_id) is None:
         jobs.enqueue(store, video_id, actor)
         job = jobs.claim(store, [video_id])
         if job is not None:
-            video = store.query("SELECT path FROM videos WHERE id = ?", (video_id,))[0]
             try:
-                transcript = services.transcriber(video["path"], services.options, on_progress, should_cancel)
+                transcript = services.transcriber(path, services.options, on_progress, should_cancel)
             except Cancelled:
                 jobs.fail(store, job, "cancelled", cancelled=True)
                 raise
@@ -60,13 +60,13 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     if latest is None:
         return  # another process holds the job; it will finish it
     checker = services.checker()
-    video = store.query("SELECT path FROM videos WHERE id = ?", (video_id,))[0]
-    result = checker.check_transcript(latest[1], video["path"])
-    result = services.verifier(checker, result, video["path"], services.options)
+    result = checker.check_transcript(latest[1], path)
+    result = services.verifier(checker, result, path, services.options)
     record_check(store, video_id, checker, result, actor)
 
 
-def _needs_work(services: Services, video_id: int) -> bool:
+def needs_work(services: Services, video_id: int) -> bool:
+    """No transcript or no check yet."""
     rows = services.store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
                                 "(SELECT count(*) FROM checks WHERE video_id = ?) AS c", (video_id, video_id))
     return not rows[0]["t"] or not rows[0]["c"]
@@ -90,7 +90,7 @@ def run_batch(services: Services, folder: str | os.PathLike[str], campaign: str,
         report.imported += not result.duplicate
         report.video_ids.append(result.video_id)
     for video_id in report.video_ids:
-        if not _needs_work(services, video_id):
+        if not needs_work(services, video_id):
             continue
         name = services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))[0]
         had_transcript = latest_transcript(services.store.db, video_id) is not None

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget
 
+from reviewer.batch import media_files, needs_work
 from reviewer.services import Services
 from transcribe.media import MEDIA_EXTENSIONS
 from transcribe.types import TranscribeOptions
@@ -176,10 +177,7 @@ class MainWindow(QMainWindow):
                                                     + ")")
         files: list[str] = []
         for path in paths:
-            if Path(path).is_dir():
-                files += [str(p) for p in sorted(Path(path).rglob("*")) if p.suffix.lower() in MEDIA_EXTENSIONS]
-            else:
-                files.append(path)
+            files += [str(p) for p in media_files(path)] if Path(path).is_dir() else [path]
         campaign = campaign or (self.campaign_for_import() if files else None)
         if not campaign:
             return []
@@ -189,14 +187,10 @@ class MainWindow(QMainWindow):
         self._refresh_lists()
         if kind == "import":
             name = self.services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))
-            if name and self._needs_processing(video_id):
+            if name and needs_work(self.services, video_id):
                 self.work.process(video_id, name[0]["original_name"])
         elif self.review.video_id == video_id:
             self.review.reload()
-
-    def _needs_processing(self, video_id: int) -> bool:
-        row = self.services.store.query("SELECT (SELECT count(*) FROM checks WHERE video_id = ?) AS c", (video_id,))
-        return not row[0]["c"]
 
     def _refresh_lists(self) -> None:
         self.library.refresh_campaigns()
