@@ -42,6 +42,8 @@ def export_bytes(services: Services, video_id: int | None, campaign: str | None,
     if video_id is not None:
         get_video(store.db, video_id)
         ids, scope = [video_id], f"video {video_id}"
+    elif campaign is None:  # every campaign (the app's dashboard with "All campaigns" selected)
+        ids, scope = [r["id"] for r in store.query("SELECT id FROM videos ORDER BY id")], "all campaigns"
     else:
         rows = store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id WHERE c.name = ? "
                            "ORDER BY v.id", (campaign,))

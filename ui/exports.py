@@ -70,16 +70,7 @@ class Exporter(QObject):
         self._start(lambda services: campaign_pdf(services, campaign), path)
 
     def campaign_csv(self, campaign: str | None, path: str) -> None:
-        def produce(services: Services) -> bytes:
-            if campaign:
-                return export_bytes(services, None, campaign, "csv")
-            from reports.tabular import to_csv
-            from reviewer.report_data import export_rows
-
-            ids = [r["id"] for r in services.store.query("SELECT id FROM videos ORDER BY id")]
-            return to_csv(*export_rows(services.store, ids))
-
-        self._start(produce, path)
+        self._start(lambda services: export_bytes(services, None, campaign, "csv"), path)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
