@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reviewer.checker import Checker, CheckResult
 from reviewer.db import Store
 from reviewer.media_check import verify_fuzzy
-from reviewer.termstore import active_lists
+from reviewer.termstore import active_lists, active_refs
 from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
 
@@ -47,10 +47,9 @@ class Services:
     _checker: Checker | None = field(default=None, repr=False)
 
     def checker(self) -> Checker:
-        """The checker for the lists in force now; rebuilt only when a list changed."""
-        lists = active_lists(self.store)
-        if self._checker is None or self._checker.refs != tuple(lst.ref for lst in lists):
-            self._checker = Checker(lists)
+        """The checker for the lists in force now; lists are parsed and compiled again only when one changed."""
+        if self._checker is None or self._checker.refs != active_refs(self.store):
+            self._checker = Checker(active_lists(self.store))
         return self._checker
 
     @classmethod

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reviewer import audit
 from reviewer.db import Store, now
-from reviewer.terms import TermList, load_bundled_lists, parse_term_list, to_csv
+from reviewer.terms import TermList, TermListRef, load_bundled_lists, parse_term_list, to_csv
 
 
 def active_lists(store: Store) -> list[TermList]:
@@ -17,6 +17,14 @@ def active_lists(store: Store) -> list[TermList]:
         seed_bundled(store)
         rows = store.query("SELECT name, csv FROM term_lists WHERE enabled = 1 ORDER BY name")
     return [parse_term_list(row["csv"].encode("utf-8"), f"database list {row['name']}", row["name"]) for row in rows]
+
+
+def active_refs(store: Store) -> tuple[TermListRef, ...]:
+    """Name, version and hash of the lists in force, without parsing them (cheap enough for every reload)."""
+    rows = store.query("SELECT name, version, sha256 FROM term_lists WHERE enabled = 1 ORDER BY name")
+    if not rows and not store.query("SELECT 1 FROM term_lists LIMIT 1"):
+        return tuple(lst.ref for lst in active_lists(store))  # seeds the bundled lists on first use
+    return tuple(TermListRef(row["name"], row["version"], row["sha256"]) for row in rows)
 
 
 def seed_bundled(store: Store) -> None:
