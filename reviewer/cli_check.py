@@ -44,16 +44,16 @@ def read_text_input(source: str) -> str:
         raise UserError(f"{source} is not UTF-8 text; save it as UTF-8 and try again") from None
 
 
-def lists_in_force(args: argparse.Namespace) -> list:
-    """`--terms` files for this run, else the lists in the review database (the ones the app edits)."""
-    if getattr(args, "terms", None) or (getattr(args, "csv", None) and args.action != "import"):
-        return load_lists(args.terms if getattr(args, "terms", None) else [args.csv])
-    with Store(args.db) as store:
+def lists_in_force(db: str | None, paths: list[str] | None) -> list:
+    """The CSV files named for this run, else the lists in the review database (the ones the app edits)."""
+    if paths:
+        return load_lists(paths)
+    with Store(db) as store:
         return active_lists(store)
 
 
 def run_check(args: argparse.Namespace) -> CheckResult:
-    checker = Checker(lists_in_force(args))
+    checker = Checker(lists_in_force(args.db, args.terms))
     source = args.input
     suffix = Path(source).suffix.lower() if source != "-" else ""
     if suffix in MEDIA_EXTENSIONS:
@@ -128,7 +128,7 @@ def cmd_terms(args: argparse.Namespace) -> int:
         where = args.db or "the review database"
         print(f"imported '{saved.name}' version {saved.version} ({len(saved.terms)} terms) into {where}")
         return 0
-    lists = lists_in_force(args)
+    lists = lists_in_force(args.db, [args.csv] if args.csv else None)
     if args.action == "list":
         for term_list in lists:
             print(f"{term_list.name} v{term_list.version} ({len(term_list.terms)} terms) {term_list.sha256[:12]}")
