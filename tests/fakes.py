@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from reviewer.db import Store
-from reviewer.services import Services, no_verification
+from reviewer.review.services import Services, no_verification
+from reviewer.store.connection import Store
 from transcribe.media import probe
 from transcribe.types import Segment, TranscribeOptions, Transcript, Word
 

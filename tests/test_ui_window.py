@@ -191,7 +191,7 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     """Import a generated speech clip, transcribe it with the bundled model, review it, approve it."""
     import numpy as np
 
-    from reviewer.services import Services
+    from reviewer.review.services import Services
     from tests.mediagen import silence, speak, write_mp4
 
     clip = write_mp4(tmp_path / "creator.mp4", np.concatenate([silence(0.5), speak(
@@ -243,7 +243,7 @@ def test_transcript_correction_and_changed_file_banner(qtbot, make_window, clips
     assert window.review.decision.banner.isHidden()
     with open(clip, "ab") as handle:
         handle.write(b"\0" * 32)  # the creator swaps in another cut under the same name
-    from reviewer.workflow import refresh_content
+    from reviewer.review.workflow import refresh_content
 
     refresh_content(window.services.store, video_id)
     window.review.reload()
@@ -288,7 +288,7 @@ def test_recheck_button_after_a_term_list_change(qtbot, make_window, clips) -> N
     assert window.review.decision.recheck.isHidden()
     page = window.terms
     page.list_view.setCurrentRow(next(i for i, lst in enumerate(page.lists) if lst.name == "harassment-insults"))
-    from reviewer.terms import Term
+    from reviewer.checking.terms import Term
 
     page._save([*page.current.terms, Term("fikir", "test", "low", "ms")], "Term added")
     assert not window.review.decision.recheck.isHidden()  # the open video now shows it is stale

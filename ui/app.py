@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.errors import UserError
 from reviewer.paths import default_db_path, log_path
-from reviewer.services import Services
+from reviewer.review.services import Services
 from ui.settings import AppSettings
 
 

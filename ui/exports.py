@@ -10,10 +10,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reviewer.cli_reports import campaign_pdf, export_bytes, video_pdf
 from reviewer.errors import UserError
 from reviewer.fileio import write_bytes_atomic
-from reviewer.services import Services
+from reviewer.review.exports import campaign_pdf, export_bytes, video_pdf
+from reviewer.review.services import Services
 from transcribe.errors import TranscribeError
 
 

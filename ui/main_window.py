@@ -12,8 +12,8 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget
 
-from reviewer.batch import media_files, needs_work
-from reviewer.services import Services
+from reviewer.review.batch import media_files, needs_work
+from reviewer.review.services import Services
 from transcribe.media import MEDIA_EXTENSIONS
 from transcribe.types import TranscribeOptions
 from ui.dashboard import DashboardPage

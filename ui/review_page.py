@@ -10,11 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from reviewer import queries
 from reviewer.errors import UserError
-from reviewer.services import Services
-from reviewer.status import STATUS_LABELS
-from reviewer.workflow import (
+from reviewer.review.services import Services
+from reviewer.review.status import STATUS_LABELS
+from reviewer.review.workflow import (
     add_comment,
     add_review,
     add_transcript,
@@ -23,6 +22,7 @@ from reviewer.workflow import (
     record_check,
     set_disposition,
 )
+from reviewer.store import queries
 from ui.i18n import follow_language, tr
 from ui.player import PlayerPanel, markers_for
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from reviewer.batch import transcribe_and_check
 from reviewer.errors import UserError
-from reviewer.services import Services
-from reviewer.workflow import import_media
+from reviewer.review.batch import transcribe_and_check
+from reviewer.review.services import Services
+from reviewer.review.workflow import import_media
 from transcribe.errors import Cancelled, TranscribeError
 from ui.i18n import follow_language, tr
 

@@ -11,10 +11,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reviewer.checker import Checker, CheckResult
-from reviewer.db import Store
-from reviewer.media_check import verify_fuzzy
-from reviewer.termstore import active_lists, active_refs
+from reviewer.checking.checker import Checker, CheckResult
+from reviewer.review.media_check import verify_fuzzy
+from reviewer.store.connection import Store
+from reviewer.store.term_lists import active_lists, active_refs
 from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
 
