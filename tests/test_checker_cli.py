@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.checker import Checker, IncrementalChecker
-from reviewer.terms import Term, TermList, load_bundled_lists
+from reviewer.checking.checker import Checker, IncrementalChecker
+from reviewer.checking.terms import Term, TermList, load_bundled_lists
 
 FINDING_KEYS = {"term", "category", "severity", "language", "kind", "confidence", "start", "end", "matched",
                 "suggestion", "time_start", "time_end"}

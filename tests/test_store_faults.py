@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import schema
-from reviewer.batch import run_batch
-from reviewer.db import Store
 from reviewer.errors import UserError
-from reviewer.workflow import add_comment, import_media
+from reviewer.review.batch import run_batch
+from reviewer.review.workflow import add_comment, import_media
+from reviewer.store import migrations as schema
+from reviewer.store.connection import Store
 from tests.conftest import REPO
 from tests.fakes import fake_services
 from tests.helpers import run_as_nobody
@@ -46,7 +46,7 @@ def test_backup_is_made_before_migrating(tmp_path: Path, monkeypatch: pytest.Mon
     def add_priority(db) -> None:
         db.execute("ALTER TABLE videos ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
 
-    monkeypatch.setattr("reviewer.db.migrations", upgraded)
+    monkeypatch.setattr("reviewer.store.connection.migrations", upgraded)
     with Store(path) as store:
         assert "priority" in store.db["videos"].columns_dict
     backups = list(tmp_path.glob("r.db.bak-*"))
@@ -112,7 +112,7 @@ def test_disk_full_leaves_the_database_as_it_was(tmp_path: Path, clips: dict[str
 BATCH_SCRIPT = """
 import sys
 sys.path.insert(0, {repo!r})
-from reviewer.batch import run_batch
+from reviewer.review.batch import run_batch
 from tests.fakes import fake_services
 services = fake_services({db!r}, delay=30.0)
 run_batch(services, {folder!r}, "Kempen")
@@ -159,8 +159,8 @@ def test_kill_9_during_batch_then_resume(tmp_path: Path, clips: dict[str, Path],
 WRITER_SCRIPT = """
 import sys
 sys.path.insert(0, {repo!r})
-from reviewer.db import Store
-from reviewer.workflow import add_comment
+from reviewer.store.connection import Store
+from reviewer.review.workflow import add_comment
 store = Store({db!r})
 for i in range(40):
     add_comment(store, 1, 1.0, f"{{sys.argv[1]}} {{i}}", sys.argv[1])
@@ -180,6 +180,6 @@ def test_two_processes_write_at_once_without_locked_errors(tmp_path: Path, clips
     assert all("locked" not in err for _, err in outputs)
     with Store(db_path) as store:
         assert store.query("SELECT count(*) AS n FROM comments")[0]["n"] == 80
-        from reviewer import audit
+        from reviewer.store import audit
 
         assert audit.verify(store.db).ok

@@ -35,7 +35,7 @@ def make_window(qtbot, tmp_path: Path):
         db = tmp_path / "review.db"
         qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = build_window(str(db), AppSettings(reviewer=reviewer, organisation="WAO"), qsettings,
-                              factory or (lambda: fake_services(db)))
+                              factory() if factory else fake_services(db))
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
@@ -191,7 +191,7 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     """Import a generated speech clip, transcribe it with the bundled model, review it, approve it."""
     import numpy as np
 
-    from reviewer.services import Services
+    from reviewer.review.services import Services
     from tests.mediagen import silence, speak, write_mp4
 
     clip = write_mp4(tmp_path / "creator.mp4", np.concatenate([silence(0.5), speak(
@@ -199,11 +199,10 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     db = tmp_path / "review.db"
 
     def real() -> Services:
-        from transcribe.types import TranscribeOptions
-
-        return Services.open(db, options=TranscribeOptions(language="en"))
+        return Services.open(db)
 
     window = make_window(real)
+    window.settings.candidates = ("en",)  # the task carries what Settings says: English only
     with qtbot.waitSignal(window.work.task_done, timeout=30_000):
         window.import_files([str(clip)], "Kempen")
     wait_for_status(qtbot, window, "in_review", timeout=60_000)
@@ -243,7 +242,7 @@ def test_transcript_correction_and_changed_file_banner(qtbot, make_window, clips
     assert window.review.decision.banner.isHidden()
     with open(clip, "ab") as handle:
         handle.write(b"\0" * 32)  # the creator swaps in another cut under the same name
-    from reviewer.workflow import refresh_content
+    from reviewer.review.workflow import refresh_content
 
     refresh_content(window.services.store, video_id)
     window.review.reload()
@@ -288,7 +287,7 @@ def test_recheck_button_after_a_term_list_change(qtbot, make_window, clips) -> N
     assert window.review.decision.recheck.isHidden()
     page = window.terms
     page.list_view.setCurrentRow(next(i for i, lst in enumerate(page.lists) if lst.name == "harassment-insults"))
-    from reviewer.terms import Term
+    from reviewer.checking.terms import Term
 
     page._save([*page.current.terms, Term("fikir", "test", "low", "ms")], "Term added")
     assert not window.review.decision.recheck.isHidden()  # the open video now shows it is stale
@@ -315,3 +314,25 @@ def test_script_hover_describes_the_finding(qtbot, make_window) -> None:
     assert "15555" in tip  # the kinder wording carries the helplines
     cursor.setPosition(2)
     assert editor.highlighter.finding_at(cursor) is None
+
+
+def test_settings_reach_the_background_transcriber(qtbot, make_window, clips, tmp_path: Path) -> None:
+    """The worker thread transcribes with the options Settings holds now, and audits the reviewer's name."""
+    from ui.settings import AppSettings
+
+    window = make_window()
+    models = tmp_path / "models"
+    chosen = AppSettings(reviewer="Siti", organisation="WAO", language="ms", candidates=("en", "ta"),
+                         model_folder=str(models))
+    window.apply_settings(chosen)
+    video_id = imported(qtbot, window, clips["english"])
+    options = window.services.transcriber.options
+    assert [(o.candidates, o.model_path) for o in options] == [(("en", "ta"), str(models))]
+    window.review.open_video(video_id)
+    window.review.comments.entry.setText("Semak ayat ini")
+    window.review.comments.add_button.click()
+    authors = window.services.store.query("SELECT reviewer FROM comments WHERE video_id = ?", (video_id,))
+    assert authors == [{"reviewer": "Siti"}]  # the name from Settings, not a word in the interface language
+    actors = {r["actor"] for r in window.services.store.query("SELECT actor FROM audit")}
+    assert "Siti" in actors
+    assert "Penyemak" not in actors

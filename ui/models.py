@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
 
-from reviewer.checker import context
-from reviewer.status import STATUS_LABELS
+from reviewer.checking.checker import context
+from reviewer.review.status import STATUS_LABELS
 from ui.i18n import tr
 
 SEVERITY_COLOURS = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}

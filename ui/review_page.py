@@ -10,11 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from reviewer import queries
 from reviewer.errors import UserError
-from reviewer.services import Services
-from reviewer.status import STATUS_LABELS
-from reviewer.workflow import (
+from reviewer.review.services import Services
+from reviewer.review.status import STATUS_LABELS
+from reviewer.review.workflow import (
     add_comment,
     add_review,
     add_transcript,
@@ -23,6 +22,7 @@ from reviewer.workflow import (
     record_check,
     set_disposition,
 )
+from reviewer.store import queries
 from ui.i18n import follow_language, tr
 from ui.player import PlayerPanel, markers_for
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
@@ -144,7 +144,7 @@ class ReviewPage(QWidget):
 
     def _comment(self, text: str) -> None:
         self._run(lambda: add_comment(self.services.store, self.video_id, self.player.seconds, text,
-                                      self.reviewer or tr("Reviewer")), tr("Comment added."))
+                                      self.reviewer), tr("Comment added."))
 
     def _decide(self, decision: str, note: str) -> None:
         if not self.reviewer:
@@ -160,7 +160,7 @@ class ReviewPage(QWidget):
 
         def save() -> None:
             add_transcript(self.services.store, self.video_id, corrected_transcript(latest[1], text),
-                           author=self.reviewer or tr("Reviewer"))
+                           author=self.reviewer)
             record_check(self.services.store, self.video_id, self.services.checker(), actor=self.reviewer)
 
         self._run(save, tr("Correction saved as a new revision and re-checked."))

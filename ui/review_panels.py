@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.schema import DECISIONS
+from reviewer.store.migrations import DECISIONS
 from ui.i18n import follow_language, tr
 from ui.models import FindingsTableModel, clock
 

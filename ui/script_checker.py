@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.checker import Checker, Finding, IncrementalChecker
-from reviewer.terms import SEVERITIES
+from reviewer.checking.checker import Checker, Finding, IncrementalChecker
+from reviewer.checking.terms import SEVERITIES
 from transcribe.formats import parse_subtitles
 from ui.i18n import follow_language, tr
 from ui.models import SEVERITY_COLOURS

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.checking.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
 from reviewer.errors import UserError
-from reviewer.services import Services
-from reviewer.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
-from reviewer.termstore import active_lists, save_list
+from reviewer.review.services import Services
+from reviewer.store.term_lists import active_lists, save_list
 from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
 

@@ -9,9 +9,9 @@ import json
 from collections import Counter
 from typing import Any
 
-from reviewer.db import Store
-from reviewer.schema import STATUSES
-from reviewer.terms import SEVERITIES
+from reviewer.checking.terms import SEVERITIES
+from reviewer.store.connection import Store
+from reviewer.store.migrations import STATUSES
 
 LATEST_FINDINGS = """
 SELECT f.* FROM findings f JOIN videos v ON v.id = f.video_id JOIN campaigns c ON c.id = v.campaign_id

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from reviewer.errors import UserError
 from reviewer.paths import default_db_path
-from reviewer.schema import migrations
+from reviewer.store.migrations import migrations
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_RETRIES = 5

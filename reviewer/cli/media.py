@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
+from reviewer.cli.progress import fraction_bar
 from reviewer.fileio import write_text_atomic
-from reviewer.progress import fraction_bar
 from transcribe.formats import FORMATS, render
 from transcribe.frames import keyframes
 from transcribe.media import probe, require_audio

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from reviewer.db import now
+from reviewer.store.connection import now
 
 GENESIS = "0" * 64
 

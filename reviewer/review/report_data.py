@@ -17,11 +17,11 @@ from reports.types import (
     VideoSummaryRow,
     WorkloadRow,
 )
-from reviewer.checker import context, transcript_text
-from reviewer.db import Store
-from reviewer.queries import show
-from reviewer.summary import campaign_summary
-from reviewer.workflow import latest_transcript
+from reviewer.checking.checker import context, transcript_text
+from reviewer.review.summary import campaign_summary
+from reviewer.review.workflow import latest_transcript
+from reviewer.store.connection import Store
+from reviewer.store.queries import show
 from transcribe.frames import keyframes
 
 SELF_HARM = "Suicide and Self-Harm"

@@ -8,15 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from reviewer.checker import Checker, CheckResult, context
-from reviewer.cli_media import add_transcription_options, options_from_args
-from reviewer.db import Store
+from reviewer.checking.checker import Checker, CheckResult, context
+from reviewer.checking.terms import load_lists, load_term_list, to_csv
+from reviewer.cli.media import add_transcription_options, options_from_args
+from reviewer.cli.progress import fraction_bar
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
-from reviewer.media_check import check_media
-from reviewer.progress import fraction_bar
-from reviewer.terms import load_lists, load_term_list, to_csv
-from reviewer.termstore import active_lists, save_list
+from reviewer.review.media_check import check_media
+from reviewer.store.connection import Store
+from reviewer.store.term_lists import active_lists, save_list
 from transcribe.formats import parse_subtitles
 from transcribe.media import MEDIA_EXTENSIONS
 
@@ -71,7 +71,7 @@ def run_check(args: argparse.Namespace) -> CheckResult:
             raise UserError(f"{source}: {exc}") from None
         result = checker.check_transcript(transcript, source)
         if args.language == "auto":
-            from reviewer.checker import guess_language
+            from reviewer.checking.checker import guess_language
 
             result = result.__class__(**{**result.__dict__, "language": guess_language(result.text)})
         return result
@@ -154,7 +154,7 @@ def _merged_csv(lists) -> str:
     import csv
     import io
 
-    from reviewer.terms import COLUMNS
+    from reviewer.checking.terms import COLUMNS
 
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["list", *COLUMNS], lineterminator="\n")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 
-from reviewer import audit
-from reviewer.db import Store, now
-from reviewer.workflow import add_transcript
-from transcribe.types import Transcript
+from sqlite_utils import Database
+
+from reviewer.store import audit
+from reviewer.store.connection import Store, now
 
 
 def enqueue(store: Store, video_id: int, actor: str = "") -> int:
@@ -69,12 +69,9 @@ def claim(store: Store, video_ids: list[int] | None = None) -> dict | None:
     return job | {"state": "running"}
 
 
-def finish(store: Store, job: dict, transcript: Transcript) -> int:
-    """Store the transcript and close the job in one transaction."""
-    with store.write() as db:
-        transcript_id = add_transcript(store, job["video_id"], transcript)
-        db.execute("UPDATE jobs SET state = 'done', finished_at = ?, error = '' WHERE id = ?", [now(), job["id"]])
-    return transcript_id
+def mark_done(db: Database, job_id: int) -> None:
+    """Close a job; the caller stores the transcript in the same transaction (see review.batch)."""
+    db.execute("UPDATE jobs SET state = 'done', finished_at = ?, error = '' WHERE id = ?", [now(), job_id])
 
 
 def fail(store: Store, job: dict, error: str, cancelled: bool = False) -> None:

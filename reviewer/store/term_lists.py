@@ -6,9 +6,9 @@ entry, so a video checked before the edit shows "checked against an older term l
 
 from __future__ import annotations
 
-from reviewer import audit
-from reviewer.db import Store, now
-from reviewer.terms import TermList, TermListRef, load_bundled_lists, parse_term_list, to_csv
+from reviewer.checking.terms import TermList, TermListRef, load_bundled_lists, parse_term_list, to_csv
+from reviewer.store import audit
+from reviewer.store.connection import Store, now
 
 
 def active_lists(store: Store) -> list[TermList]:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 
-from reviewer.checker import Checker, CheckResult
+from reviewer.checking.checker import Checker, CheckResult
 from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
 

@@ -13,7 +13,10 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from reviewer import cli_check, cli_media, cli_reports, cli_review
+from reviewer.cli import check as cli_check
+from reviewer.cli import media as cli_media
+from reviewer.cli import reports as cli_reports
+from reviewer.cli import review as cli_review
 from reviewer.errors import UserError
 from reviewer.paths import log_path
 from transcribe.errors import TranscribeError

@@ -1,18 +1,16 @@
-"""`thinktwice report` (PDF) and `thinktwice export` (CSV / JSON / transcripts). Files are written atomically."""
+"""Report and export bytes for one video or a campaign: the use case behind `thinktwice report/export` and the
+app's Report and Export buttons (so neither front end calls the other)."""
 
 from __future__ import annotations
-
-import argparse
-import sys
 
 from reports.campaign_report import render_campaign_report
 from reports.tabular import to_csv, to_json
 from reports.video_report import render_video_report
 from reviewer.errors import UserError
-from reviewer.fileio import write_bytes_atomic
-from reviewer.report_data import campaign_report_data, export_rows, report_fonts, video_report_data
-from reviewer.services import Services
-from reviewer.workflow import get_video, latest_transcript
+from reviewer.review.report_data import campaign_report_data, export_rows, report_fonts, video_report_data
+from reviewer.review.services import Services
+from reviewer.review.workflow import latest_transcript
+from reviewer.store.queries import get_video
 from transcribe.formats import render
 
 TRANSCRIPT_FORMATS = ("srt", "vtt", "txt")
@@ -52,40 +50,3 @@ def export_bytes(services: Services, video_id: int | None, campaign: str | None,
         ids, scope = [r["id"] for r in rows], f"campaign {campaign}"
     findings, decisions = export_rows(store, ids)
     return to_csv(findings, decisions) if fmt == "csv" else to_json(findings, decisions, scope)
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    if (args.id is None) == (args.campaign is None):
-        raise UserError("pass a video ID or --campaign NAME (one of them)")
-    services = Services.open(args.db)
-    data = video_pdf(services, args.id) if args.id is not None else campaign_pdf(services, args.campaign)
-    write_bytes_atomic(args.output, data)
-    print(f"wrote {args.output} ({len(data) // 1024} KB)", file=sys.stderr)
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    if (args.id is None) == (args.campaign is None):
-        raise UserError("pass a video ID or --campaign NAME (one of them)")
-    data = export_bytes(Services.open(args.db), args.id, args.campaign, args.format)
-    if args.output:
-        write_bytes_atomic(args.output, data)
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.buffer.write(data)
-    return 0
-
-
-def register(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("report", help="PDF approval report of a video, or a campaign summary")
-    p.add_argument("id", nargs="?", type=int)
-    p.add_argument("--campaign")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.set_defaults(func=cmd_report)
-
-    p = commands.add_parser("export", help="findings and decisions as CSV or JSON, or a transcript")
-    p.add_argument("id", nargs="?", type=int)
-    p.add_argument("--campaign")
-    p.add_argument("--format", choices=("csv", "json", *TRANSCRIPT_FORMATS), default="csv")
-    p.add_argument("-o", "--output", metavar="FILE")
-    p.set_defaults(func=cmd_export)

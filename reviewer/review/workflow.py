@@ -16,12 +16,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from reviewer import audit
-from reviewer.checker import Checker, CheckResult, Finding
-from reviewer.db import Store, now
+from reviewer.checking.checker import Checker, CheckResult, Finding
 from reviewer.errors import UserError
-from reviewer.schema import DECISIONS
-from reviewer.status import Decision, changed_since_review, combined_status
+from reviewer.review.status import Decision, changed_since_review, combined_status
+from reviewer.store import audit
+from reviewer.store.connection import Store, now
+from reviewer.store.migrations import DECISIONS
+from reviewer.store.queries import get_video
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
 from transcribe.media import MediaInfo, probe, require_audio
@@ -33,13 +34,6 @@ class ImportResult:
     video_id: int
     duplicate: bool = False
     relinked: bool = False
-
-
-def get_video(db: Database, video_id: int) -> dict:
-    row = next(db.query("SELECT * FROM videos WHERE id = ?", [video_id]), None)
-    if row is None:
-        raise UserError(f"no video with ID {video_id}; see 'thinktwice list' for IDs")
-    return row
 
 
 def ensure_campaign(store: Store, name: str, actor: str = "") -> int:

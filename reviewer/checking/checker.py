@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
-from reviewer.fuzzy import fuzzy_confidence, known_words, words_of
-from reviewer.matcher import CompiledTerms, Match
-from reviewer.normalize import Token
-from reviewer.terms import SEVERITIES, TermList, TermListRef
+from reviewer.checking.fuzzy import fuzzy_confidence, known_words, words_of
+from reviewer.checking.matcher import CompiledTerms, Match
+from reviewer.checking.normalize import Token
+from reviewer.checking.terms import SEVERITIES, TermList, TermListRef
 from transcribe.types import Transcript
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

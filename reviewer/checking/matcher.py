@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from reviewer.fuzzy import FuzzyIndex, is_known_word
-from reviewer.morphology import MAX_PREFIX, MAX_SUFFIX, is_derivation, plausible, root_keys
-from reviewer.normalize import Token, destretch_doubles, phrase_gap_ok, spellings, term_words, tokenize
-from reviewer.terms import Term
+from reviewer.checking.fuzzy import FuzzyIndex, is_known_word
+from reviewer.checking.morphology import MAX_PREFIX, MAX_SUFFIX, is_derivation, plausible, root_keys
+from reviewer.checking.normalize import Token, destretch_doubles, phrase_gap_ok, spellings, term_words, tokenize
+from reviewer.checking.terms import Term
 
 _UNSEEN = object()
 KINDS = ("exact", "normalized", "morphological", "fuzzy")

@@ -6,11 +6,20 @@ import json
 from collections import Counter
 from typing import Any
 
-from reviewer.db import Store
+from sqlite_utils import Database
+
+from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
-from reviewer.schema import STATUSES
-from reviewer.terms import TermListRef
-from reviewer.workflow import get_video
+from reviewer.store.connection import Store
+from reviewer.store.migrations import STATUSES
+
+
+def get_video(db: Database, video_id: int) -> dict:
+    row = next(db.query("SELECT * FROM videos WHERE id = ?", [video_id]), None)
+    if row is None:
+        raise UserError(f"no video with ID {video_id}; see 'thinktwice list' for IDs")
+    return row
+
 
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
                 "v.status, v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, "

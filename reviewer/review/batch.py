@@ -12,12 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer import jobs
 from reviewer.errors import UserError
-from reviewer.services import Services
-from reviewer.workflow import get_video, import_media, latest_transcript, record_check
+from reviewer.review.services import Services
+from reviewer.review.workflow import add_transcript, import_media, latest_transcript, record_check
+from reviewer.store import jobs
+from reviewer.store.connection import Store
+from reviewer.store.queries import get_video
 from transcribe.errors import Cancelled, TranscribeError
 from transcribe.media import MEDIA_EXTENSIONS
+from transcribe.types import Transcript
 
 
 @dataclass
@@ -55,7 +58,7 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
             except TranscribeError as exc:
                 jobs.fail(store, job, str(exc))
                 raise
-            jobs.finish(store, job, transcript)
+            _finish_job(store, job, transcript)
     latest = latest_transcript(store.db, video_id)
     if latest is None:
         return  # another process holds the job; it will finish it
@@ -63,6 +66,14 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     result = checker.check_transcript(latest[1], path)
     result = services.verifier(checker, result, path, services.options)
     record_check(store, video_id, checker, result, actor)
+
+
+def _finish_job(store: Store, job: dict, transcript: Transcript) -> int:
+    """Store the transcript and close its job in one transaction: a kill -9 never leaves half of either."""
+    with store.write() as db:
+        transcript_id = add_transcript(store, job["video_id"], transcript)
+        jobs.mark_done(db, job["id"])
+    return transcript_id
 
 
 def needs_work(services: Services, video_id: int) -> bool:

@@ -7,14 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from reviewer import audit, queries
-from reviewer.batch import media_files, run_batch, transcribe_and_check
-from reviewer.cli_media import add_transcription_options, options_from_args
+from reviewer.cli.media import add_transcription_options, options_from_args
+from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
-from reviewer.progress import count_bar, fraction_bar
-from reviewer.services import Services
-from reviewer.status import STATUS_LABELS
-from reviewer.workflow import add_comment, add_review, import_media, set_disposition
+from reviewer.review.batch import media_files, run_batch, transcribe_and_check
+from reviewer.review.services import Services
+from reviewer.review.status import STATUS_LABELS
+from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
+from reviewer.store import audit, queries
 from transcribe.errors import TranscribeError
 
 

@@ -1,6 +1,6 @@
 """The review database schema, as append-only sqlite-utils migrations (each runs in one transaction).
 
-Never edit a migration that has shipped: add a new one. `reviewer.db` refuses a database that has
+Never edit a migration that has shipped: add a new one. `reviewer.store.connection` refuses a database that has
 migrations this version of the app does not know (it was written by a newer app).
 """
 
