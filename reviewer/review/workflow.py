@@ -248,8 +248,8 @@ def add_review(store: Store, video_id: int, reviewer: str, decision: str, organi
                                           "organisation": organisation.strip(), "decision": decision,
                                           "note": note.strip(), "content_sha256": video["sha256"],
                                           "created_at": now()}).last_pk
-        audit.append(db, "decision", reviewer.strip(), video_id, decision=decision, organisation=organisation,
-                     note=note.strip(), content_sha256=video["sha256"])
+        audit.append(db, "decision", reviewer.strip(), video_id, review_id=review_id, decision=decision,
+                     organisation=organisation.strip(), note=note.strip(), content_sha256=video["sha256"])
         recompute(db, video_id)
     return review_id
 
@@ -263,8 +263,8 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
             recompute(db, row["id"])
 
 
-def recompute(db: Database, video_id: int) -> None:
-    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
+def derived_state(db: Database, video_id: int) -> dict:
+    """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
     video = get_video(db, video_id)
     decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"]) for r in db.query(
         "SELECT reviewer, decision, content_sha256 FROM reviews WHERE video_id = ? ORDER BY id", [video_id])]
@@ -277,12 +277,15 @@ def recompute(db: Database, video_id: int) -> None:
         "GROUP BY severity", [last_check])}) if last_check else Counter()
     open_count = next(db.query("SELECT count(*) AS n FROM findings WHERE check_id = ? AND disposition = 'open'",
                                [last_check]))["n"] if last_check else 0
-    db.execute(
-        "UPDATE videos SET status = ?, changed_since_review = ?, open_findings = ?, findings_low = ?, "
-        "findings_medium = ?, findings_high = ?, findings_critical = ? WHERE id = ?",
-        [combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
-         int(changed_since_review(decisions, video["sha256"])), open_count, counts["low"], counts["medium"],
-         counts["high"], counts["critical"], video_id])
+    return {"status": combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
+            "changed_since_review": int(changed_since_review(decisions, video["sha256"])),
+            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")}}
+
+
+def recompute(db: Database, video_id: int) -> None:
+    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
+    state = derived_state(db, video_id)
+    db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in state)} WHERE id = ?", [*state.values(), video_id])
 
 
 def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:

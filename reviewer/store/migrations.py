@@ -165,3 +165,26 @@ def initial(db: Database) -> None:
     );
     """)
     db["transcripts"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations(name="0002_audit_hmac")
+def audit_hmac(db: Database) -> None:
+    """Audit entries carry an HMAC with the per-install key (kept outside the database); sign the old ones."""
+    from reviewer.store.audit import sign_all
+    from reviewer.store.audit_key import load_key
+
+    db.execute("ALTER TABLE audit ADD COLUMN mac TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE audit ADD COLUMN key_id TEXT NOT NULL DEFAULT ''")
+    sign_all(db, load_key())
+
+
+@migrations(name="0003_seed_bundled_term_lists")
+def seed_bundled_term_lists(db: Database) -> None:
+    """The bundled lists are in every database from the start, whatever the user does first.
+
+    Before this, they were copied in lazily when the list table was empty, so a first `terms import` meant
+    they never arrived. Lists already present (edited, disabled or imported under the same name) are kept.
+    """
+    from reviewer.store.term_lists import seed_bundled
+
+    seed_bundled(db)
