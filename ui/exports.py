@@ -1,7 +1,7 @@
 """Report and export actions for the window: PDF writing happens on a pool thread, never the GUI thread.
 
-Each job opens its own core services (an SQLite connection belongs to its thread), renders, and writes the
-file atomically; the result comes back as a signal.
+Each job opens its own connection to the same database (`Services.for_thread`: an SQLite connection belongs
+to its thread), renders, and writes the file atomically; the result comes back as a signal.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ class _Signals(QObject):
 
 
 class _ExportJob(QRunnable):
-    def __init__(self, factory: Callable[[], Services], produce: Callable[[Services], bytes], path: str,
+    def __init__(self, services: Services, produce: Callable[[Services], bytes], path: str,
                  signals: _Signals) -> None:
         super().__init__()
-        self.factory, self.produce, self.path, self.signals = factory, produce, path, signals
+        self.services, self.produce, self.path, self.signals = services, produce, path, signals
 
     def run(self) -> None:
         services = None
         try:
-            services = self.factory()
+            services = self.services.for_thread()
             write_bytes_atomic(self.path, self.produce(services))
         except (UserError, TranscribeError, OSError) as exc:
             self.signals.failed.emit(str(exc))
@@ -51,9 +51,9 @@ class Exporter(QObject):
     done = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, factory: Callable[[], Services]) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self.factory = factory
+        self.services = services
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._signals = _Signals()
@@ -61,7 +61,7 @@ class Exporter(QObject):
         self._signals.failed.connect(self.failed)
 
     def _start(self, produce: Callable[[Services], bytes], path: str) -> None:
-        self.pool.start(_ExportJob(self.factory, produce, path, self._signals))
+        self.pool.start(_ExportJob(self.services, produce, path, self._signals))
 
     def video_report(self, video_id: int, path: str) -> None:
         self._start(lambda services: video_pdf(services, video_id), path)

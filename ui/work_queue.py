@@ -1,7 +1,9 @@
 """Background work: import (hashing), transcription (a child process) and checks, off the GUI thread.
 
-One worker thread takes tasks in order. It builds its own core services in that thread (an SQLite
-connection belongs to the thread that opened it; WAL lets it write while the GUI reads). Progress, results
+One worker thread takes tasks in order. In that thread it opens its own connection to the same database
+(`Services.for_thread`: an SQLite connection belongs to the thread that opened it; WAL lets it write while
+the GUI reads). Each task carries the transcription options and the reviewer chosen in Settings when it was
+queued, so a change in Settings reaches the next task without sharing mutable state between threads. Progress, results
 and failures come back as queued signals. Cancel flips a flag the transcriber polls every 0.1 s, which
 kills the child process.
 """
@@ -12,8 +14,8 @@ import queue
 import threading
 import time
 import weakref
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
@@ -23,6 +25,7 @@ from reviewer.review.batch import transcribe_and_check
 from reviewer.review.services import Services
 from reviewer.review.workflow import import_media
 from transcribe.errors import Cancelled, TranscribeError
+from transcribe.types import TranscribeOptions
 from ui.i18n import follow_language, tr
 
 _STOP = object()
@@ -36,6 +39,8 @@ class Task:
     path: str = ""
     campaign: str = ""
     video_id: int = 0
+    options: TranscribeOptions = field(default_factory=TranscribeOptions)
+    actor: str = ""  # the reviewer named in Settings, recorded in the audit log
 
 
 class _Worker(QObject):
@@ -43,9 +48,9 @@ class _Worker(QObject):
     done = Signal(int, int)  # task key, video id
     failed = Signal(int, str, bool)  # task key, message, cancelled
 
-    def __init__(self, factory: Callable[[], Services]) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self._factory = factory
+        self._services = services
         self._tasks: queue.Queue = queue.Queue()
         self._cancelled: set[int] = set()
         self._lock = threading.Lock()
@@ -71,9 +76,9 @@ class _Worker(QObject):
             if self._is_cancelled(task.key):
                 self.failed.emit(task.key, tr("cancelled"), True)
                 continue
-            services = services or self._factory()
+            services = services or self._services.for_thread()
             try:
-                video_id = self._perform(services, task)
+                video_id = self._perform(services.with_options(task.options), task)
             except Cancelled:
                 self.failed.emit(task.key, tr("cancelled"), True)
             except (UserError, TranscribeError) as exc:
@@ -98,9 +103,9 @@ class _Worker(QObject):
 
         if task.kind == "import":
             report(0.0, "importing")
-            result = import_media(services.store, task.path, task.campaign)
+            result = import_media(services.store, task.path, task.campaign, actor=task.actor)
             return result.video_id
-        transcribe_and_check(services, task.video_id, report, lambda: self._is_cancelled(task.key))
+        transcribe_and_check(services, task.video_id, report, lambda: self._is_cancelled(task.key), task.actor)
         return task.video_id
 
 
@@ -112,13 +117,13 @@ class WorkQueue(QObject):
     task_done = Signal(int, int, str)  # key, video id, kind
     task_failed = Signal(int, str, bool)
 
-    def __init__(self, factory: Callable[[], Services]) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
         self._next = 0
         self._kinds: dict[int, Task] = {}
         self.thread = QThread()
         self.thread.setObjectName("thinktwice-work")
-        self.worker = _Worker(factory)
+        self.worker = _Worker(services)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         LIVE_QUEUES.add(self)
@@ -133,16 +138,15 @@ class WorkQueue(QObject):
         self.worker.submit(task)
         return task.key
 
-    def import_file(self, path: str, campaign: str) -> int:
+    def import_file(self, path: str, campaign: str, actor: str = "") -> int:
         self._next += 1
-        from pathlib import Path
-
-        return self._add(Task(self._next, "import", path=path, campaign=campaign),
+        return self._add(Task(self._next, "import", path=path, campaign=campaign, actor=actor),
                          tr("Import {name}", name=Path(path).name))
 
-    def process(self, video_id: int, label: str) -> int:
+    def process(self, video_id: int, label: str, options: TranscribeOptions, actor: str = "") -> int:
         self._next += 1
-        return self._add(Task(self._next, "process", video_id=video_id), tr("Transcribe and check {name}", name=label))
+        return self._add(Task(self._next, "process", video_id=video_id, options=options, actor=actor),
+                         tr("Transcribe and check {name}", name=label))
 
     def cancel(self, key: int) -> None:
         self.worker.cancel(key)
