@@ -11,23 +11,37 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from reviewer.review.status import Opinion, combine_dispositions
+from reviewer.review.status import CombinedDisposition, Opinion, combine_dispositions
 from reviewer.store import events
 
 
-def apply_dispositions(db: Database, video_id: int, check_id: int | None) -> None:
-    """Set each finding of the latest check from its reviewers' latest dispositions (inside a transaction)."""
+def _pending_changes(db: Database, video_id: int) -> list[tuple[dict, CombinedDisposition]]:
+    """Findings of the latest check whose stored state differs from their reviewers' latest dispositions."""
+    check_id = events.latest_check_id(db, video_id)
     if check_id is None:
-        return
+        return []
     opinions = events.latest_dispositions(db, video_id)
+    changes = []
     for row in events.finding_rows(db, check_id):
-        held = [Opinion(d.reviewer, d.organisation, d.disposition, d.reason)
-                for d in opinions.get(row["fingerprint"], [])]
-        combined = combine_dispositions(held)
+        combined = combine_dispositions([Opinion(d.reviewer, d.organisation, d.disposition, d.reason)
+                                         for d in opinions.get(row["fingerprint"], [])])
         if (row["disposition"], row["reason"], row["disposition_by"], bool(row["disagreement"])) != (
                 combined.disposition, combined.reason, combined.by, combined.disagreement):
-            events.set_finding_state(db, row["id"], combined.disposition, combined.reason, combined.by,
-                                     combined.disagreement)
+            changes.append((row, combined))
+    return changes
+
+
+def apply_dispositions(db: Database, video_id: int) -> None:
+    """Set each finding of the latest check from its reviewers' latest dispositions (inside a transaction)."""
+    for row, combined in _pending_changes(db, video_id):
+        events.set_finding_state(db, row["id"], combined.disposition, combined.reason, combined.by,
+                                 combined.disagreement)
+
+
+def disposition_mismatches(db: Database, video_id: int) -> list[str]:
+    """For `audit verify`: findings whose shown disposition the recorded per-reviewer dispositions don't imply."""
+    return [f"finding {row['id']} (video {video_id}) is stored as {row['disposition']} but its reviewers' "
+            f"dispositions make it {combined.disposition}" for row, combined in _pending_changes(db, video_id)]
 
 
 @dataclass(frozen=True)

@@ -222,10 +222,11 @@ def set_disposition(store: Store, finding_id: int, disposition: str, reason: str
         row = next(db.query("SELECT video_id, term, fingerprint FROM findings WHERE id = ?", [finding_id]), None)
         if row is None:
             raise UserError(f"no finding with ID {finding_id}; see 'thinktwice show VIDEO_ID' for finding IDs")
-        events.add_disposition(db, row["video_id"], row["fingerprint"], actor, organisation, disposition,
-                               reason.strip())
+        disposition_id = events.add_disposition(db, row["video_id"], row["fingerprint"], actor, organisation,
+                                                disposition, reason.strip())
         db.execute("UPDATE findings SET disposition_at = ? WHERE id = ?", [now(), finding_id])
-        audit.append(db, "disposition", actor, row["video_id"], finding_id=finding_id, term=row["term"],
+        audit.append(db, "disposition", events.clean(actor), row["video_id"], finding_id=finding_id,
+                     disposition_id=disposition_id, organisation=events.clean(organisation), term=row["term"],
                      disposition=disposition, reason=reason.strip())
         recompute(db, row["video_id"])
 
@@ -266,8 +267,8 @@ def add_review(store: Store, video_id: int, reviewer: str, decision: str, organi
                                           "seq": events.next_seq(db, reviewer, organisation),
                                           "note": note.strip(), "content_sha256": video["sha256"],
                                           "created_at": now()}).last_pk
-        audit.append(db, "decision", reviewer.strip(), video_id, decision=decision, organisation=organisation,
-                     note=note.strip(), content_sha256=video["sha256"])
+        audit.append(db, "decision", reviewer.strip(), video_id, review_id=review_id, decision=decision,
+                     organisation=organisation.strip(), note=note.strip(), content_sha256=video["sha256"])
         recompute(db, video_id)
     return review_id
 
@@ -283,15 +284,14 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
             recompute(db, row["id"])
 
 
-def recompute(db: Database, video_id: int) -> None:
-    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
+def derived_state(db: Database, video_id: int) -> dict:
+    """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
     video = get_video(db, video_id)
     decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
                  for r in db.query("SELECT reviewer, organisation, decision, content_sha256, seq FROM reviews "
                                    "WHERE video_id = ? ORDER BY seq, uid", [video_id])]
     has_transcript = next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None)
     last_check = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))["id"]
-    apply_dispositions(db, video_id, last_check)
     required = json.loads(next(db.query("SELECT required_reviewers FROM campaigns WHERE id = ?",
                                         [video["campaign_id"]]))["required_reviewers"])
     counts = Counter({row["severity"]: row["n"] for row in db.query(
@@ -299,12 +299,16 @@ def recompute(db: Database, video_id: int) -> None:
         "GROUP BY severity", [last_check])}) if last_check else Counter()
     open_count = next(db.query("SELECT count(*) AS n FROM findings WHERE check_id = ? AND disposition = 'open'",
                                [last_check]))["n"] if last_check else 0
-    db.execute(
-        "UPDATE videos SET status = ?, changed_since_review = ?, open_findings = ?, findings_low = ?, "
-        "findings_medium = ?, findings_high = ?, findings_critical = ? WHERE id = ?",
-        [combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
-         int(changed_since_review(decisions, video["sha256"])), open_count, counts["low"], counts["medium"],
-         counts["high"], counts["critical"], video_id])
+    return {"status": combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
+            "changed_since_review": int(changed_since_review(decisions, video["sha256"])),
+            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")}}
+
+
+def recompute(db: Database, video_id: int) -> None:
+    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
+    apply_dispositions(db, video_id)
+    state = derived_state(db, video_id)
+    db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in state)} WHERE id = ?", [*state.values(), video_id])
 
 
 def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:

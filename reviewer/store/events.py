@@ -68,6 +68,11 @@ def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerD
     return by_fingerprint
 
 
+def latest_check_id(db: Database, video_id: int) -> int | None:
+    row = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))
+    return row["id"]
+
+
 def finding_rows(db: Database, check_id: int) -> list[dict]:
     return list(db.query("SELECT id, fingerprint, disposition, reason, disposition_by, disagreement FROM findings "
                          "WHERE check_id = ?", [check_id]))

@@ -167,6 +167,29 @@ def initial(db: Database) -> None:
     db["transcripts"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
+@migrations(name="0002_audit_hmac")
+def audit_hmac(db: Database) -> None:
+    """Audit entries carry an HMAC with the per-install key (kept outside the database); sign the old ones."""
+    from reviewer.store.audit import sign_all
+    from reviewer.store.audit_key import load_key
+
+    db.execute("ALTER TABLE audit ADD COLUMN mac TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE audit ADD COLUMN key_id TEXT NOT NULL DEFAULT ''")
+    sign_all(db, load_key())
+
+
+@migrations(name="0003_seed_bundled_term_lists")
+def seed_bundled_term_lists(db: Database) -> None:
+    """The bundled lists are in every database from the start, whatever the user does first.
+
+    Before this, they were copied in lazily when the list table was empty, so a first `terms import` meant
+    they never arrived. Lists already present (edited, disabled or imported under the same name) are kept.
+    """
+    from reviewer.store.term_lists import seed_bundled
+
+    seed_bundled(db)
+
+
 # A random (version 4) UUID computed by SQLite itself, so every insert path (ours or a future one) gets one.
 UUID_SQL = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
             "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
@@ -184,7 +207,7 @@ def _uid_column(db: Database, table: str) -> None:
                f"BEGIN UPDATE {table} SET uid = {UUID_SQL} WHERE rowid = NEW.rowid; END")
 
 
-@migrations(name="0002_global_ids_and_reviewer_events")
+@migrations(name="0004_global_ids_and_reviewer_events")
 def global_ids(db: Database) -> None:
     """UUIDs on shared rows; reviewers as name + organisation with their own event sequence; per-reviewer
     dispositions (keyed by the finding's fingerprint, so they survive re-checks and travel between copies);
