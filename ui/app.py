@@ -39,8 +39,8 @@ def build_window(db_path: str | None = None, settings: AppSettings | None = None
                  services: Services | None = None) -> MainWindow:
     """Create the services and the main window (separate from `run` so tests and benchmarks can use it).
 
-    The GUI thread uses `services`; the work queue and the exporter each open their own connection to the
-    same database from it (`Services.for_thread`), so every thread works with the same transcriber and lists.
+    The GUI thread uses `services`; each background job opens its own connection to the same database from
+    it (`Services.for_thread`), so every thread works with the same transcriber and lists.
     """
     from ui.exports import Exporter
     from ui.main_window import MainWindow
@@ -51,7 +51,8 @@ def build_window(db_path: str | None = None, settings: AppSettings | None = None
         os.environ["THINKTWICE_DATA_DIR"] = settings.data_folder
     path = db_path or str(default_db_path())
     services = services or Services.open(path)
-    return MainWindow(services, WorkQueue(services), settings, qsettings, Exporter(services))
+    work = WorkQueue(services)
+    return MainWindow(services, work, settings, qsettings, Exporter(work))
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -24,7 +24,7 @@ from ui.script_checker import ScriptCheckPage
 from ui.settings import AppSettings
 from ui.settings_dialog import SettingsDialog
 from ui.terms_page import TermsPage
-from ui.work_queue import QueuePanel, WorkQueue
+from ui.work_queue import QueuePanel, TaskKind, WorkQueue
 
 
 class MainWindow(QMainWindow):
@@ -185,8 +185,10 @@ class MainWindow(QMainWindow):
         return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer)
 
     def _task_done(self, _key: int, video_id: int, kind: str) -> None:
+        if kind == TaskKind.EXPORT:
+            return
         self._refresh_lists()
-        if kind == "import":
+        if kind == TaskKind.IMPORT:
             name = self.services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))
             if name and needs_work(self.services, video_id):
                 self.process(video_id, name[0]["original_name"])
