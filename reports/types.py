@@ -75,6 +75,7 @@ class VideoReportData:
     keyframes: list[bytes] = field(default_factory=list)
     caption: str = ""
     self_harm: bool = False
+    audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class CampaignReportData:
     by_severity: dict[str, int]
     videos: list[VideoSummaryRow]
     workload: list[WorkloadRow]
+    audit_head: str = ""
 
 
 HELPLINES = (

@@ -118,6 +118,9 @@ def _provenance(data: VideoReportData, s: Styles) -> list:
     lines = [f"Transcription: model {escape(data.model or '—')}, language {escape(data.language or '—')}."]
     lines += [f"Term list {escape(name)} v{escape(version)} · SHA-256 {escape(sha)}" for name, version, sha in
               data.term_lists]
+    if data.audit_head:
+        lines.append(f"Audit log at issue: {escape(data.audit_head)} (check later with "
+                     "'thinktwice audit verify --against' this file)")
     return [s.raw("Provenance", s.h2), *[s.raw(line, s.small) for line in lines]]
 
 
@@ -151,7 +154,8 @@ def render_video_report(data: VideoReportData, fonts: FontSet) -> bytes:
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN + 4 * mm, title=f"Approval report: {data.file_name}",
-                            author="ThinkTwice Review", subject=data.campaign)
+                            author="ThinkTwice Review", subject=data.campaign,
+                            keywords=data.audit_head)
     footer = f"ThinkTwice Review · approval report · generated {data.generated_at}"
     doc.build(story, canvasmaker=numbered_canvas(f, footer))
     return out.getvalue()

@@ -336,3 +336,31 @@ def test_settings_reach_the_background_transcriber(qtbot, make_window, clips, tm
     actors = {r["actor"] for r in window.services.store.query("SELECT actor FROM audit")}
     assert "Siti" in actors
     assert "Penyemak" not in actors
+
+
+def test_one_queue_for_every_job_with_typed_states_and_pruning(qtbot, make_window) -> None:
+    """Imports, transcription and exports share one mechanism; finished tasks are pruned, states are enums."""
+    from ui.work_queue import KEEP_FINISHED, TaskKind, TaskState
+
+    window = make_window()
+    work = window.work
+
+    def job(_services, report, _cancel) -> str:
+        report(0.5, "exporting")
+        return "ok"
+
+    def broken(_services, _report, _cancel) -> str:
+        raise OSError("disk unplugged")
+
+    keys = []
+    for index in range(KEEP_FINISHED + 2):
+        with qtbot.waitSignal(work.task_done, timeout=10_000):
+            keys.append(work.submit(TaskKind.EXPORT, f"job {index}", job))
+    with qtbot.waitSignal(work.task_failed, timeout=10_000) as failure:
+        failing = work.submit(TaskKind.EXPORT, "broken", broken)
+    assert failure.args == [failing, "disk unplugged", False]
+    assert list(work.tasks) == [*keys, failing][-KEEP_FINISHED:]  # the oldest finished tasks are gone
+    assert sorted(window.queue.rows) == sorted(work.tasks)  # and so are their rows
+    assert [t.state for t in work.tasks.values()] == [TaskState.DONE] * (KEEP_FINISHED - 1) + [TaskState.FAILED]
+    window.apply_settings(AppSettings(reviewer="Aina", language="ms"))  # the state label follows the language
+    assert window.queue.rows[keys[-1]][3].text() == "selesai"

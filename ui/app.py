@@ -99,8 +99,8 @@ def build_window(db_path: str | None = None, settings: AppSettings | None = None
                  data_dir: str | None = None) -> MainWindow:
     """Create the services and the main window (separate from `run` so tests and benchmarks can use it).
 
-    The GUI thread uses `services`; the work queue and the exporter each open their own connection to the
-    same database from it (`Services.for_thread`), so every thread works with the same transcriber and lists.
+    The GUI thread uses `services`; each background job opens its own connection to the same database from
+    it (`Services.for_thread`), so every thread works with the same transcriber and lists.
     `player_problem` says why Qt Multimedia cannot load: the player is then replaced by a notice.
     """
     from reviewer.review.services import Services
@@ -115,8 +115,8 @@ def build_window(db_path: str | None = None, settings: AppSettings | None = None
         os.environ["THINKTWICE_DATA_DIR"] = settings.data_folder
     path = db_path or str(default_db_path())
     services = services or Services.open(path)
-    return MainWindow(services, WorkQueue(services), settings, qsettings, Exporter(services),
-                      player=open_player(player_problem))
+    work = WorkQueue(services)
+    return MainWindow(services, work, settings, qsettings, Exporter(work), player=open_player(player_problem))
 
 
 def _run_window(args: argparse.Namespace, qt_args: list[str], player_problem: str | None) -> int:

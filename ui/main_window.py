@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TR_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget, QWidget
 
@@ -24,7 +24,7 @@ from ui.script_checker import ScriptCheckPage
 from ui.settings import AppSettings
 from ui.settings_dialog import SettingsDialog
 from ui.terms_page import TermsPage
-from ui.work_queue import QueuePanel, WorkQueue
+from ui.work_queue import QueuePanel, TaskKind, WorkQueue
 
 
 class MainWindow(QMainWindow):
@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("ThinkTwice Review"))
-        for index, label in enumerate(("Review videos", "Check a script", "Term lists", "Campaign dashboard")):
+        for index, label in enumerate((QT_TR_NOOP("Review videos"), QT_TR_NOOP("Check a script"),
+                                      QT_TR_NOOP("Term lists"), QT_TR_NOOP("Campaign dashboard"))):
             self.tabs.setTabText(index, tr(label))
         self.file_menu.setTitle(tr("&File"))
         self.view_menu.setTitle(tr("&Playback"))
@@ -186,8 +187,10 @@ class MainWindow(QMainWindow):
         return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer)
 
     def _task_done(self, _key: int, video_id: int, kind: str) -> None:
+        if kind == TaskKind.EXPORT:
+            return
         self._refresh_lists()
-        if kind == "import":
+        if kind == TaskKind.IMPORT:
             name = self.services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))
             if name and needs_work(self.services, video_id):
                 self.process(video_id, name[0]["original_name"])

@@ -12,8 +12,9 @@ from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from reviewer.review.vocabulary import SEVERITY_COLOURS
 from ui.i18n import tr
-from ui.models import SEVERITY_COLOURS, clock
+from ui.models import clock
 
 COMMENT_COLOUR = "#00897b"
 
