@@ -57,9 +57,15 @@ TAMPERING = [
     ("delete a comment", "DELETE FROM comments", "records comment 1 on video 1, which is missing"),
     ("add an unlogged decision", "INSERT INTO reviews (video_id, reviewer, decision, content_sha256, created_at) "
      "SELECT 1, 'Ghost', 'approved', sha256, 'now' FROM videos", "has no audit entry"),
-    ("undo a dismissal", "UPDATE findings SET disposition = 'open', reason = ''", "but audit entry"),
+    ("undo a dismissal", "UPDATE findings SET disposition = 'open', reason = ''",
+     "stored as open but its reviewers' dispositions make it dismissed"),
     ("dismiss without the log", "UPDATE findings SET disposition = 'dismissed', reason = 'x' WHERE disposition = "
-     "'open'", "no audit entry records it"),
+     "'open'", "stored as dismissed but its reviewers' dispositions make it open"),
+    ("edit a reviewer's disposition", "UPDATE dispositions SET disposition = 'confirmed', reason = ''",
+     "dispositions row 1 (video 1) differs from audit entry"),
+    ("add an unlogged disposition", "INSERT INTO dispositions (video_id, fingerprint, reviewer, seq, disposition, "
+     "created_at) SELECT video_id, fingerprint, 'Ghost', 99, 'confirmed', 'now' FROM findings LIMIT 1",
+     "(video 1, confirmed by Ghost) has no audit entry"),
     ("set a status by hand", "UPDATE videos SET status = 'approved'", "stored as approved but its recorded"),
 ]
 

@@ -112,13 +112,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_finding(args: argparse.Namespace) -> int:
     disposition = "confirmed" if args.confirm else "dismissed"
-    set_disposition(_services(args).store, args.id, disposition, args.reason or "", args.reviewer or "")
+    set_disposition(_services(args).store, args.id, disposition, args.reason or "", args.reviewer or "",
+                    args.org or "")
     print(f"finding {args.id}: {disposition}")
     return 0
 
 
 def cmd_comment(args: argparse.Namespace) -> int:
-    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer)
+    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer, args.org or "")
     print(f"comment {comment_id} added at {args.at:g} s")
     return 0
 
@@ -239,6 +240,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     choice.add_argument("--dismiss", action="store_true")
     p.add_argument("--reason", help="why (required when dismissing)")
     p.add_argument("--reviewer", default="")
+    p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
 
     p = commands.add_parser("comment", help="comment at a moment of a video")
@@ -246,6 +248,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--at", type=float, required=True, metavar="SECONDS")
     p.add_argument("--text", required=True)
     p.add_argument("--reviewer", required=True)
+    p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_comment)
 
     p = commands.add_parser("review", help="record a decision on a video")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewer.review.merge_rules import disposition_mismatches
 from reviewer.review.workflow import derived_state
 from reviewer.store import audit
 from reviewer.store.audit_replay import unexplained_rows
@@ -31,4 +32,5 @@ def check_audit(store: Store, expected_heads: tuple[audit.ChainHead, ...] = ()) 
         if (state["status"], state["changed_since_review"]) != (row["status"], row["changed_since_review"]):
             problems.append(f"video {row['id']} is stored as {row['status']} but its recorded decisions make it "
                             f"{state['status']}")
+        problems += disposition_mismatches(store.db, row["id"])
     return AuditOutcome(chain, problems, audit.head(store.db))

@@ -76,30 +76,37 @@ def _comments(db: Database) -> list[str]:
 
 
 def _dispositions(db: Database) -> list[str]:
-    """A finding's disposition is explained by the latest entry for the same finding (kept across re-checks:
-    same video and fingerprint)."""
+    """Each reviewer's disposition row must match the entry that recorded it (by its ID; entries from before
+    per-reviewer dispositions by finding, disposition and reason). What a finding shows is derived from these
+    rows, and `review.audit_check` checks that derivation."""
     fingerprints = {row["id"]: (row["video_id"], row["fingerprint"])
                     for row in db.query("SELECT id, video_id, fingerprint FROM findings")}
-    latest_for: dict[tuple, dict] = {}
-    latest_by_id: dict[int, dict] = {}
+    by_id: dict[int, dict] = {}
+    legacy: dict[tuple, int] = defaultdict(int)
     for entry in _entries(db, "disposition"):
-        finding_id = entry["details"]["finding_id"]
-        latest_by_id[finding_id] = entry
-        if finding_id in fingerprints:
-            latest_for[fingerprints[finding_id]] = entry
-    problems = []
-    for row in db.query("SELECT id, video_id, fingerprint, term, disposition, reason FROM findings ORDER BY id"):
-        own = latest_by_id.get(row["id"])
-        entry = latest_for.get((row["video_id"], row["fingerprint"])) if row["disposition"] != "open" else own
-        if entry is None:
-            if row["disposition"] != "open":
-                problems.append(f"findings row {row['id']} ('{row['term']}', video {row['video_id']}) is "
-                                f"{row['disposition']} but no audit entry records it")
-            continue
         d = entry["details"]
-        if (d["disposition"], d.get("reason", "")) != (row["disposition"], row["reason"]):
-            problems.append(f"findings row {row['id']} ('{row['term']}', video {row['video_id']}) is "
-                            f"{row['disposition']} but audit entry {entry['id']} says {d['disposition']}")
+        if "disposition_id" in d:
+            by_id[d["disposition_id"]] = entry
+        elif d.get("finding_id") in fingerprints:
+            legacy[(*fingerprints[d["finding_id"]], d["disposition"], d.get("reason", ""))] += 1
+    problems = []
+    for row in db.query("SELECT * FROM dispositions ORDER BY id"):
+        entry = by_id.pop(row["id"], None)
+        key = (row["video_id"], row["fingerprint"], row["disposition"], row["reason"])
+        if entry is not None:
+            d = entry["details"]
+            if (entry["actor"], d["disposition"], d.get("reason", "")) != (row["reviewer"], row["disposition"],
+                                                                            row["reason"]):
+                problems.append(f"dispositions row {row['id']} (video {row['video_id']}) differs from audit entry "
+                                f"{entry['id']}: the log says {d['disposition']} by {entry['actor']}, the table "
+                                f"says {row['disposition']} by {row['reviewer']}")
+        elif legacy[key]:
+            legacy[key] -= 1
+        else:
+            problems.append(f"dispositions row {row['id']} (video {row['video_id']}, {row['disposition']} by "
+                            f"{row['reviewer']}) has no audit entry")
+    problems += [f"audit entry {e['id']} records disposition {disposition_id} on video {e['video_id']}, which is "
+                 "missing from the dispositions table" for disposition_id, e in by_id.items()]
     return problems
 
 
