@@ -34,7 +34,9 @@ class FindingRow:
     disposition: str
     reason: str
     suggestion: str
-    source: str = "transcript"
+    source: str = "transcript"  # transcript | caption | screen
+    look: bool = False  # on-screen text read with low confidence: a reviewer should look at the frame
+    thumbnail: bytes | None = None  # screen findings: PNG of the frame around the text, its box outlined
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class VideoReportData:
     self_harm: bool = False
     audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
     transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
+    screen_text: str = ""  # what became of the on-screen text: 'read …' or why it was not read
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from reports.layout import (
     numbered_canvas,
     styled,
 )
-from reports.types import HELPLINES, FontSet, VideoReportData
+from reports.types import HELPLINES, FindingRow, FontSet, VideoReportData
 
 WIDTH = PAGE[0] - 2 * MARGIN
+CONTEXT_WIDTH = 38 * mm
 
 
 def _header(data: VideoReportData, s: Styles) -> list:
@@ -76,18 +77,28 @@ def _findings(data: VideoReportData, s: Styles) -> list:
     style = grid()
     for number, f in enumerate(data.findings, start=1):
         disposition = f.disposition + (f": {f.reason}" if f.reason else "")
-        kind = "fuzzy (listen to confirm)" if f.kind == "fuzzy" else f.kind
-        when = "caption" if f.source == "caption" else clock(f.time_start)
+        doubt = "look to confirm" if f.source == "screen" else "listen to confirm"
+        kind = f"{f.kind} ({doubt})" if f.kind == "fuzzy" or f.look else f.kind
+        when = "caption" if f.source == "caption" else clock(f.time_start) + (" on screen" if f.source == "screen"
+                                                                                else "")
         rows.append([s.p(when, s.cell), s.p(f.term, s.cell), s.p(f.category, s.cell),
-                     s.raw(f'<font color="white"><b>{escape(f.severity)}</b></font>', s.cell), s.p(f.context, s.cell),
+                     s.raw(f'<font color="white"><b>{escape(f.severity)}</b></font>', s.cell), _context(f, s),
                      s.p(kind, s.cell), s.p(disposition, s.cell), s.p(f.suggestion or "—", s.cell)])
         style.add("BACKGROUND", (3, number), (3, number), SEVERITY_COLOURS.get(f.severity, colors.grey))
     if len(rows) == 1:
         rows.append([s.p("No findings", s.cell)] + [""] * 7)
-    widths = [15 * mm, 20 * mm, 24 * mm, 15 * mm, 38 * mm, 16 * mm, 22 * mm]
+    widths = [15 * mm, 20 * mm, 24 * mm, 15 * mm, CONTEXT_WIDTH, 16 * mm, 22 * mm]
     table = Table(rows, colWidths=[*widths, WIDTH - sum(widths)], repeatRows=1)
     styled(table, s.fonts, style)
     return [s.raw(f"Findings ({len(data.findings)})", s.h2), table]
+
+
+def _context(finding: FindingRow, s: Styles):
+    """The words around a finding; for on-screen text, the frame around it with the text's box outlined."""
+    if finding.thumbnail is None:
+        return s.p(finding.context, s.cell)
+    image = Image(BytesIO(finding.thumbnail), width=CONTEXT_WIDTH - 4, height=CONTEXT_WIDTH, kind="proportional")
+    return [image, s.p(finding.context, s.cell)]
 
 
 def _comments(data: VideoReportData, s: Styles) -> list:
@@ -118,6 +129,8 @@ def _transcript(data: VideoReportData, s: Styles) -> list:
 
 def _provenance(data: VideoReportData, s: Styles) -> list:
     lines = [f"Transcription: model {escape(data.model or '—')}, language {escape(data.language or '—')}."]
+    if data.screen_text:
+        lines.append(f"On-screen text: {escape(data.screen_text)}.")
     lines += [f"Term list {escape(name)} v{escape(version)} · SHA-256 {escape(sha)}" for name, version, sha in
               data.term_lists]
     if data.audit_head:

@@ -47,14 +47,34 @@ def screen_clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
+@pytest.fixture(scope="module")
+def overlay_track(screen_clips: dict[str, Path], engine):
+    from transcribe.screen_text import read_screen_text
+
+    return read_screen_text(screen_clips["overlays"], engine=engine)
+
+
+@pytest.fixture(scope="module")
+def long_track(screen_clips: dict[str, Path], engine):
+    from transcribe.screen_text import read_screen_text
+
+    return read_screen_text(screen_clips["long"], engine=engine)
+
+
+@pytest.fixture(scope="module")
+def checker():
+    from reviewer.checking.checker import Checker
+    from reviewer.checking.terms import load_bundled_lists
+
+    return Checker(load_bundled_lists())
+
+
 def _find(track, text: str):
     return [line for line in track.lines if normalise_line(line.text) == normalise_line(text)]
 
 
-def test_track_holds_each_overlay_once_with_its_times(screen_clips: dict[str, Path], engine) -> None:
-    from transcribe.screen_text import read_screen_text
-
-    track = read_screen_text(screen_clips["overlays"], engine=engine)
+def test_track_holds_each_overlay_once_with_its_times(overlay_track) -> None:
+    track = overlay_track
     for overlay in OVERLAYS:
         found = _find(track, overlay.text)
         assert len(found) == 1, (overlay.text, track.lines)
@@ -68,21 +88,18 @@ def test_track_holds_each_overlay_once_with_its_times(screen_clips: dict[str, Pa
     assert (track.width, track.height) == SIZE
 
 
-def test_boxes_are_where_the_overlays_were_drawn(screen_clips: dict[str, Path], engine) -> None:
+def test_boxes_are_where_the_overlays_were_drawn(overlay_track) -> None:
     from tests.screengen import overlay_boxes
-    from transcribe.screen_text import read_screen_text
     from transcribe.text_track import iou
 
-    track = read_screen_text(screen_clips["overlays"], engine=engine)
+    track = overlay_track
     for overlay, truth in zip(OVERLAYS, overlay_boxes(OVERLAYS, SIZE), strict=True):
         (line,) = _find(track, overlay.text)
         assert iou(line.box, truth) > 0.5, (overlay.text, line.box, truth)
 
 
-def test_an_overlay_up_for_ten_seconds_is_one_entry_not_twenty(screen_clips: dict[str, Path], engine) -> None:
-    from transcribe.screen_text import read_screen_text
-
-    track = read_screen_text(screen_clips["long"], engine=engine)
+def test_an_overlay_up_for_ten_seconds_is_one_entry_not_twenty(long_track) -> None:
+    track = long_track
     assert [normalise_line(line.text) for line in track.lines] == ["sila baca dengan teliti"]
     (line,) = track.lines
     assert abs(line.start - 1.0) <= 0.5
@@ -97,6 +114,32 @@ def test_a_video_without_text_gives_an_empty_track(screen_clips: dict[str, Path]
     track = read_screen_text(screen_clips["blank"], engine=engine)
     assert track.lines == ()
     assert track.frames_sampled >= 7
+
+
+def test_a_term_in_an_overlay_is_a_screen_finding_with_time_box_and_confidence(overlay_track, checker) -> None:
+    from reviewer.checking.screen import check_screen
+    from tests.screengen import overlay_boxes
+    from transcribe.text_track import iou
+
+    result = check_screen(checker, overlay_track)
+    (finding,) = [f for f in result.findings if f.term == "bodoh"]
+    overlay, truth = OVERLAYS[2], overlay_boxes(OVERLAYS, SIZE)[2]
+    assert result.source == "screen"
+    assert result.text[finding.start:finding.end].lower() == "bodoh"
+    assert abs(finding.time_start - overlay.start) <= 0.5
+    assert abs(finding.time_end - overlay.end) <= 0.5
+    assert iou(finding.box, truth) > 0.5
+    assert finding.ocr_confidence > 0.8
+    assert finding.sure  # read clearly: no need to look
+    assert [f.term for f in result.findings] == ["bodoh"]  # the other three overlays are clean
+
+
+def test_clean_overlays_give_no_finding(long_track, checker) -> None:
+    from reviewer.checking.screen import check_screen
+
+    result = check_screen(checker, long_track)
+    assert result.text == "Sila baca dengan teliti"
+    assert result.findings == ()
 
 
 def test_reading_every_frame_finds_the_same_lines(screen_clips: dict[str, Path], engine) -> None:

@@ -127,11 +127,14 @@ class FindingsTableModel(RowsModel):
     def value(self, row: dict, column: str) -> str:
         """The text of one cell; also used for the detail columns of the selected finding."""
         if column == "Time":
-            return clock(row.get("time_start")) or (tr("caption") if row.get("source") == "caption" else "")
+            where = f" {tr('on screen')}" if row.get("source") == "screen" else ""
+            return (clock(row.get("time_start")) + where) or (tr("caption") if row.get("source") == "caption" else "")
         if column == "Context":
-            return context(self.text, row["start"], row["end"], 40) if row.get("source") != "caption" \
+            return context(self.text, row["start"], row["end"], 40) if row.get("source", "transcript") == "transcript" \
                 else row["matched"]
         if column == "Kind":
+            if row.get("verification") == "look" or (row["kind"] == "fuzzy" and row.get("source") == "screen"):
+                return tr("look to confirm")
             return tr("listen to confirm") if row["kind"] == "fuzzy" else tr(row["kind"])
         if column == "Disposition":
             return tr(row["disposition"]) + (f": {row['reason']}" if row.get("reason") else "")

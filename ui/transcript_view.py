@@ -47,7 +47,7 @@ class TranscriptText(QPlainTextEdit):
         self.setPlainText(text)
         self._finding_selections = []
         for finding in findings:
-            if finding.get("source") == "caption" or finding["disposition"] == "dismissed":
+            if finding.get("source", "transcript") != "transcript" or finding["disposition"] == "dismissed":
                 continue
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()

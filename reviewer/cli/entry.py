@@ -18,13 +18,14 @@ from reviewer.cli import check as cli_check
 from reviewer.cli import media as cli_media
 from reviewer.cli import reports as cli_reports
 from reviewer.cli import review as cli_review
+from reviewer.cli import screen as cli_screen
 from reviewer.cli import self_test as cli_self_test
 from reviewer.errors import UserError
 from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_self_test)
+COMMAND_MODULES = (cli_media, cli_check, cli_screen, cli_review, cli_reports, cli_self_test)
 
 
 class _Parser(argparse.ArgumentParser):

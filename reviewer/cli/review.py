@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
+from reviewer.cli.screen import add_screen_text_option
 from reviewer.errors import UserError
 from reviewer.review.audit_check import check_audit
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
@@ -21,7 +22,8 @@ from transcribe.errors import TranscribeError
 
 def _services(args: argparse.Namespace) -> Services:
     options = options_from_args(args) if hasattr(args, "language") else None
-    return Services.open(args.db, **({"options": options} if options else {}))
+    return Services.open(args.db, **({"options": options} if options else {}),
+                         screen_text=not getattr(args, "no_screen_text", False))
 
 
 def _dump(payload) -> None:
@@ -97,8 +99,11 @@ def cmd_show(args: argparse.Namespace) -> int:
           + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else ""))
     if detail["transcript_gap"]:
         print(f"  {detail['transcript_gap'].upper()}")
+    if detail["check"] and detail["check"]["screen_text"] not in ("", "read"):
+        print(f"  on-screen text: not read ({detail['check']['screen_text']})")
     for finding in detail["findings"]:
         at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
+        at += "on screen " if finding["source"] == "screen" else ""
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
               f"'{finding['matched']}' — {finding['disposition']}"
               + (f": {finding['reason']}" if finding["reason"] else ""))
@@ -219,6 +224,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("folder")
     p.add_argument("--campaign", required=True)
     add_transcription_options(p)
+    add_screen_text_option(p)
     p.set_defaults(func=cmd_batch)
 
     p = commands.add_parser("list", help="list videos with their status")

@@ -18,6 +18,7 @@ from reports.types import (
     WorkloadRow,
 )
 from reviewer.checking.checker import context, transcript_text
+from reviewer.review.screen import screen_text_line, screen_thumbnail
 from reviewer.review.summary import campaign_summary
 from reviewer.review.workflow import latest_transcript
 from reviewer.store import audit
@@ -46,11 +47,13 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     latest = latest_transcript(store.db, video_id)
     text = transcript_text(latest[1])[0] if latest else ""
     findings = detail["findings"]
+    pictures = with_keyframes and video["width"] and Path(video["path"]).exists()
     rows = [FindingRow(f["time_start"], f["term"], f["category"], f["severity"],
                        context(text, f["start"], f["end"], 30) if f["source"] == "transcript" else f["matched"],
-                       f["kind"], f["disposition"], f["reason"], f["suggestion"], f["source"]) for f in findings]
-    frames = keyframes(video["path"], 5, 240) if with_keyframes and video["width"] and Path(video["path"]).exists() \
-        else []
+                       f["kind"], f["disposition"], f["reason"], f["suggestion"], f["source"],
+                       look=f.get("verification") == "look",
+                       thumbnail=screen_thumbnail(video["path"], f) if pictures else None) for f in findings]
+    frames = keyframes(video["path"], 5, 240) if pictures else []
     check = detail["check"] or {"term_lists": []}
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
@@ -70,6 +73,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         generated_at=generated_at(), keyframes=frames, caption=video["caption"],
         self_harm=any(f["category"] == SELF_HARM and f["disposition"] != "dismissed" for f in findings),
         audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
+        screen_text=screen_text_line(store, video_id, detail["check"]),
     )
 
 

@@ -1,8 +1,9 @@
 """The core services a front end (CLI or GUI) is handed, with the one seam tests replace: the transcriber.
 
 `transcriber` turns a media file into a Transcript; the real one runs the bundled model in a child
-process. `verifier` settles fuzzy findings by a targeted re-decode (also a child process). Tests pass
-fakes for both, and still exercise everything else for real: database, checker, workflow.
+process. `verifier` settles fuzzy findings by a targeted re-decode (also a child process). `screen_reader`
+reads the text burned into the frames (OCR, a child process too). Tests pass fakes for these, and still
+exercise everything else for real: database, checker, workflow.
 
 `Services` is immutable: a front end that changes its options makes a new value with `with_options`, and a
 background thread gets its own connection to the same database with `for_thread` (an sqlite3 connection
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from reviewer.checking.checker import Checker, CheckResult
 from reviewer.review.media_check import verify_fuzzy
+from reviewer.review.screen import ScreenReader, child_process_screen_reader
 from reviewer.store.connection import Store
 from reviewer.store.term_lists import active_lists, active_refs
 from transcribe.runner import Progress, run_transcription
@@ -55,6 +57,8 @@ class Services:
     transcriber: Transcriber = child_process_transcriber
     verifier: Verifier = verify_fuzzy
     options: TranscribeOptions = field(default_factory=TranscribeOptions)
+    screen_reader: ScreenReader = child_process_screen_reader  # reads on-screen text (OCR child process)
+    screen_text: bool = True  # read and check on-screen text (Settings, --no-screen-text)
     _cache: _CheckerCache = field(default_factory=_CheckerCache, repr=False, compare=False)
 
     def checker(self) -> Checker:

@@ -1,0 +1,108 @@
+"""On-screen text use cases: read a video's burned-in text once, keep it with the video, check it with the rest.
+
+Reading runs in the OCR child process (transcribe.ocr_runner), like transcription. The track is stored with the
+SHA-256 of the file it was read from, so a changed file is read again. Every check records what became of the
+on-screen text: "read", "off" (switched off), "no video" (an audio file), "not read" or "failed: why", so a
+check that could not look at the picture never passes for a clean one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from reviewer.checking.checker import Checker, CheckResult
+from reviewer.checking.screen import check_screen
+from reviewer.store import audit
+from reviewer.store.connection import Store
+from reviewer.store.queries import get_video
+from reviewer.store.screen_text import latest_track, save_track
+from transcribe.errors import Cancelled, TranscribeError
+from transcribe.frames import boxed_crop
+from transcribe.ocr_runner import run_screen_text
+from transcribe.runner import Progress
+from transcribe.text_track import ScreenTextOptions, TextTrack
+
+ProgressCallback = Callable[[float, str], None]
+ScreenReader = Callable[[str, ScreenTextOptions, ProgressCallback | None, Callable[[], bool] | None], TextTrack]
+READ, OFF, NO_VIDEO, NOT_READ = "read", "off", "no video", "not read"
+
+
+def child_process_screen_reader(media: str, options: ScreenTextOptions, on_progress: ProgressCallback | None = None,
+                                should_cancel: Callable[[], bool] | None = None) -> TextTrack:
+    def forward(progress: Progress) -> None:
+        if on_progress is not None:
+            on_progress(progress.fraction, progress.stage)
+
+    return run_screen_text(media, options, on_progress=forward, should_cancel=should_cancel)
+
+
+def has_picture(video: dict) -> bool:
+    return bool(video["width"] and video["height"])
+
+
+def ensure_screen_text(store: Store, video_id: int, reader: ScreenReader, options: ScreenTextOptions | None = None,
+                       on_progress: ProgressCallback | None = None, should_cancel: Callable[[], bool] | None = None,
+                       actor: str = "") -> str:
+    """Read and store the video's on-screen text unless a track of this content is stored. Returns the status.
+
+    A file the OCR cannot read gives "failed: …" (recorded with the check), not an error: the transcript
+    check still stands. Cancel is raised.
+    """
+    video = get_video(store.db, video_id)
+    if not has_picture(video):
+        return NO_VIDEO
+    if latest_track(store.db, video_id, video["sha256"]) is not None:
+        return READ
+    try:
+        track = reader(video["path"], options or ScreenTextOptions(), on_progress, should_cancel)
+    except Cancelled:
+        raise
+    except TranscribeError as exc:
+        return f"failed: {exc}"
+    with store.write() as db:
+        track_id = save_track(db, video_id, track, video["sha256"])
+        audit.append(db, "screen-text", actor, video_id, screen_text_id=track_id, lines=len(track.lines),
+                     engine=track.engine, frames_read=track.frames_read, frames_sampled=track.frames_sampled)
+    return READ
+
+
+def screen_check(db: Database, video: dict, checker: Checker, status: str | None = None
+                 ) -> tuple[int | None, CheckResult | None, str]:
+    """(track ID, findings, status) for a check of this video: the stored track of its current content."""
+    if not has_picture(video):
+        return None, None, NO_VIDEO
+    stored = latest_track(db, video["id"], video["sha256"])
+    if stored is None:
+        return None, None, status or NOT_READ
+    track_id, track = stored
+    return track_id, check_screen(checker, track), READ
+
+
+def stored_track(store: Store, video_id: int) -> TextTrack | None:
+    """The track in force for a video (of its current content), for display and export."""
+    video = get_video(store.db, video_id)
+    stored = latest_track(store.db, video_id, video["sha256"])
+    return stored[1] if stored else None
+
+
+def screen_thumbnail(path: str, finding: dict, width: int = 240) -> bytes | None:
+    """For an on-screen finding: the frame around its text with the box outlined (PNG), else None."""
+    if finding.get("source") != "screen" or not finding.get("box") or finding.get("time_start") is None:
+        return None
+    seconds = (finding["time_start"] + finding["time_end"]) / 2 if finding.get("time_end") else finding["time_start"]
+    return boxed_crop(path, seconds, tuple(json.loads(finding["box"])), width)
+
+
+def screen_text_line(store: Store, video_id: int, check: dict | None) -> str:
+    """One line for reports: how the on-screen text was read, or why it was not."""
+    status = (check or {}).get("screen_text", "")
+    if status != READ:
+        return f"not read ({status})" if status else ""
+    track = stored_track(store, video_id)
+    if track is None:
+        return ""
+    return (f"read with {track.engine}, {len(track.lines)} lines, {track.frames_sampled} frames sampled at "
+            f"{track.options.get('fps', 2):g} a second")
