@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,9 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.checking.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
+from reviewer.checking.terms import (
+    LANGUAGES,
+    SEVERITIES,
+    Term,
+    TermList,
+    TermListError,
+    as_severity,
+    load_term_list,
+    to_csv,
+)
 from reviewer.errors import UserError
 from reviewer.review.services import Services
+from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.store.term_lists import active_lists, save_list
 from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
@@ -72,7 +82,8 @@ class TermDialog(QDialog):
         values = {name: " ".join(w.text().split()) for name, w in self.fields.items()}
         if not values["term"] or not values["category"]:
             raise UserError(tr("A term needs its words and a category."))
-        return Term(values["term"], values["category"], self.severity.currentText(), self.language.currentText(),
+        return Term(values["term"], values["category"], as_severity(self.severity.currentText()) or "medium",
+                    self.language.currentText(),
                     split(values["variants"]), split(values["exceptions"]), values["suggestion"], values["note"],
                     self.original.enabled if self.original else True, self.original.list_name if self.original else "")
 
@@ -173,12 +184,17 @@ class TermsPage(QWidget):
                              version=current.version, count=len(current.terms), sha=current.sha256[:12])
                           if current else "")
 
+    def _current_terms(self) -> tuple[Term, ...]:
+        return self.current.terms if self.current is not None else ()
+
     def _selected_term(self) -> Term | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
     def _save(self, terms: list[Term], what: str) -> None:
         current = self.current
+        if current is None:
+            return
         saved = save_list(self.services.store, current.with_terms(terms))
         self.reload(saved.name)
         self.lists_changed.emit()
@@ -206,13 +222,13 @@ class TermsPage(QWidget):
             except UserError as exc:
                 self.message.emit(str(exc))
                 return
-            self._save([edited if t is term else t for t in self.current.terms], tr("Term edited"))
+            self._save([edited if t is term else t for t in self._current_terms()], tr("Term edited"))
 
     def toggle_term(self) -> None:
         term = self._selected_term()
         if term is not None:
             flipped = replace(term, enabled=not term.enabled)
-            self._save([flipped if t is term else t for t in self.current.terms],
+            self._save([flipped if t is term else t for t in self._current_terms()],
                        tr("Term enabled") if flipped.enabled else tr("Term disabled"))
 
     def import_csv(self, path: str | None = None) -> bool:

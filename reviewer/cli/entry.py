@@ -12,6 +12,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reviewer.cli import check as cli_check
 from reviewer.cli import media as cli_media
@@ -26,7 +27,7 @@ COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and exit 2, like every other input error
+    def error(self, message: str) -> NoReturn:  # one line and exit 2, like every other input error
         self.exit(EXIT_USAGE, f"{self.prog}: {message}; see '{self.prog} --help'\n")
 
 
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="thinktwice", description="ThinkTwice Review: offline checks for creator videos.")
     parser.add_argument("--db", metavar="PATH", help="review database file (default: in the user data folder)")
     # `--db` also works after the command name; SUPPRESS keeps a value given before it.
-    shared = argparse.ArgumentParser(add_help=False)
+    shared = _Parser(add_help=False)
     shared.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser = functools.partial(commands.add_parser, parents=[shared])  # type: ignore[method-assign]
