@@ -76,6 +76,7 @@ class VideoReportData:
     caption: str = ""
     self_harm: bool = False
     audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
+    transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
 
 
 @dataclass(frozen=True)

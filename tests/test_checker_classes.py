@@ -153,3 +153,58 @@ def test_invisible_characters_never_hide_a_term(term: str, marks: list[str], cut
     text = f"kata dia {disguised} tadi"
     findings = PROPERTY_CHECKER.find(text)
     assert [(f.term, f.matched) for f in findings] == [(term, disguised)]
+
+
+PHONETIC = [("l00ser", "loser"), ("b00bs", "boobs"), ("sh00t up", "shoot up"), ("phaggot", "faggot"),
+            ("bitchez", "bitch"), ("nudez", "nude"), ("slutz", "slut"), ("bodoh2", "bodoh"), ("xguna", "tak guna"),
+            ("x guna", "tak guna"), ("aku bunuh ko", "aku bunuh kau"), ("pi mampus", "pergi mati"),
+            ("nk mati", "nak mati"), ("bpk ko", "bapak kau"), ("bdoh", "bodoh"), ("bngng", "bangang"),
+            ("pndn", "pondan"), ("stpd", "stupid"), ("btch", "bitch")]
+
+
+@pytest.mark.parametrize(("text", "term"), PHONETIC)
+def test_phonetic_disguises_and_chat_shorthand(checker: Checker, text: str, term: str) -> None:
+    assert (text, term, "normalized") in found(checker, f"eh {text} betul")
+
+
+@pytest.mark.parametrize("text", ["boom boom pow", "a jazz quiz", "my phone", "budak2 sekolah", "dgn dia", "sgt best",
+                                  "x-ray", "pi = 3.14", "tk apa", "good food", "the moon and the stars"])
+def test_real_words_are_not_disguises(checker: Checker, text: str) -> None:
+    assert found(checker, text) == []
+
+
+HASHTAGS = [
+    ("#BodohSombong", "Bodoh", "bodoh"),
+    ("#janganbodoh", "bodoh", "bodoh"),
+    ("#KillYourselfChallenge", "KillYourself", "kill yourself"),
+    ("#killyourselfchallenge", "killyourself", "kill yourself"),
+    ("#StopBunuhDiri", "BunuhDiri", "bunuh diri"),
+    ("#dasarbabi", "babi", "babi"),
+    ("#B0dohSombong", "B0doh", "bodoh"),
+    ("@bodoh_sombong", "bodoh", "bodoh"),
+    ("@si_pelacur", "pelacur", "pelacur"),
+]
+
+
+@pytest.mark.parametrize(("text", "matched", "term"), HASHTAGS)
+def test_hashtags_and_handles(checker: Checker, text: str, matched: str, term: str) -> None:
+    line = f"tengok ni {text} haha"
+    findings = checker.find(line)
+    assert [(f.matched, f.term) for f in findings] == [(matched, term)]
+    (finding,) = findings
+    tag_start = line.index(text)
+    assert tag_start < finding.start < finding.end <= tag_start + len(text)  # on the hashtag's own characters
+
+
+SEED_HANDLES = ("@tiktok_malaysia @yimotapir @wfsufina @ggatorart @wananimation @lawyergandhi @mycontentforum "
+                "@awammalaysia @miasa.malaysia @mozi4real @fizasinhaa @papimrazzamar @uncletokok")
+
+
+@pytest.mark.parametrize("text", ["#ThinkTwice", "#sosialmedia", "#mediasosial", "#terbabit", "#KempenAntiDadah",
+                                  "#SayNoToBullying", "#JomBaca", "#kesihatanmental", "ali@gmail.com", SEED_HANDLES])
+def test_innocent_hashtags_and_handles(checker: Checker, text: str) -> None:
+    assert found(checker, text) == []
+
+
+def test_leet_at_sign_is_still_a_letter(checker: Checker) -> None:
+    assert found(checker, "@ss") == [("@ss", "ass", "normalized")]

@@ -8,6 +8,7 @@ milliseconds; transcription itself never runs here (see ui/work_queue.py).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -27,8 +28,9 @@ from reviewer.review.workflow import (
 )
 from reviewer.store import queries
 from ui.i18n import follow_language, tr
-from ui.player import PlayerPanel, markers_for
+from ui.player_notice import open_player
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
+from ui.timeline import markers_for
 from ui.transcript_view import TranscriptPanel
 
 
@@ -37,7 +39,8 @@ class ReviewPage(QWidget):
     recheck_requested = Signal(int, str)  # video id, its name: re-check in the background queue
     message = Signal(str)  # for the status bar
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, player: QWidget | None = None) -> None:
+        """`player`: the video player, or the notice that stands in for it (`ui.player_notice.open_player`)."""
         super().__init__()
         self.services = services
         self.video_id: int | None = None
@@ -47,7 +50,9 @@ class ReviewPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.player = PlayerPanel()
+        # a PlayerPanel, or the notice standing in for it with the same methods (duck-typed: Qt widgets can't
+        # also be Protocols mypy checks)
+        self.player: Any = cast(Any, player if player is not None else open_player())
         self.transcript = TranscriptPanel()
         self.findings = FindingsPanel()
         self.comments = CommentsPanel()

@@ -17,7 +17,9 @@ from typing import Any, Literal, get_args
 
 import ahocorasick
 
+from reviewer.checking.disguise import SkeletonIndex, chat_word, phonetic_forms
 from reviewer.checking.fuzzy import FuzzyHit, FuzzyIndex
+from reviewer.checking.hashtags import split_tag
 from reviewer.checking.lexicon import is_english_word, is_known_word, is_malay_root
 from reviewer.checking.morphology import (
     MAX_PREFIX,
@@ -27,7 +29,15 @@ from reviewer.checking.morphology import (
     plausible,
     root_keys,
 )
-from reviewer.checking.normalize import Token, destretch_doubles, phrase_gap_ok, spellings, term_words, tokenize
+from reviewer.checking.normalize import (
+    TOKEN_RE,
+    Token,
+    destretch_doubles,
+    phrase_gap_ok,
+    spellings,
+    term_words,
+    tokenize,
+)
 from reviewer.checking.terms import Term
 
 FindingKind = Literal["exact", "normalized", "morphological", "fuzzy"]  # surest first
@@ -36,6 +46,7 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 END = "$"  # trie key holding the term indices that end at this node
 MAX_PHRASE_WORDS = 8
 FRAGMENT_GAPS = frozenset("-.·")
+FRAGMENT_RE = re.compile(r"\b\w{1,4}[-.·]\w{1,4}\b")  # a quick test: any short pieces joined at all?
 MAX_FRAGMENTS = 4
 MAX_FRAGMENT = 4  # letters per piece: "bo-doh", "bang-sat"; longer pieces are words of their own
 MIN_AFFIXED_ROOT = 3  # "cb", "bj", "mf" are abbreviations: they never take affixes ("cbi", "bjs")
@@ -81,6 +92,7 @@ class CompiledTerms:
         anchors = {root for root, info in self._roots.items() if info.single_terms}
         anchors |= {max(words, key=len) for words in self._phrase_words() if len(words) > 1}
         self.fuzzy = FuzzyIndex(anchors)
+        self._skeletons = SkeletonIndex(root for root in self._roots if len(root) >= 4)
 
     # --- compile -------------------------------------------------------------------------------------------
     def _add_term(self, index: int, term: Term) -> None:
@@ -147,7 +159,20 @@ class CompiledTerms:
             collapsed = destretch_doubles(forms[-1])
             if collapsed != forms[-1] and collapsed in self._roots:
                 found[collapsed] = "normalized"
+        if not found:
+            self._undisguise(raw, forms[-1], found)
         return found
+
+    def _undisguise(self, raw: str, form: str, found: dict[str, FindingKind]) -> None:
+        """l00ser, phuck, bitchez, bodoh2, xguna, chat shorthand (ko, x, nk) and dropped vowels (bdoh)."""
+        for respelled in phonetic_forms(raw, form):
+            self._scan(respelled, "normalized", found)
+        standard = chat_word(form)
+        if standard is not None and standard in self._roots:
+            found[standard] = "normalized"
+        if not found:
+            for root in self._skeletons.lookup(form):
+                found.setdefault(root, "normalized")
 
     def _scan(self, form: str, whole_kind: FindingKind, found: dict[str, FindingKind]) -> None:
         """Term roots inside `form`, kept only as the whole form or a real derivation.
@@ -193,8 +218,9 @@ class CompiledTerms:
     # --- whole text ----------------------------------------------------------------------------------------
     def find(self, text: str, tokens: list[Token] | None = None) -> tuple[list[Token], list[Match]]:
         tokens = self._split_spelled(tokenize(text) if tokens is None else tokens)
-        if FRAGMENT_GAPS.intersection(text):
-            tokens = self._join_fragments(text, tokens)
+        tokens = self._join_fragments(text, tokens)
+        if "#" in text or "@" in text:
+            tokens = self._split_tags(text, tokens)
         roots = [self._spelled_roots(t) if t.spelled else self.token_roots(t.text) for t in tokens]
         candidates: list[Match] = []
         for index, token_roots in enumerate(roots):
@@ -244,10 +270,10 @@ class CompiledTerms:
 
         Only when no piece is a term by itself (bodoh-bodoh is reduplication) and the joined letters are one.
         """
+        if FRAGMENT_RE.search(text) is None:
+            return tokens
         glued = [len(a.text) <= MAX_FRAGMENT and len(b.text) <= MAX_FRAGMENT and text[a.end:b.start] in FRAGMENT_GAPS
                  for a, b in zip(tokens, tokens[1:], strict=False)]
-        if not any(glued):
-            return tokens
         result: list[Token] = []
         index = 0
         while index < len(tokens):
@@ -270,6 +296,35 @@ class CompiledTerms:
                 result.append(joined)
                 index = last + 1
         return result
+
+    def _split_tags(self, text: str, tokens: list[Token]) -> list[Token]:
+        """#janganbodoh, #KillYourselfChallenge, @bodoh_sombong: split into words, offsets inside the tag."""
+        result: list[Token] = []
+        for token in tokens:
+            start, body = token.start, token.text
+            is_handle = body.startswith("@") and len(body) > 1 and (start == 0 or not text[start - 1].isalnum())
+            if is_handle:
+                start, body = start + 1, body[1:]
+            elif not (start > 0 and text[start - 1] == "#"):
+                result.append(token)
+                continue
+            if token.spelled or self.token_roots(token.text):  # a word already (or leet: "@ss")
+                result.append(token)
+                continue
+            if is_handle and self.token_roots(body):
+                result.append(Token(start, token.end, body))
+                continue
+            forms = spellings(body)
+            form = forms[-1] if forms and len(forms[-1]) == len(body) else body.lower()
+            if len(form) != len(body):  # "ß" -> "ss": offsets would not map back; leave the token whole
+                result.append(token)
+                continue
+            spans = split_tag(body, form, self._is_word_of_a_term)
+            result += [Token(start + a, start + b, body[a:b]) for a, b in spans if TOKEN_RE.fullmatch(body[a:b])]
+        return result
+
+    def _is_word_of_a_term(self, word: str) -> bool:
+        return len(word) >= 3 and word in self._roots
 
     def _is_single_term(self, raw: str) -> bool:
         return any(self._roots[root].single_terms for root in self.token_roots(raw))

@@ -30,7 +30,7 @@ TOKEN_RE = re.compile(rf"[\w@$]+(?:(?:[*!'’]|{GLUE})+[\w@$]+)*(?:[{MARKS}\ufe0
 INVISIBLE_RE = re.compile(f"[{INVISIBLE}]+")
 UNDERSCORE_SPLIT_RE = re.compile(r"[^_]+")
 SPELLED_GAP_RE = re.compile(r"[ \t.\-_·•/*]{1,2}")  # between the letters of b.o.d.o.h, s-t-u-p-i-d, p_o_n
-PHRASE_GAP_RE = re.compile(r"[\s\-_–—]+")  # what may sit between the words of a phrase
+PHRASE_GAP_RE = re.compile(r"[\s\-_–—]*")  # between phrase words; nothing at all inside a split hashtag
 MIN_SPELLED_LETTERS = 3
 
 HOMOGLYPHS = str.maketrans({
@@ -150,7 +150,9 @@ def destretch_doubles(form: str) -> str:
 
 
 def phrase_gap_ok(text: str, left: Token, right: Token) -> bool:
-    """Phrase words may be split by any whitespace, line break, tab or hyphen, but not by sentence punctuation."""
+    """Phrase words may be split by any whitespace, line break, tab or hyphen, but not by sentence punctuation.
+
+    Tokens only touch when a hashtag or handle was split into words (#KillYourself), so no gap is fine too."""
     return PHRASE_GAP_RE.fullmatch(text, left.end, right.start) is not None
 
 
