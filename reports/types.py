@@ -75,6 +75,7 @@ class VideoReportData:
     keyframes: list[bytes] = field(default_factory=list)
     caption: str = ""
     self_harm: bool = False
+    new_findings: int = 0  # open findings that appeared after the latest decision
 
 
 @dataclass(frozen=True)

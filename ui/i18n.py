@@ -40,7 +40,7 @@ class Language(QObject):
             self.code = code
             self.changed.emit(code)
 
-    def tr(self, text: str, **values: object) -> str:
+    def tr(self, text: str, /, **values: object) -> str:
         self._asked.add(text)
         translated = _catalog(self.code).get(text, text)
         return translated.format(**values) if values else translated
@@ -52,7 +52,7 @@ class Language(QObject):
 LANGUAGE = Language()
 
 
-def tr(text: str, **values: object) -> str:
+def tr(text: str, /, **values: object) -> str:
     return LANGUAGE.tr(text, **values)
 
 

@@ -266,8 +266,9 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
 def recompute(db: Database, video_id: int) -> None:
     """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
     video = get_video(db, video_id)
-    decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"]) for r in db.query(
-        "SELECT reviewer, decision, content_sha256 FROM reviews WHERE video_id = ? ORDER BY id", [video_id])]
+    reviews = list(db.query("SELECT reviewer, decision, content_sha256, created_at FROM reviews WHERE video_id = ? "
+                            "ORDER BY id", [video_id]))
+    decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"]) for r in reviews]
     has_transcript = next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None)
     last_check = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))["id"]
     required = json.loads(next(db.query("SELECT required_reviewers FROM campaigns WHERE id = ?",
@@ -279,35 +280,71 @@ def recompute(db: Database, video_id: int) -> None:
                                [last_check]))["n"] if last_check else 0
     db.execute(
         "UPDATE videos SET status = ?, changed_since_review = ?, open_findings = ?, findings_low = ?, "
-        "findings_medium = ?, findings_high = ?, findings_critical = ? WHERE id = ?",
+        "findings_medium = ?, findings_high = ?, findings_critical = ?, new_findings = ? WHERE id = ?",
         [combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
          int(changed_since_review(decisions, video["sha256"])), open_count, counts["low"], counts["medium"],
-         counts["high"], counts["critical"], video_id])
+         counts["high"], counts["critical"], _new_since_decision(db, video, reviews, last_check), video_id])
+
+
+def _new_since_decision(db: Database, video: dict, reviews: list[dict], last_check: int | None) -> int:
+    """Open findings of the latest check that the check in force at the latest current decision did not have.
+
+    A re-check after an approval (a new term list, a corrected transcript) can add findings nobody decided on;
+    the status stays as decided, so this count is what flags it.
+    """
+    current = [r for r in reviews if r["content_sha256"] == video["sha256"]]
+    if not current or not last_check:
+        return 0
+    decided_at = max(r["created_at"] for r in current)
+    seen = {row["fingerprint"] for row in db.query(
+        "SELECT fingerprint FROM findings WHERE check_id = (SELECT max(id) FROM checks WHERE video_id = ? AND "
+        "created_at <= ?)", [video["id"], decided_at])}
+    return sum(row["fingerprint"] not in seen for row in db.query(
+        "SELECT fingerprint FROM findings WHERE check_id = ? AND disposition = 'open'", [last_check]))
 
 
 def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
     """A reviewer's corrected text as a transcript revision, keeping the original timing.
 
-    One line per segment (how the app shows it). Unchanged words keep their times; the words of an edited
-    line share that segment's time evenly. If lines were added or removed, the whole text shares the span.
+    The edited words are aligned with the original ones (difflib), so fixing one word never moves another:
+    unchanged words keep their own times wherever they now sit, and only inserted or replaced words get times,
+    spread over the span of the words they replace (or the gap they are inserted into). One line per segment;
+    when the number of lines is unchanged each line keeps its segment's span.
     """
+    from difflib import SequenceMatcher
+
     from transcribe.types import Segment, Word
 
-    lines = [line.strip() for line in edited_text.splitlines()]
     segments = list(original.segments)
-    if len(lines) != len(segments):
-        start = segments[0].start if segments else 0.0
-        end = segments[-1].end if segments else original.duration
-        lines, segments = [" ".join(line for line in lines if line)], [Segment(1, start, end, "", ())]
-    result = []
-    for number, (line, segment) in enumerate(zip(lines, segments, strict=True), start=1):
-        words = line.split()
-        if [w.text for w in segment.words] == words:
-            timed = segment.words
+    old = [w for segment in segments for w in segment.words]
+    lines = [line.split() for line in (line.strip() for line in edited_text.splitlines())]
+    new = [word for line in lines for word in line]
+    first = segments[0].start if segments else 0.0
+    last = segments[-1].end if segments else original.duration
+    timed: list[Word] = []
+    matcher = SequenceMatcher(a=[w.text.strip() for w in old], b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            timed += [Word(new[j1 + k], old[i1 + k].start, old[i1 + k].end, old[i1 + k].probability)
+                      for k in range(j2 - j1)]
+        elif j2 > j1:  # replaced or inserted words share the span they fill
+            start = old[i1].start if tag == "replace" else (old[i1 - 1].end if i1 > 0 else first)
+            end = old[i2 - 1].end if tag == "replace" else (old[i1].start if i1 < len(old) else last)
+            step = max(0.0, end - start) / (j2 - j1)
+            timed += [Word(new[j], round(start + (j - j1) * step, 3), round(start + (j - j1 + 1) * step, 3), 1.0)
+                      for j in range(j1, j2)]
+    keep_spans = len(lines) == len(segments)
+    result, position = [], 0
+    for line in lines:
+        words = tuple(timed[position:position + len(line)])
+        position += len(line)
+        if keep_spans:
+            span = segments[len(result)]
+            start, end = span.start, span.end
+        elif words:
+            start, end = words[0].start, words[-1].end
         else:
-            step = (segment.end - segment.start) / max(1, len(words))
-            timed = tuple(Word(w, round(segment.start + i * step, 3), round(segment.start + (i + 1) * step, 3), 1.0)
-                          for i, w in enumerate(words))
-        result.append(Segment(number, segment.start, segment.end, line, timed))
+            continue
+        result.append(Segment(len(result) + 1, start, end, " ".join(line), words))
     return Transcript(original.language, original.language_probability, original.duration, tuple(result),
                       original.model, original.engine)

@@ -165,3 +165,9 @@ def initial(db: Database) -> None:
     );
     """)
     db["transcripts"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations(name="0002_new_findings_since_decision")
+def new_findings_since_decision(db: Database) -> None:
+    """Open findings that were not there when the deciding reviewers decided (a re-check after approval)."""
+    db.execute("ALTER TABLE videos ADD COLUMN new_findings INTEGER NOT NULL DEFAULT 0")
