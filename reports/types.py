@@ -76,6 +76,8 @@ class VideoReportData:
     caption: str = ""
     self_harm: bool = False
     new_findings: int = 0  # open findings that appeared after the latest decision
+    audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
+    transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class CampaignReportData:
     by_severity: dict[str, int]
     videos: list[VideoSummaryRow]
     workload: list[WorkloadRow]
+    audit_head: str = ""
 
 
 HELPLINES = (

@@ -57,6 +57,8 @@ def _decisions(data: VideoReportData, s: Styles) -> list:
     if data.new_findings:
         flow.append(s.raw(f"NEW FINDINGS SINCE THE DECISION: {data.new_findings} open finding(s) appeared after "
                           "the latest decision was made. The decision did not consider them.", s.banner))
+    if data.transcript_gap:
+        flow.append(s.p(data.transcript_gap[0].upper() + data.transcript_gap[1:] + ".", s.banner))
     if data.stale_term_lists:
         flow.append(s.raw("Checked against an older term list: re-check before relying on these findings.",
                           s.banner))
@@ -121,6 +123,9 @@ def _provenance(data: VideoReportData, s: Styles) -> list:
     lines = [f"Transcription: model {escape(data.model or '—')}, language {escape(data.language or '—')}."]
     lines += [f"Term list {escape(name)} v{escape(version)} · SHA-256 {escape(sha)}" for name, version, sha in
               data.term_lists]
+    if data.audit_head:
+        lines.append(f"Audit log at issue: {escape(data.audit_head)} (check later with "
+                     "'thinktwice audit verify --against' this file)")
     return [s.raw("Provenance", s.h2), *[s.raw(line, s.small) for line in lines]]
 
 
@@ -154,7 +159,8 @@ def render_video_report(data: VideoReportData, fonts: FontSet) -> bytes:
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN + 4 * mm, title=f"Approval report: {data.file_name}",
-                            author="ThinkTwice Review", subject=data.campaign)
+                            author="ThinkTwice Review", subject=data.campaign,
+                            keywords=data.audit_head)
     footer = f"ThinkTwice Review · approval report · generated {data.generated_at}"
     doc.build(story, canvasmaker=numbered_canvas(f, footer))
     return out.getvalue()

@@ -55,7 +55,7 @@ def test_an_invalid_stored_list_is_disabled_with_a_warning_and_can_be_repaired(q
         handle.execute("UPDATE term_lists SET csv = ? WHERE name = 'harassment-insults'", [csv + duplicate + "\n"])
     services.store.close()
     qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(str(db), AppSettings(reviewer="Aina"), qsettings, lambda: fake_services(db))
+    window = build_window(str(db), AppSettings(reviewer="Aina"), qsettings, fake_services(db))
     qtbot.addWidget(window)
     try:
         assert "harassment-insults" in window.statusBar().currentMessage()  # a warning, not a fatal dialog
@@ -148,7 +148,7 @@ def test_fixing_one_word_keeps_the_other_words_times(qtbot, make_window, clips) 
 
 
 def test_corrected_transcript_aligns_words() -> None:
-    from reviewer.review.workflow import corrected_transcript
+    from reviewer.review.correction import corrected_transcript
     from tests.fakes import transcript_of
 
     original = transcript_of("satu dua tiga empat lima", 6.0)

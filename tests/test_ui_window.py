@@ -15,6 +15,7 @@ from PySide6.QtGui import QTextCharFormat  # noqa: E402
 from tests.fakes import fake_services  # noqa: E402
 from tests.helpers import imported  # noqa: E402
 from ui.i18n import LANGUAGE  # noqa: E402
+from ui.settings import AppSettings  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("ui_hygiene")
 
@@ -126,6 +127,22 @@ def test_term_list_import_all_or_nothing(qtbot, make_window, tmp_path: Path) -> 
     assert [f.term for f in window.script.live.check(window.script.editor.toPlainText())] == ["halimunan"]
 
 
+def test_term_list_import_never_replaces_a_list_silently(qtbot, make_window, tmp_path: Path) -> None:
+    """Issue 15 #2: a list with the name of an existing one is imported only after the user says Replace."""
+    from PySide6.QtWidgets import QMessageBox
+
+    page = make_window().terms
+    harassment = next(lst for lst in page.lists if lst.name == "harassment-insults")
+    one = tmp_path / "harassment-insults.csv"
+    one.write_text("term,category,severity,language\nhalimunan,test,low,ms\n", encoding="utf-8")
+    assert not page.import_csv(str(one))
+    assert len(next(lst for lst in page.lists if lst.name == "harassment-insults").terms) == len(harassment.terms)
+    page.replace_box.done(QMessageBox.StandardButton.Yes)
+    replaced = next(lst for lst in page.lists if lst.name == "harassment-insults")
+    assert [t.term for t in replaced.terms] == ["halimunan"]
+    assert int(replaced.version) > int(harassment.version)
+
+
 def test_geometry_is_remembered(qtbot, make_window, tmp_path: Path) -> None:
     window = make_window()
     window.resize(1250, 700)
@@ -165,11 +182,10 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     db = tmp_path / "review.db"
 
     def real() -> Services:
-        from transcribe.types import TranscribeOptions
-
-        return Services.open(db, options=TranscribeOptions(language="en"))
+        return Services.open(db)
 
     window = make_window(real)
+    window.settings.candidates = ("en",)  # the task carries what Settings says: English only
     with qtbot.waitSignal(window.work.task_done, timeout=30_000):
         window.import_files([str(clip)], "Kempen")
     wait_for_status(qtbot, window, "in_review", timeout=60_000)
@@ -281,3 +297,53 @@ def test_script_hover_describes_the_finding(qtbot, make_window) -> None:
     assert "15555" in tip  # the kinder wording carries the helplines
     cursor.setPosition(2)
     assert editor.highlighter.finding_at(cursor) is None
+
+
+def test_settings_reach_the_background_transcriber(qtbot, make_window, clips, tmp_path: Path) -> None:
+    """The worker thread transcribes with the options Settings holds now, and audits the reviewer's name."""
+    from ui.settings import AppSettings
+
+    window = make_window()
+    models = tmp_path / "models"
+    chosen = AppSettings(reviewer="Siti", organisation="WAO", language="ms", candidates=("en", "ta"),
+                         model_folder=str(models))
+    window.apply_settings(chosen)
+    video_id = imported(qtbot, window, clips["english"])
+    options = window.services.transcriber.options
+    assert [(o.candidates, o.model_path) for o in options] == [(("en", "ta"), str(models))]
+    window.review.open_video(video_id)
+    window.review.comments.entry.setText("Semak ayat ini")
+    window.review.comments.add_button.click()
+    authors = window.services.store.query("SELECT reviewer FROM comments WHERE video_id = ?", (video_id,))
+    assert authors == [{"reviewer": "Siti"}]  # the name from Settings, not a word in the interface language
+    actors = {r["actor"] for r in window.services.store.query("SELECT actor FROM audit")}
+    assert "Siti" in actors
+    assert "Penyemak" not in actors
+
+
+def test_one_queue_for_every_job_with_typed_states_and_pruning(qtbot, make_window) -> None:
+    """Imports, transcription and exports share one mechanism; finished tasks are pruned, states are enums."""
+    from ui.work_queue import KEEP_FINISHED, TaskKind, TaskState
+
+    window = make_window()
+    work = window.work
+
+    def job(_services, report, _cancel) -> str:
+        report(0.5, "exporting")
+        return "ok"
+
+    def broken(_services, _report, _cancel) -> str:
+        raise OSError("disk unplugged")
+
+    keys = []
+    for index in range(KEEP_FINISHED + 2):
+        with qtbot.waitSignal(work.task_done, timeout=10_000):
+            keys.append(work.submit(TaskKind.EXPORT, f"job {index}", job))
+    with qtbot.waitSignal(work.task_failed, timeout=10_000) as failure:
+        failing = work.submit(TaskKind.EXPORT, "broken", broken)
+    assert failure.args == [failing, "disk unplugged", False]
+    assert list(work.tasks) == [*keys, failing][-KEEP_FINISHED:]  # the oldest finished tasks are gone
+    assert sorted(window.queue.rows) == sorted(work.tasks)  # and so are their rows
+    assert [t.state for t in work.tasks.values()] == [TaskState.DONE] * (KEEP_FINISHED - 1) + [TaskState.FAILED]
+    window.apply_settings(AppSettings(reviewer="Aina", language="ms"))  # the state label follows the language
+    assert window.queue.rows[keys[-1]][3].text() == "selesai"

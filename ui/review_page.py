@@ -7,25 +7,26 @@ milliseconds; transcription itself never runs here (see ui/work_queue.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import UserError
+from reviewer.review.correction import corrected_transcript
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.workflow import (
     add_comment,
     add_review,
     add_transcript,
-    corrected_transcript,
     latest_transcript,
     record_check,
     set_disposition,
 )
 from reviewer.store import queries
 from ui.i18n import follow_language, tr
-from ui.player import PlayerPanel, markers_for
+from ui.player_notice import open_player
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
+from ui.timeline import markers_for
 from ui.transcript_view import TranscriptPanel
 
 
@@ -34,7 +35,8 @@ class ReviewPage(QWidget):
     recheck_requested = Signal(int, str)  # video id, its name: re-check in the background queue
     message = Signal(str)  # for the status bar
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, player: QWidget | None = None) -> None:
+        """`player`: the video player, or the notice that stands in for it (`ui.player_notice.open_player`)."""
         super().__init__()
         self.services = services
         self.video_id: int | None = None
@@ -44,7 +46,7 @@ class ReviewPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.player = PlayerPanel()
+        self.player = player if player is not None else open_player()
         self.transcript = TranscriptPanel()
         self.findings = FindingsPanel()
         self.comments = CommentsPanel()
@@ -78,7 +80,7 @@ class ReviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for index, label in enumerate(("Findings", "Comments", "Decision")):
+        for index, label in enumerate((QT_TR_NOOP("Findings"), QT_TR_NOOP("Comments"), QT_TR_NOOP("Decision"))):
             self.tabs.setTabText(index, tr(label))
         self._show_title()
 
@@ -124,9 +126,10 @@ class ReviewPage(QWidget):
             return
         video = self.detail["video"]
         status = tr(STATUS_LABELS[self.detail["status"]])
+        status_word = tr("Status")
         new = self.detail["new_findings"]
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
-                           f"{tr('Status')}: {status}"
+                           f"{status_word}: {status}"
                            + (" · ⚠ " + tr("{n} new findings since the decision", n=new) if new else ""))
         self.decision.set_status(tr("Current status: {status}", status=status))
 
@@ -155,7 +158,7 @@ class ReviewPage(QWidget):
 
     def _comment(self, text: str) -> None:
         self._run(lambda: add_comment(self.services.store, self.video_id, self.player.seconds, text,
-                                      self.reviewer or tr("Reviewer")), tr("Comment added."))
+                                      self.reviewer), tr("Comment added."))
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask before an action the reviewer may regret (a seam: tests answer it)."""
@@ -188,7 +191,7 @@ class ReviewPage(QWidget):
 
         def save() -> None:
             add_transcript(self.services.store, self.video_id, corrected_transcript(latest[1], text),
-                           author=self.reviewer or tr("Reviewer"))
+                           author=self.reviewer)
             record_check(self.services.store, self.video_id, self.services.checker(), actor=self.reviewer)
 
         self._run(save, tr("Correction saved as a new revision and re-checked."))

@@ -20,6 +20,7 @@ from reports.types import (
 from reviewer.checking.checker import context, transcript_text
 from reviewer.review.summary import campaign_summary
 from reviewer.review.workflow import latest_transcript
+from reviewer.store import audit
 from reviewer.store.connection import Store
 from reviewer.store.queries import show
 from transcribe.frames import keyframes
@@ -69,6 +70,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         generated_at=generated_at(), keyframes=frames, caption=video["caption"],
         self_harm=any(f["category"] == SELF_HARM and f["disposition"] != "dismissed" for f in findings),
         new_findings=detail["new_findings"],
+        audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
     )
 
 
@@ -82,6 +84,7 @@ def campaign_report_data(store: Store, campaign: str | None) -> CampaignReportDa
                                 bool(v["changed_since_review"])) for v in summary["videos"]],
         workload=[WorkloadRow(w["reviewer"], w["organisation"], w["videos"], w["decisions"])
                   for w in summary["workload"]],
+        audit_head=audit.head(store.db).label,
     )
 
 
