@@ -10,11 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from reviewer.review.batch import media_files, needs_work
 from reviewer.review.services import Services
 from reviewer.review.vocabulary import QT_TR_NOOP
+from reviewer.store.term_lists import invalid_lists
 from transcribe.media import MEDIA_EXTENSIONS
 from ui.dashboard import DashboardPage
 from ui.exports import Exporter
@@ -76,6 +77,20 @@ class MainWindow(QMainWindow):
         geometry = self.qsettings.value("window/geometry", QByteArray())
         if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)):
             self.fit_to_screen()
+        self.warn_invalid_lists()
+
+    def warn_invalid_lists(self) -> QMessageBox | None:
+        """A stored list that fails validation was disabled (not fatal): say so, and where to repair it."""
+        invalid = invalid_lists(self.services.store)
+        if not invalid:
+            return None
+        text = tr("These term lists are invalid and were disabled, so nothing is checked against them: {names}. "
+                  "Open Term lists and press Repair, or run 'thinktwice terms repair'.", names=", ".join(invalid))
+        self.notify(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("ThinkTwice Review"), text, parent=self)
+        box.setDetailedText("\n".join(invalid.values()))
+        box.open()
+        return box
 
     def fit_to_screen(self) -> None:
         """First run: a comfortable size that never exceeds the screen (125-200% scaling shrinks it)."""
