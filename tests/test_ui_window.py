@@ -9,41 +9,15 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCharFormat  # noqa: E402
 
 from tests.fakes import fake_services  # noqa: E402
-from ui.app import build_window  # noqa: E402
+from tests.helpers import imported  # noqa: E402
 from ui.i18n import LANGUAGE  # noqa: E402
 from ui.settings import AppSettings  # noqa: E402
-from ui.work_queue import LIVE_QUEUES  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def no_leftover_threads():
-    yield
-    LANGUAGE.set("en")
-    running = [q for q in LIVE_QUEUES if q.running]
-    assert not running, "a work-queue thread outlived its window"
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path: Path):
-    windows = []
-
-    def make(factory=None, reviewer: str = "Aina"):
-        db = tmp_path / "review.db"
-        qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = build_window(str(db), AppSettings(reviewer=reviewer, organisation="WAO"), qsettings,
-                              factory() if factory else fake_services(db))
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
+pytestmark = pytest.mark.usefixtures("ui_hygiene")
 
 
 def wait_for_status(qtbot, window, status: str, timeout: int = 20_000) -> None:
@@ -52,13 +26,6 @@ def wait_for_status(qtbot, window, status: str, timeout: int = 20_000) -> None:
         return any(row["status"] == status for row in window.library.model.rows)
 
     qtbot.waitUntil(done, timeout=timeout)
-
-
-def imported(qtbot, window, clip: Path, campaign: str = "Kempen") -> int:
-    with qtbot.waitSignal(window.work.task_done, timeout=20_000):
-        window.import_files([str(clip)], campaign)
-    wait_for_status(qtbot, window, "in_review")
-    return window.library.model.rows[0]["id"]
 
 
 def test_import_runs_in_background_and_review_flow(qtbot, make_window, clips) -> None:
@@ -158,6 +125,22 @@ def test_term_list_import_all_or_nothing(qtbot, make_window, tmp_path: Path) -> 
     assert "halimunan" in exported.read_text(encoding="utf-8")
     window.script.editor.setPlainText("ada halimunan di sini")
     assert [f.term for f in window.script.live.check(window.script.editor.toPlainText())] == ["halimunan"]
+
+
+def test_term_list_import_never_replaces_a_list_silently(qtbot, make_window, tmp_path: Path) -> None:
+    """Issue 15 #2: a list with the name of an existing one is imported only after the user says Replace."""
+    from PySide6.QtWidgets import QMessageBox
+
+    page = make_window().terms
+    harassment = next(lst for lst in page.lists if lst.name == "harassment-insults")
+    one = tmp_path / "harassment-insults.csv"
+    one.write_text("term,category,severity,language\nhalimunan,test,low,ms\n", encoding="utf-8")
+    assert not page.import_csv(str(one))
+    assert len(next(lst for lst in page.lists if lst.name == "harassment-insults").terms) == len(harassment.terms)
+    page.replace_box.done(QMessageBox.StandardButton.Yes)
+    replaced = next(lst for lst in page.lists if lst.name == "harassment-insults")
+    assert [t.term for t in replaced.terms] == ["halimunan"]
+    assert int(replaced.version) > int(harassment.version)
 
 
 def test_geometry_is_remembered(qtbot, make_window, tmp_path: Path) -> None:
