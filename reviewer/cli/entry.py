@@ -14,17 +14,19 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from reviewer import __version__
 from reviewer.cli import check as cli_check
 from reviewer.cli import media as cli_media
 from reviewer.cli import reports as cli_reports
 from reviewer.cli import review as cli_review
+from reviewer.cli import self_test as cli_self_test
 from reviewer.cli.args import dash_hint, join_dash_values, option_strings
 from reviewer.errors import UserError
 from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports)
+COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_self_test)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +36,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="thinktwice", description="ThinkTwice Review: offline checks for creator videos.")
+    parser.add_argument("--version", action="version", version=f"thinktwice {__version__}")
     parser.add_argument("--db", metavar="PATH", help="review database file (default: in the user data folder)")
     parser.add_argument("--create", action="store_true", help="with --db: make a new database even if its folder "
                         "does not exist yet")
