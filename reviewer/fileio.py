@@ -18,7 +18,8 @@ from reviewer.errors import UserError
 def _explain(target: Path, exc: OSError) -> UserError:
     """Say what actually went wrong: only a full disk is about disk space."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return UserError(f"cannot write {target}: the disk is full; free some disk space or pick another path")
+        return UserError(f"cannot write {target}: {exc.strerror} (the disk is full); free some disk space or pick "
+                         "another path")
     if exc.errno == errno.ENAMETOOLONG:
         return UserError(f"cannot write {target}: the file name is too long for this file system "
                          f"({len(target.name.encode())} bytes); pick a shorter name")

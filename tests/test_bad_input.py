@@ -146,7 +146,7 @@ def test_a_legal_long_output_name_works_and_errors_say_what_happened(run_cli, tm
         return fsync
 
     monkeypatch.setattr(os, "fsync", fail(errno.ENOSPC))
-    assert "the disk is full; free some disk space" in run_cli("terms", "export", "-o", tmp_path / "a.csv")[2]
+    assert "(the disk is full); free some disk space" in run_cli("terms", "export", "-o", tmp_path / "a.csv")[2]
     monkeypatch.setattr(os, "fsync", fail(errno.EIO))
     err = run_cli("terms", "export", "-o", tmp_path / "a.csv")[2]
     assert "Input/output error" in err
