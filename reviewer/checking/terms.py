@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Literal, get_args
 
+from reports.tabular import neutralise, restore
 from reviewer.errors import UserError
 
 Severity = Literal["low", "medium", "high", "critical"]
@@ -184,7 +185,7 @@ def parse_term_list(data: bytes, source: str, default_name: str) -> TermList:
 
 
 def _row_to_term(row: dict[str, str | None], list_name: str) -> tuple[Term | None, list[str]]:
-    value = {column: clean(row.get(column) or "") for column in COLUMNS}
+    value = {column: clean(restore(row.get(column) or "")) for column in COLUMNS}
     problems = []
     if None in row:
         problems.append("more cells than header columns (quote cells that contain commas)")
@@ -192,6 +193,9 @@ def _row_to_term(row: dict[str, str | None], list_name: str) -> tuple[Term | Non
         problems.append("empty term")
     elif len(value["term"]) > MAX_TERM_CHARS:
         problems.append(f"term longer than {MAX_TERM_CHARS} characters")
+    else:
+        for spelling in (value["term"], *_split(value["variants"])):
+            problems += _unmatchable(spelling)
     if not value["category"]:
         problems.append("empty category")
     severity, language = as_severity(value["severity"]), value["language"].lower()
@@ -204,6 +208,29 @@ def _row_to_term(row: dict[str, str | None], list_name: str) -> tuple[Term | Non
         return None, problems
     return Term(value["term"], value["category"], severity, language, _split(value["variants"]),
                 _split(value["exceptions"]), value["suggestion"], value["note"], enabled, list_name), []
+
+
+IGNORABLE = frozenset(" \t-_/.,!?;:'\"()[]’‘“”…")  # punctuation whose loss does not change what a term means
+
+
+def _unmatchable(spelling: str) -> list[str]:
+    """Matching works on word tokens: a term with none can never match, and one whose symbols are dropped
+    matches something else ('+1' would match every '1')."""
+    from reviewer.checking.normalize import tokenize  # normalize needs nothing from here; keep imports light
+
+    tokens = tokenize(spelling)
+    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in spelling)
+    if not tokens:
+        return [f"'{shown}' can never match: it has no letters or digits (only punctuation, emoji or "
+                "invisible characters)"]
+    covered = {i for t in tokens for i in range(t.start, t.end)}
+    dropped = sorted({c for i, c in enumerate(spelling) if i not in covered and c not in IGNORABLE
+                      and not c.isspace()})
+    if dropped:
+        meant = " ".join(t.text for t in tokens)
+        return [f"'{shown}' would match every '{meant}': matching ignores {' '.join(repr(c) for c in dropped)}; "
+                "write the term as words"]
+    return []
 
 
 def load_term_list(path: str | os.PathLike[str]) -> TermList:
@@ -224,8 +251,8 @@ def to_csv(term_list: TermList) -> str:
     out.write(f"# name: {term_list.name}\n# version: {term_list.version}\n")
     writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
-    for term in term_list.terms:
-        writer.writerow(term.to_row())
+    for term in term_list.terms:  # formula-safe: a shared list must not run code when opened in a spreadsheet
+        writer.writerow({key: neutralise(value) for key, value in term.to_row().items()})
     return out.getvalue()
 
 
