@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from fractions import Fraction
 from functools import cached_property
 
 import av
@@ -63,7 +64,7 @@ def sample_frames(path: str | os.PathLike[str], fps: float) -> Iterator[Sample]:
             raise MediaError(f"{os.path.basename(name)} {NO_VIDEO_MESSAGE}")
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
-        base = stream.time_base
+        base = stream.time_base or Fraction(1, 90_000)
         origin = float(stream.start_time * base) if stream.start_time is not None and base else 0.0
         slack = 0.5 / float(stream.average_rate or 30)  # half a frame
         step, due = 1.0 / fps, 0.0

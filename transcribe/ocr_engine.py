@@ -62,7 +62,8 @@ class OcrEngine:
         boxes = getattr(result, "boxes", None)
         if boxes is None or len(boxes) == 0:
             return []
-        quads = [np.asarray(quad, dtype=np.float32) / scale + np.float32((0, top)) for quad in boxes]
+        offset = np.array((0, top), dtype=np.float32)
+        quads = [np.asarray(quad, dtype=np.float32) / scale + offset for quad in boxes]
         return sorted(quads, key=lambda quad: (float(quad[:, 1].min()), float(quad[:, 0].min())))
 
     def recognize(self, frame: np.ndarray, quad: np.ndarray) -> Reading | None:

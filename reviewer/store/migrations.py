@@ -9,12 +9,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("thinktwice")
+from reviewer.store.types import DECISIONS, DISPOSITIONS, JOB_STATES, STATUSES
 
-STATUSES = ("pending", "in_review", "approved", "approved_with_changes", "changes_required", "rejected")
-DECISIONS = ("approved", "approved_with_changes", "changes_required", "rejected")
-DISPOSITIONS = ("open", "confirmed", "dismissed")
-JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
+migrations = Migrations("thinktwice")
 
 
 def _check(column: str, values: tuple[str, ...]) -> str:
@@ -164,7 +161,7 @@ def initial(db: Database) -> None:
         hash TEXT NOT NULL
     );
     """)
-    db["transcripts"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("transcripts").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
 @migrations(name="0002_audit_hmac")
@@ -291,10 +288,16 @@ def _legacy_history(db: Database) -> None:
         previous[row["video_id"]] = row["uid"]
 
 
+@migrations(name="0005_new_findings_since_decision")
+def new_findings_since_decision(db: Database) -> None:
+    """Open findings that were not there when the deciding reviewers decided (a re-check after approval)."""
+    db.execute("ALTER TABLE videos ADD COLUMN new_findings INTEGER NOT NULL DEFAULT 0")
+
+
 SOURCES = ("transcript", "caption", "screen")
 
 
-@migrations(name="0005_screen_text")
+@migrations(name="0006_screen_text")
 def screen_text(db: Database) -> None:
     """On-screen text: each video's text track (lines read from its frames, with times and boxes), findings
     with source 'screen' carrying the line's box and OCR confidence, and per check what became of the
@@ -305,7 +308,7 @@ def screen_text(db: Database) -> None:
     wanted = f"{_check('source', SOURCES)}"
     new_sql = old_sql.replace(_check("source", ("transcript", "caption")), wanted)
     if new_sql == old_sql:
-        raise RuntimeError("findings.source constraint not found; the 0005_screen_text migration needs updating")
+        raise RuntimeError("findings.source constraint not found; the 0006_screen_text migration needs updating")
     extras = [row["sql"] for row in db.query("SELECT sql FROM sqlite_master WHERE tbl_name = 'findings' "
                                              "AND type IN ('index', 'trigger') AND sql IS NOT NULL")]
     db.execute(new_sql.replace("CREATE TABLE findings", "CREATE TABLE findings_rebuilt", 1))

@@ -6,24 +6,25 @@ import json
 
 from sqlite_utils import Database
 
-from reviewer.store.connection import now
+from reviewer.store.connection import insert, now
 from transcribe.text_track import TextTrack
 
 
 def save_track(db: Database, video_id: int, track: TextTrack, content_sha256: str) -> int:
     """Store a text track read from the file with this SHA-256 (inside the caller's transaction)."""
-    return db["screen_texts"].insert({
+    return insert(db, "screen_texts", {
         "video_id": video_id, "engine": track.engine, "options": json.dumps(track.options),
         "duration": track.duration, "width": track.width, "height": track.height,
         "lines": json.dumps([line.to_dict() for line in track.lines], ensure_ascii=False), "text": track.text,
         "frames_sampled": track.frames_sampled, "frames_read": track.frames_read,
         "content_sha256": content_sha256, "created_at": now(),
-    }).last_pk
+    })
 
 
 def latest_track(db: Database, video_id: int, content_sha256: str | None = None) -> tuple[int, TextTrack] | None:
     """The newest track of a video (of this content, when given: a track of an older file does not count)."""
-    sql, params = "SELECT * FROM screen_texts WHERE video_id = ?", [video_id]
+    sql = "SELECT * FROM screen_texts WHERE video_id = ?"
+    params: list[object] = [video_id]
     if content_sha256 is not None:
         sql += " AND content_sha256 = ?"
         params.append(content_sha256)
