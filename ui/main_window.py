@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
 
     def process(self, video_id: int, label: str) -> int:
         """Queue transcription and checking with the options Settings holds now (the task carries them)."""
-        return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer)
+        return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer,
+                                 self.settings.screen_text)
 
     def _task_done(self, _key: int, video_id: int, kind: str) -> None:
         if kind == TaskKind.EXPORT:

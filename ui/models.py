@@ -137,7 +137,7 @@ class FindingsTableModel(RowsModel[Row]):
     def value(self, row: Row, column: str) -> str:
         """The text of one cell; also used for the detail columns of the selected finding."""
         if column == "Time":
-            where = f" {tr('on screen')}" if row.get("source") == "screen" else ""
+            where = " " + tr("on screen") if row.get("source") == "screen" else ""
             return (clock(row.get("time_start")) + where) or (tr("caption") if row.get("source") == "caption" else "")
         if column == "Context":
             return context(self.text, row["start"], row["end"], 40) if row.get("source", "transcript") == "transcript" \

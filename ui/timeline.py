@@ -24,7 +24,7 @@ class Marker:
     seconds: float
     colour: str
     label: str
-
+    shape: str = "line"  # "line": said (or a comment); "box": shown on screen
 
 class Timeline(QWidget):
     """A strip the length of the video with markers; emits `seek_requested(seconds)`."""
@@ -81,13 +81,21 @@ class Timeline(QWidget):
             painter.fillRect(QRectF(bar.left(), bar.top(), self.x_of(self.position) - bar.left(), bar.height()),
                              QColor("#607d8b"))
         for marker in self.markers:
-            painter.setPen(QPen(QColor(marker.colour), 3))
+            painter.setPen(QPen(QColor(marker.colour), 3 if marker.shape == "line" else 2))
             x = self.x_of(marker.seconds)
-            painter.drawLine(int(x), 3, int(x), self.height() - 3)
+            if marker.shape == "box":  # on-screen text: a small framed square, like the box drawn over the frame
+                side = min(12.0, self.height() - 6.0)
+                painter.setBrush(QColor("white"))
+                painter.drawRect(QRectF(x - side / 2, (self.height() - side) / 2, side, side))
+            else:
+                painter.drawLine(int(x), 3, int(x), self.height() - 3)
         painter.end()
 
 
 def markers_for(findings: list[dict], comments: list[dict]) -> list[Marker]:
-    return ([Marker(f["time_start"], SEVERITY_COLOURS[f["severity"]], f"{f['term']} ({tr(f['severity'])})")
+    return ([Marker(f["time_start"], SEVERITY_COLOURS[f["severity"]],
+                    f"{f['term']} ({tr(f['severity'])})" + (" · " + tr("on screen") if f.get("source") == "screen"
+                                                           else ""),
+                    "box" if f.get("source") == "screen" else "line")
              for f in findings if f.get("time_start") is not None and f["disposition"] != "dismissed"]
             + [Marker(c["at_seconds"], COMMENT_COLOUR, f"{c['reviewer']}: {c['text']}") for c in comments])

@@ -228,8 +228,16 @@
         <translation>Cadangan</translation>
     </message>
     <message>
+        <source>on screen</source>
+        <translation>pada skrin</translation>
+    </message>
+    <message>
         <source>caption</source>
         <translation>kapsyen</translation>
+    </message>
+    <message>
+        <source>look to confirm</source>
+        <translation>lihat untuk mengesahkan</translation>
     </message>
     <message>
         <source>listen to confirm</source>
@@ -452,6 +460,14 @@
         <translation>Tetapan</translation>
     </message>
     <message>
+        <source>Read and check text shown on screen (OCR)</source>
+        <translation>Baca dan semak teks yang dipaparkan pada skrin (OCR)</translation>
+    </message>
+    <message>
+        <source>Captions, stickers and title cards burned into the video are read offline and checked like speech. Off: only what is said is checked.</source>
+        <translation>Kapsyen, pelekat dan kad tajuk yang tertanam dalam video dibaca di luar talian dan disemak seperti pertuturan. Dimatikan: hanya apa yang diucapkan disemak.</translation>
+    </message>
+    <message>
         <source>Your name</source>
         <translation>Nama anda</translation>
     </message>
@@ -470,6 +486,10 @@
     <message>
         <source>Data folder (after restart)</source>
         <translation>Folder data (selepas dimulakan semula)</translation>
+    </message>
+    <message>
+        <source>On-screen text</source>
+        <translation>Teks pada skrin</translation>
     </message>
     <message>
         <source>Speech model folder</source>
@@ -660,6 +680,10 @@
         <translation>mengeksport</translation>
     </message>
     <message>
+        <source>reading on-screen text</source>
+        <translation>membaca teks pada skrin</translation>
+    </message>
+    <message>
         <source>Import {name}</source>
         <translation>Import {name}</translation>
     </message>
@@ -782,6 +806,22 @@
     <message>
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
+    </message>
+    <message>
+        <source>On screen</source>
+        <translation>Pada skrin</translation>
+    </message>
+    <message>
+        <source>On screen ({count} lines)</source>
+        <translation>Pada skrin ({count} baris)</translation>
+    </message>
+    <message>
+        <source>On screen: not read ({why})</source>
+        <translation>Pada skrin: tidak dibaca ({why})</translation>
+    </message>
+    <message>
+        <source>{start} to {end}, read with confidence {confidence}</source>
+        <translation>{start} hingga {end}, dibaca dengan keyakinan {confidence}</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
 from reviewer.store.screen_text import latest_track, save_track
 from transcribe.errors import Cancelled, TranscribeError
-from transcribe.frames import boxed_crop
+from transcribe.frames import boxed_crop, frame_png
 from transcribe.ocr_runner import run_screen_text
 from transcribe.runner import Progress
 from transcribe.text_track import ScreenTextOptions, TextTrack
@@ -88,12 +88,28 @@ def stored_track(store: Store, video_id: int) -> TextTrack | None:
     return stored[1] if stored else None
 
 
-def screen_thumbnail(path: str, finding: dict, width: int = 240) -> bytes | None:
-    """For an on-screen finding: the frame around its text with the box outlined (PNG), else None."""
+def seen_at(finding: dict) -> float | None:
+    """A moment an on-screen finding's text is surely up: half a second in (its start is half a sample early)."""
     if finding.get("source") != "screen" or not finding.get("box") or finding.get("time_start") is None:
         return None
-    seconds = (finding["time_start"] + finding["time_end"]) / 2 if finding.get("time_end") else finding["time_start"]
-    return boxed_crop(path, seconds, tuple(json.loads(finding["box"])), width)
+    start, end = finding["time_start"], finding.get("time_end") or finding["time_start"]
+    return start + min(0.5, (end - start) / 2)
+
+
+def screen_thumbnail(path: str, finding: dict, width: int = 240) -> bytes | None:
+    """For an on-screen finding: the frame around its text with the box outlined (PNG), else None."""
+    seconds = seen_at(finding)
+    return None if seconds is None else boxed_crop(path, seconds, tuple(json.loads(finding["box"])), width)
+
+
+def finding_frame(path: str, finding: dict) -> tuple[bytes, tuple[int, int, int, int], float] | None:
+    """For an on-screen finding: (the frame as PNG, the text's box, the frame's time), for drawing the box."""
+    seconds = seen_at(finding)
+    png = frame_png(path, seconds) if seconds is not None else None
+    if png is None or seconds is None:
+        return None
+    x, y, w, h = json.loads(finding["box"])
+    return png, (x, y, w, h), seconds
 
 
 def screen_text_line(store: Store, video_id: int, check: dict | None) -> str:
