@@ -29,9 +29,11 @@ class FakeTranscriber:
         self.scripts = scripts or {}
         self.delay = delay
         self.calls: list[str] = []
+        self.options: list[TranscribeOptions] = []  # what each call was asked to do, e.g. from Settings
 
     def __call__(self, media: str, options: TranscribeOptions, on_progress=None, should_cancel=None) -> Transcript:
         self.calls.append(Path(media).name)
+        self.options.append(options)
         steps = 10
         for step in range(steps):
             if should_cancel is not None and should_cancel():

@@ -35,7 +35,7 @@ def make_window(qtbot, tmp_path: Path):
         db = tmp_path / "review.db"
         qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = build_window(str(db), AppSettings(reviewer=reviewer, organisation="WAO"), qsettings,
-                              factory or (lambda: fake_services(db)))
+                              factory() if factory else fake_services(db))
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
@@ -199,11 +199,10 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     db = tmp_path / "review.db"
 
     def real() -> Services:
-        from transcribe.types import TranscribeOptions
-
-        return Services.open(db, options=TranscribeOptions(language="en"))
+        return Services.open(db)
 
     window = make_window(real)
+    window.settings.candidates = ("en",)  # the task carries what Settings says: English only
     with qtbot.waitSignal(window.work.task_done, timeout=30_000):
         window.import_files([str(clip)], "Kempen")
     wait_for_status(qtbot, window, "in_review", timeout=60_000)
@@ -315,3 +314,53 @@ def test_script_hover_describes_the_finding(qtbot, make_window) -> None:
     assert "15555" in tip  # the kinder wording carries the helplines
     cursor.setPosition(2)
     assert editor.highlighter.finding_at(cursor) is None
+
+
+def test_settings_reach_the_background_transcriber(qtbot, make_window, clips, tmp_path: Path) -> None:
+    """The worker thread transcribes with the options Settings holds now, and audits the reviewer's name."""
+    from ui.settings import AppSettings
+
+    window = make_window()
+    models = tmp_path / "models"
+    chosen = AppSettings(reviewer="Siti", organisation="WAO", language="ms", candidates=("en", "ta"),
+                         model_folder=str(models))
+    window.apply_settings(chosen)
+    video_id = imported(qtbot, window, clips["english"])
+    options = window.services.transcriber.options
+    assert [(o.candidates, o.model_path) for o in options] == [(("en", "ta"), str(models))]
+    window.review.open_video(video_id)
+    window.review.comments.entry.setText("Semak ayat ini")
+    window.review.comments.add_button.click()
+    authors = window.services.store.query("SELECT reviewer FROM comments WHERE video_id = ?", (video_id,))
+    assert authors == [{"reviewer": "Siti"}]  # the name from Settings, not a word in the interface language
+    actors = {r["actor"] for r in window.services.store.query("SELECT actor FROM audit")}
+    assert "Siti" in actors
+    assert "Penyemak" not in actors
+
+
+def test_one_queue_for_every_job_with_typed_states_and_pruning(qtbot, make_window) -> None:
+    """Imports, transcription and exports share one mechanism; finished tasks are pruned, states are enums."""
+    from ui.work_queue import KEEP_FINISHED, TaskKind, TaskState
+
+    window = make_window()
+    work = window.work
+
+    def job(_services, report, _cancel) -> str:
+        report(0.5, "exporting")
+        return "ok"
+
+    def broken(_services, _report, _cancel) -> str:
+        raise OSError("disk unplugged")
+
+    keys = []
+    for index in range(KEEP_FINISHED + 2):
+        with qtbot.waitSignal(work.task_done, timeout=10_000):
+            keys.append(work.submit(TaskKind.EXPORT, f"job {index}", job))
+    with qtbot.waitSignal(work.task_failed, timeout=10_000) as failure:
+        failing = work.submit(TaskKind.EXPORT, "broken", broken)
+    assert failure.args == [failing, "disk unplugged", False]
+    assert list(work.tasks) == [*keys, failing][-KEEP_FINISHED:]  # the oldest finished tasks are gone
+    assert sorted(window.queue.rows) == sorted(work.tasks)  # and so are their rows
+    assert [t.state for t in work.tasks.values()] == [TaskState.DONE] * (KEEP_FINISHED - 1) + [TaskState.FAILED]
+    window.apply_settings(AppSettings(reviewer="Aina", language="ms"))  # the state label follows the language
+    assert window.queue.rows[keys[-1]][3].text() == "selesai"

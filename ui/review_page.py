@@ -144,7 +144,7 @@ class ReviewPage(QWidget):
 
     def _comment(self, text: str) -> None:
         self._run(lambda: add_comment(self.services.store, self.video_id, self.player.seconds, text,
-                                      self.reviewer or tr("Reviewer")), tr("Comment added."))
+                                      self.reviewer), tr("Comment added."))
 
     def _decide(self, decision: str, note: str) -> None:
         if not self.reviewer:
@@ -160,7 +160,7 @@ class ReviewPage(QWidget):
 
         def save() -> None:
             add_transcript(self.services.store, self.video_id, corrected_transcript(latest[1], text),
-                           author=self.reviewer or tr("Reviewer"))
+                           author=self.reviewer)
             record_check(self.services.store, self.video_id, self.services.checker(), actor=self.reviewer)
 
         self._run(save, tr("Correction saved as a new revision and re-checked."))

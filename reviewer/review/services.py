@@ -3,13 +3,17 @@
 `transcriber` turns a media file into a Transcript; the real one runs the bundled model in a child
 process. `verifier` settles fuzzy findings by a targeted re-decode (also a child process). Tests pass
 fakes for both, and still exercise everything else for real: database, checker, workflow.
+
+`Services` is immutable: a front end that changes its options makes a new value with `with_options`, and a
+background thread gets its own connection to the same database with `for_thread` (an sqlite3 connection
+belongs to the thread that opened it), keeping the same transcriber, verifier and options.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reviewer.checking.checker import Checker, CheckResult
 from reviewer.review.media_check import verify_fuzzy
@@ -38,19 +42,35 @@ def no_verification(checker: Checker, result: CheckResult, media: str, options: 
     return result
 
 
-@dataclass
+class _CheckerCache:
+    """The compiled checker, shared by copies of one Services (compiling the lists costs tens of ms)."""
+
+    def __init__(self) -> None:
+        self.checker: Checker | None = None
+
+
+@dataclass(frozen=True)
 class Services:
     store: Store
     transcriber: Transcriber = child_process_transcriber
     verifier: Verifier = verify_fuzzy
     options: TranscribeOptions = field(default_factory=TranscribeOptions)
-    _checker: Checker | None = field(default=None, repr=False)
+    _cache: _CheckerCache = field(default_factory=_CheckerCache, repr=False, compare=False)
 
     def checker(self) -> Checker:
         """The checker for the lists in force now; lists are parsed and compiled again only when one changed."""
-        if self._checker is None or self._checker.refs != active_refs(self.store):
-            self._checker = Checker(active_lists(self.store))
-        return self._checker
+        cached = self._cache.checker
+        if cached is None or cached.refs != active_refs(self.store):
+            cached = self._cache.checker = Checker(active_lists(self.store))
+        return cached
+
+    def with_options(self, options: TranscribeOptions) -> Services:
+        """The same services transcribing with other options (a task carries the options chosen when it was queued)."""
+        return replace(self, options=options)
+
+    def for_thread(self) -> Services:
+        """The same services over a new connection to the same database, for use in another thread."""
+        return replace(self, store=Store(self.store.path))
 
     @classmethod
     def open(cls, db_path: str | os.PathLike[str] | None = None, **kwargs) -> Services:
