@@ -58,7 +58,9 @@ def render_campaign_report(data: CampaignReportData, fonts: FontSet) -> bytes:
     t = Labels(data.vocab.language)
     vocab = data.vocab
     story: list = [s.p(t("summary_title", name=data.campaign), s.title),
-                   s.p(t("summary_subtitle", count=len(data.videos), when=data.generated_at), s.small), Spacer(1, 6)]
+                   s.p(t("summary_subtitle", count=len(data.videos), when=data.generated_at), s.small),
+                   *([s.p(t("audit_at_issue", head=data.audit_head), s.small)] if data.audit_head else []),
+                   Spacer(1, 6)]
     number = ParagraphStyle("tile", parent=s.body, fontName=f.main_bold, fontSize=15, leading=18, alignment=1)
     label = ParagraphStyle("tile-label", parent=s.cell, alignment=1)
     tiles = [[s.raw(f'<font color="{STATUS_COLOURS[k]}">{v}</font>', number) for k, v in data.status_counts.items()],
@@ -97,6 +99,6 @@ def render_campaign_report(data: CampaignReportData, fonts: FontSet) -> bytes:
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN + 4 * mm, title=t("summary_title", name=data.campaign),
-                            author="ThinkTwice Review", lang=t.language)
+                            author="ThinkTwice Review", lang=t.language, keywords=data.audit_head)
     doc.build(story, canvasmaker=numbered_canvas(f, t("footer_summary", when=data.generated_at), t["page_of"]))
     return out.getvalue()

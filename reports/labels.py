@@ -27,6 +27,9 @@ EN: dict[str, str] = {
     "transcript": "Transcript", "no_transcript": "No transcript.",
     "provenance": "Provenance", "provenance_model": "Transcription: model {model}, language {language}.",
     "provenance_list": "Term list {name} v{version} · SHA-256 {sha}",
+    "audit_at_issue": "Audit log at issue: {head}",
+    "audit_at_issue_verify": "Audit log at issue: {head} (check later with 'thinktwice audit verify --against' "
+                             "this file)",
     "helplines_intro": "<b>This video touches on suicide or self-harm.</b> If it is published, show where to find "
                        "help:",
     "sign_off": "Sign-off", "lead_signature": "Campaign lead (name and signature)",
@@ -75,6 +78,9 @@ MS: dict[str, str] = {
     "transcript": "Transkrip", "no_transcript": "Tiada transkrip.",
     "provenance": "Asal usul", "provenance_model": "Transkripsi: model {model}, bahasa {language}.",
     "provenance_list": "Senarai istilah {name} v{version} · SHA-256 {sha}",
+    "audit_at_issue": "Log audit semasa dikeluarkan: {head}",
+    "audit_at_issue_verify": "Log audit semasa dikeluarkan: {head} (semak kemudian dengan 'thinktwice audit verify "
+                             "--against' fail ini)",
     "helplines_intro": "<b>Video ini menyentuh tentang bunuh diri atau mencederakan diri.</b> Jika ia diterbitkan, "
                        "tunjukkan tempat untuk mendapatkan bantuan:",
     "sign_off": "Pengesahan", "lead_signature": "Ketua kempen (nama dan tandatangan)",

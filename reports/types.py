@@ -125,6 +125,7 @@ class VideoReportData:
     self_harm: bool = False
     vocab: Vocabulary = field(default_factory=Vocabulary)
     changes_since_previous: ChangesSincePrevious | None = None
+    audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class CampaignReportData:
     videos: list[VideoSummaryRow]
     workload: list[WorkloadRow]
     vocab: Vocabulary = field(default_factory=Vocabulary)
+    audit_head: str = ""
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,8 @@ def _provenance(data: VideoReportData, s: Styles, t: Labels) -> list:
     lines = [t.escaped("provenance_model", model=data.model or "—", language=data.language or "—")]
     lines += [t.escaped("provenance_list", name=name, version=version, sha=sha) for name, version, sha in
               data.term_lists]
+    if data.audit_head:
+        lines.append(t.escaped("audit_at_issue_verify", head=data.audit_head))
     return [s.raw(escape(t["provenance"]), s.h2), *[s.raw(line, s.small) for line in lines]]
 
 
@@ -159,6 +161,7 @@ def render_video_report(data: VideoReportData, fonts: FontSet) -> bytes:
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN + 4 * mm, title=t("approval_title", name=data.file_name),
-                            author="ThinkTwice Review", subject=data.campaign, lang=t.language)
+                            author="ThinkTwice Review", subject=data.campaign, lang=t.language,
+                            keywords=data.audit_head)
     doc.build(story, canvasmaker=numbered_canvas(f, t("footer_approval", when=data.generated_at), t["page_of"]))
     return out.getvalue()

@@ -172,3 +172,19 @@ def test_cli_uses_the_lists_the_app_edits(run_cli, tmp_path: Path) -> None:
     assert code == 1
     assert [f["term"] for f in json.loads(out)["findings"]] == ["halimunan"]
     assert "partner v2" in run_cli("--db", db, "terms", "list")[1]
+
+
+def test_a_first_import_keeps_the_bundled_lists(run_cli, tmp_path: Path) -> None:
+    """Issue 15 #1: the bundled lists are seeded by a migration, whatever the user does first."""
+    db = tmp_path / "new.db"
+    partner = tmp_path / "partner.csv"
+    partner.write_text("# name: partner\nterm,category,severity,language\nhalimunan,test,high,ms\n", encoding="utf-8")
+    assert run_cli("--db", db, "terms", "import", partner)[0] == 0  # the very first thing done to this database
+    script = tmp_path / "s.txt"
+    script.write_text("kill yourself", encoding="utf-8")
+    code, out, _ = run_cli("--db", db, "check", script, "--format", "json")
+    assert code == 1
+    assert "kill yourself" in {f["term"] for f in json.loads(out)["findings"]}
+    listed = run_cli("--db", db, "terms", "list")[1]
+    assert "partner v1" in listed
+    assert "harassment-insults" in listed

@@ -10,6 +10,7 @@ from pathlib import Path
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
+from reviewer.review.audit_check import check_audit
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
@@ -106,13 +107,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_finding(args: argparse.Namespace) -> int:
     disposition = "confirmed" if args.confirm else "dismissed"
-    set_disposition(_services(args).store, args.id, disposition, args.reason or "", args.reviewer or "")
+    set_disposition(_services(args).store, args.id, disposition, args.reason or "", args.reviewer or "",
+                    args.org or "")
     print(f"finding {args.id}: {disposition}")
     return 0
 
 
 def cmd_comment(args: argparse.Namespace) -> int:
-    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer)
+    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer, args.org or "")
     print(f"comment {comment_id} added at {args.at:g} s")
     return 0
 
@@ -147,12 +149,40 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     return 0
 
 
+def _heads(args: argparse.Namespace) -> tuple[audit.ChainHead, ...]:
+    """Heads given as COUNT:HASH, or read from issued reports and exports (PDF, CSV, JSON, VTT)."""
+    heads = [audit.ChainHead.parse(text) for text in args.head or []]
+    for name in args.against or []:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise UserError(f"cannot read {name}: {exc.strerror}") from None
+        try:
+            heads.append(audit.ChainHead.parse(data.decode("latin-1")))
+        except UserError:
+            raise UserError(f"{name} carries no audit head (it was issued before heads were printed, or it is "
+                            "not a ThinkTwice report or export)") from None
+    return tuple(heads)
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
-    report = audit.verify(_services(args).store.db)
-    if report.ok:
-        print(f"audit log intact: {report.entries} entries, every link verified")
+    outcome = check_audit(_services(args).store, _heads(args))
+    chain = outcome.chain
+    if chain.broken_at is not None:
+        print(f"thinktwice: audit log broken at entry {chain.broken_at}: {chain.reason}", file=sys.stderr)
+        return 1
+    problems = [f"the log no longer holds {label} from an issued document: entries were deleted or rewritten"
+                for label in chain.missing_heads]
+    problems += [f"{count} entries are signed by another install's key ({key_id}); copy that install's audit key "
+                 "to check them" if key_id != "unsigned" else f"{count} entries carry no signature"
+                 for key_id, count in chain.foreign.items()]
+    problems += outcome.unexplained
+    if not problems:
+        print(f"audit log intact: {chain.entries} entries, every link and signature verified, every decision, "
+              f"comment and disposition explained; head {outcome.head.entries}:{outcome.head.hash}")
         return 0
-    print(f"thinktwice: audit log broken at entry {report.broken_at}: {report.reason}", file=sys.stderr)
+    for line in problems:
+        print(f"thinktwice: audit: {line}", file=sys.stderr)
     return 1
 
 
@@ -200,6 +230,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     choice.add_argument("--dismiss", action="store_true")
     p.add_argument("--reason", help="why (required when dismissing)")
     p.add_argument("--reviewer", default="")
+    p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
 
     p = commands.add_parser("comment", help="comment at a moment of a video")
@@ -207,6 +238,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--at", type=float, required=True, metavar="SECONDS")
     p.add_argument("--text", required=True)
     p.add_argument("--reviewer", required=True)
+    p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_comment)
 
     p = commands.add_parser("review", help="record a decision on a video")
@@ -225,6 +257,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = commands.add_parser("audit", help="verify the tamper-evident audit log")
     p.add_argument("action", choices=("verify",))
+    p.add_argument("--head", action="append", metavar="COUNT:HASH", help="a head printed on an issued document: "
+                   "the log must still hold it (repeatable)")
+    p.add_argument("--against", action="append", metavar="FILE", help="read the head from an issued PDF report "
+                   "or export (repeatable)")
     p.set_defaults(func=cmd_audit)
 
     p = commands.add_parser("compare", help="compare a video version with the one before it")

@@ -14,6 +14,7 @@ from reviewer.review.report_data import campaign_report_data, export_rows, repor
 from reviewer.review.services import Services
 from reviewer.review.vocabulary import Language
 from reviewer.review.workflow import latest_transcript
+from reviewer.store import audit
 from reviewer.store.queries import get_video
 from transcribe.formats import render
 
@@ -40,7 +41,10 @@ def export_bytes(services: Services, video_id: int | None, campaign: str | None,
         latest = latest_transcript(store.db, video_id)
         if latest is None:
             raise UserError(f"video {video_id} has no transcript yet; transcribe it first")
-        return render(latest[1], fmt).encode("utf-8")
+        text = render(latest[1], fmt)
+        if fmt == "vtt":  # WebVTT has comments; SRT and plain text have nowhere to put the head
+            text += f"\nNOTE {audit.head(store.db).label}\n"
+        return text.encode("utf-8")
     if video_id is not None:
         get_video(store.db, video_id)
         ids, scope = [video_id], f"video {video_id}"
@@ -53,7 +57,8 @@ def export_bytes(services: Services, video_id: int | None, campaign: str | None,
             raise UserError(f"no videos in a campaign named '{campaign}'")
         ids, scope = [r["id"] for r in rows], f"campaign {campaign}"
     findings, decisions = export_rows(store, ids)
-    return to_csv(findings, decisions) if fmt == "csv" else to_json(findings, decisions, scope)
+    head = audit.head(store.db).label
+    return to_csv(findings, decisions, head) if fmt == "csv" else to_json(findings, decisions, scope, head)
 
 
 FEEDBACK_FORMATS = ("pdf", "html")

@@ -23,6 +23,7 @@ from reviewer.checking.checker import context, transcript_text
 from reviewer.review.summary import campaign_summary
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, vocabulary
 from reviewer.review.workflow import latest_transcript
+from reviewer.store import audit
 from reviewer.store.connection import Store
 from reviewer.store.queries import compare_versions, show
 from transcribe.frames import keyframes
@@ -85,6 +86,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         vocab=vocabulary(language),
         changes_since_previous=changes_since_previous(store, video_id, video["version"] - 1)
         if video["previous_id"] else None,
+        audit_head=audit.head(store.db).label,
     )
 
 
@@ -99,6 +101,7 @@ def campaign_report_data(store: Store, campaign: str | None, language: Language 
         workload=[WorkloadRow(w["reviewer"], w["organisation"], w["videos"], w["decisions"])
                   for w in summary["workload"]],
         vocab=vocabulary(language),
+        audit_head=audit.head(store.db).label,
     )
 
 

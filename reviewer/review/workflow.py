@@ -18,8 +18,9 @@ from sqlite_utils import Database
 
 from reviewer.checking.checker import Checker, CheckResult, Finding
 from reviewer.errors import UserError
-from reviewer.review.status import Decision, changed_since_review, combined_status
-from reviewer.store import audit
+from reviewer.review.merge_rules import apply_dispositions, settle_revisions
+from reviewer.review.status import Decision, RequiredReviewer, changed_since_review, combined_status
+from reviewer.store import audit, events
 from reviewer.store.connection import Store, now
 from reviewer.store.migrations import DECISIONS
 from reviewer.store.queries import get_video
@@ -127,19 +128,29 @@ def refresh_content(store: Store, video_id: int, actor: str = "") -> bool:
     return digest != video["sha256"]
 
 
-def add_transcript(store: Store, video_id: int, transcript: Transcript, author: str = "") -> int:
-    """Store a transcript as the next revision; earlier revisions (the machine's original) are kept."""
+def add_transcript(store: Store, video_id: int, transcript: Transcript, author: str = "",
+                   organisation: str = "") -> int:
+    """Store a transcript as the next revision; earlier revisions (the machine's original) are kept.
+
+    It records the revision it replaces (its parent), so two reviewers' corrections of the same revision are
+    recognised as competing when their bundles meet."""
+    author, organisation = events.clean(author), events.clean(organisation)
     with store.write() as db:
         get_video(db, video_id)
         revision = next(db.query("SELECT coalesce(max(revision), 0) + 1 AS r FROM transcripts WHERE video_id = ?",
                                  [video_id]))["r"]
+        parent = next(db.query("SELECT uid FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
+                               [video_id]), None)
         transcript_id = db["transcripts"].insert({
             "video_id": video_id, "revision": revision, "engine": transcript.engine, "model": transcript.model,
             "language": transcript.language, "language_probability": transcript.language_probability,
             "duration": transcript.duration, "segments": json.dumps(transcript.to_dict()["segments"],
                                                                    ensure_ascii=False),
-            "text": transcript.text, "author": author, "created_at": now(),
+            "text": transcript.text, "author": author, "created_at": now(), "organisation": organisation,
+            "seq": events.next_seq(db, author, organisation) if author else None,
+            "parent_uid": parent["uid"] if parent else None,
         }).last_pk
+        settle_revisions(db, video_id)
         audit.append(db, "transcript-correction" if author else "transcription", author, video_id,
                      revision=revision, model=transcript.model, language=transcript.language)
         recompute(db, video_id)
@@ -200,23 +211,28 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
     return check_id
 
 
-def set_disposition(store: Store, finding_id: int, disposition: str, reason: str = "", actor: str = "") -> None:
+def set_disposition(store: Store, finding_id: int, disposition: str, reason: str = "", actor: str = "",
+                    organisation: str = "") -> None:
+    """Record this reviewer's disposition; the finding shows every reviewer's, and a disagreement keeps it open."""
     if disposition not in {"confirmed", "dismissed", "open"}:
         raise UserError(f"unknown disposition '{disposition}'; use confirm or dismiss")
     if disposition == "dismissed" and not reason.strip():
         raise UserError("say why the finding is a false positive: --reason TEXT")
     with store.write() as db:
-        row = next(db.query("SELECT video_id, term FROM findings WHERE id = ?", [finding_id]), None)
+        row = next(db.query("SELECT video_id, term, fingerprint FROM findings WHERE id = ?", [finding_id]), None)
         if row is None:
             raise UserError(f"no finding with ID {finding_id}; see 'thinktwice show VIDEO_ID' for finding IDs")
-        db.execute("UPDATE findings SET disposition = ?, reason = ?, disposition_by = ?, disposition_at = ? "
-                   "WHERE id = ?", [disposition, reason.strip(), actor, now(), finding_id])
-        audit.append(db, "disposition", actor, row["video_id"], finding_id=finding_id, term=row["term"],
+        disposition_id = events.add_disposition(db, row["video_id"], row["fingerprint"], actor, organisation,
+                                                disposition, reason.strip())
+        db.execute("UPDATE findings SET disposition_at = ? WHERE id = ?", [now(), finding_id])
+        audit.append(db, "disposition", events.clean(actor), row["video_id"], finding_id=finding_id,
+                     disposition_id=disposition_id, organisation=events.clean(organisation), term=row["term"],
                      disposition=disposition, reason=reason.strip())
         recompute(db, row["video_id"])
 
 
-def add_comment(store: Store, video_id: int, at_seconds: float, text: str, reviewer: str) -> int:
+def add_comment(store: Store, video_id: int, at_seconds: float, text: str, reviewer: str,
+                organisation: str = "") -> int:
     if not text.strip():
         raise UserError("a comment needs some text: --text TEXT")
     if not reviewer.strip():
@@ -226,7 +242,9 @@ def add_comment(store: Store, video_id: int, at_seconds: float, text: str, revie
         if not 0 <= at_seconds <= video["duration"] + 0.05:
             raise UserError(f"{at_seconds:g} s is outside the video (0 to {video['duration']:.1f} s)")
         comment_id = db["comments"].insert({"video_id": video_id, "at_seconds": float(at_seconds),
-                                            "text": text.strip(), "reviewer": reviewer.strip(),
+                                            "text": text.strip(), "reviewer": events.clean(reviewer),
+                                            "organisation": events.clean(organisation),
+                                            "seq": events.next_seq(db, reviewer, organisation),
                                             "created_at": now()}).last_pk
         audit.append(db, "comment", reviewer.strip(), video_id, comment_id=comment_id, at=at_seconds,
                      text=text.strip())
@@ -244,17 +262,20 @@ def add_review(store: Store, video_id: int, reviewer: str, decision: str, organi
     refresh_content(store, video_id, reviewer)
     with store.write() as db:
         video = get_video(db, video_id)
-        review_id = db["reviews"].insert({"video_id": video_id, "reviewer": reviewer.strip(),
-                                          "organisation": organisation.strip(), "decision": decision,
+        review_id = db["reviews"].insert({"video_id": video_id, "reviewer": events.clean(reviewer),
+                                          "organisation": events.clean(organisation), "decision": decision,
+                                          "seq": events.next_seq(db, reviewer, organisation),
                                           "note": note.strip(), "content_sha256": video["sha256"],
                                           "created_at": now()}).last_pk
-        audit.append(db, "decision", reviewer.strip(), video_id, decision=decision, organisation=organisation,
-                     note=note.strip(), content_sha256=video["sha256"])
+        audit.append(db, "decision", reviewer.strip(), video_id, review_id=review_id, decision=decision,
+                     organisation=organisation.strip(), note=note.strip(), content_sha256=video["sha256"])
         recompute(db, video_id)
     return review_id
 
 
 def set_required_reviewers(store: Store, campaign: str, names: list[str], actor: str = "") -> None:
+    """Who must decide before a video counts as approved: "Name (Organisation)" or just "Name"."""
+    names = [str(RequiredReviewer.parse(name)) for name in names if name.strip()]
     campaign_id = ensure_campaign(store, campaign, actor)
     with store.write() as db:
         db.execute("UPDATE campaigns SET required_reviewers = ? WHERE id = ?", [json.dumps(names), campaign_id])
@@ -263,11 +284,12 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
             recompute(db, row["id"])
 
 
-def recompute(db: Database, video_id: int) -> None:
-    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
+def derived_state(db: Database, video_id: int) -> dict:
+    """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
     video = get_video(db, video_id)
-    decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"]) for r in db.query(
-        "SELECT reviewer, decision, content_sha256 FROM reviews WHERE video_id = ? ORDER BY id", [video_id])]
+    decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
+                 for r in db.query("SELECT reviewer, organisation, decision, content_sha256, seq FROM reviews "
+                                   "WHERE video_id = ? ORDER BY seq, uid", [video_id])]
     has_transcript = next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None)
     last_check = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))["id"]
     required = json.loads(next(db.query("SELECT required_reviewers FROM campaigns WHERE id = ?",
@@ -277,12 +299,16 @@ def recompute(db: Database, video_id: int) -> None:
         "GROUP BY severity", [last_check])}) if last_check else Counter()
     open_count = next(db.query("SELECT count(*) AS n FROM findings WHERE check_id = ? AND disposition = 'open'",
                                [last_check]))["n"] if last_check else 0
-    db.execute(
-        "UPDATE videos SET status = ?, changed_since_review = ?, open_findings = ?, findings_low = ?, "
-        "findings_medium = ?, findings_high = ?, findings_critical = ? WHERE id = ?",
-        [combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
-         int(changed_since_review(decisions, video["sha256"])), open_count, counts["low"], counts["medium"],
-         counts["high"], counts["critical"], video_id])
+    return {"status": combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
+            "changed_since_review": int(changed_since_review(decisions, video["sha256"])),
+            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")}}
+
+
+def recompute(db: Database, video_id: int) -> None:
+    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
+    apply_dispositions(db, video_id)
+    state = derived_state(db, video_id)
+    db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in state)} WHERE id = ?", [*state.values(), video_id])
 
 
 def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:

@@ -129,3 +129,8 @@ def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
                               for _ in range(n)]
     return {"video_id": video_id, "previous_id": video["previous_id"], "resolved": expand(before - after),
             "new": expand(after - before), "unchanged": expand(before & after)}
+
+
+def stored_states(store: Store) -> list[dict[str, Any]]:
+    """Each video's stored status and flags (the audit replay compares them with what the record implies)."""
+    return store.query("SELECT id, status, changed_since_review FROM videos ORDER BY id")

@@ -1,10 +1,13 @@
 """The term lists a review database checks against, kept in the database itself.
 
-On first use the bundled lists are copied in. Editing a list stores a new version (bumped) and an audit
+The bundled lists are copied in by a migration (0003), so they are there whatever the user does first.
+Editing a list stores a new version (bumped) and an audit
 entry, so a video checked before the edit shows "checked against an older term list".
 """
 
 from __future__ import annotations
+
+from sqlite_utils import Database
 
 from reviewer.checking.terms import TermList, TermListRef, load_bundled_lists, parse_term_list, to_csv
 from reviewer.store import audit
@@ -13,26 +16,21 @@ from reviewer.store.connection import Store, now
 
 def active_lists(store: Store) -> list[TermList]:
     rows = store.query("SELECT name, csv FROM term_lists WHERE enabled = 1 ORDER BY name")
-    if not rows and not store.query("SELECT 1 FROM term_lists LIMIT 1"):
-        seed_bundled(store)
-        rows = store.query("SELECT name, csv FROM term_lists WHERE enabled = 1 ORDER BY name")
     return [parse_term_list(row["csv"].encode("utf-8"), f"database list {row['name']}", row["name"]) for row in rows]
 
 
 def active_refs(store: Store) -> tuple[TermListRef, ...]:
     """Name, version and hash of the lists in force, without parsing them (cheap enough for every reload)."""
     rows = store.query("SELECT name, version, sha256 FROM term_lists WHERE enabled = 1 ORDER BY name")
-    if not rows and not store.query("SELECT 1 FROM term_lists LIMIT 1"):
-        return tuple(lst.ref for lst in active_lists(store))  # seeds the bundled lists on first use
     return tuple(TermListRef(row["name"], row["version"], row["sha256"]) for row in rows)
 
 
-def seed_bundled(store: Store) -> None:
-    with store.write() as db:
-        for term_list in load_bundled_lists():
-            db["term_lists"].insert({"name": term_list.name, "version": term_list.version,
-                                     "sha256": term_list.sha256, "csv": to_csv(term_list), "enabled": 1,
-                                     "updated_at": now()}, ignore=True)
+def seed_bundled(db: Database) -> None:
+    """Add each bundled list that is not in the database yet (inside the caller's transaction)."""
+    for term_list in load_bundled_lists():
+        db["term_lists"].insert({"name": term_list.name, "version": term_list.version,
+                                 "sha256": term_list.sha256, "csv": to_csv(term_list), "enabled": 1,
+                                 "updated_at": now()}, ignore=True)
 
 
 def save_list(store: Store, term_list: TermList, actor: str = "") -> TermList:
