@@ -14,7 +14,6 @@ from reviewer.review.batch import transcribe_and_check
 from reviewer.review.feedback import DECISION_SENTENCES
 from reviewer.review.vocabulary import (
     CATEGORY_WHY,
-    STATUS_LABELS,
     clock,
     format_date,
     kinder_wording,
@@ -127,7 +126,8 @@ def test_approval_report_and_summary_in_malay(run_cli, reviewed, tmp_path: Path)
 
 def test_every_report_label_exists_in_both_languages() -> None:
     assert set(EN) == set(MS)
-    assert set(STATUS_LABELS["en"]) == set(STATUS_LABELS["ms"])
+    for kind in ("status", "severity", "disposition"):
+        assert set(LABELS_BY_LANGUAGE["en"][kind]) == set(LABELS_BY_LANGUAGE["ms"][kind])
     assert set(CATEGORY_WHY["en"]) == set(CATEGORY_WHY["ms"])
     assert set(DECISION_SENTENCES["en"]) == set(DECISION_SENTENCES["ms"])
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TR_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget
 
@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("ThinkTwice Review"))
-        for index, label in enumerate(("Review videos", "Check a script", "Term lists", "Campaign dashboard")):
+        for index, label in enumerate((QT_TR_NOOP("Review videos"), QT_TR_NOOP("Check a script"),
+                                      QT_TR_NOOP("Term lists"), QT_TR_NOOP("Campaign dashboard"))):
             self.tabs.setTabText(index, tr(label))
         self.file_menu.setTitle(tr("&File"))
         self.view_menu.setTitle(tr("&Playback"))

@@ -7,7 +7,7 @@ milliseconds; transcription itself never runs here (see ui/work_queue.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import UserError
@@ -78,7 +78,7 @@ class ReviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for index, label in enumerate(("Findings", "Comments", "Decision")):
+        for index, label in enumerate((QT_TR_NOOP("Findings"), QT_TR_NOOP("Comments"), QT_TR_NOOP("Decision"))):
             self.tabs.setTabText(index, tr(label))
         self._show_title()
 
@@ -115,8 +115,9 @@ class ReviewPage(QWidget):
             return
         video = self.detail["video"]
         status = tr(STATUS_LABELS[self.detail["status"]])
+        status_word = tr("Status")
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
-                           f"{tr('Status')}: {status}")
+                           f"{status_word}: {status}")
         self.decision.set_status(tr("Current status: {status}", status=status))
 
     def _request_recheck(self) -> None:

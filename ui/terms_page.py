@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,8 +45,10 @@ class TermDialog(QDialog):
         self.severity.addItems(SEVERITIES)
         self.language.addItems(LANGUAGES)
         form = QFormLayout(self)
-        labels = {"term": "Term", "category": "Category", "variants": "Variants (|-separated)",
-                  "exceptions": "Exceptions (|-separated)", "suggestion": "Kinder wording", "note": "Note"}
+        labels = {"term": QT_TR_NOOP("Term"), "category": QT_TR_NOOP("Category"),
+                  "variants": QT_TR_NOOP("Variants (|-separated)"),
+                  "exceptions": QT_TR_NOOP("Exceptions (|-separated)"),
+                  "suggestion": QT_TR_NOOP("Kinder wording"), "note": QT_TR_NOOP("Note")}
         for name, widget in self.fields.items():
             widget.setAccessibleName(tr(labels[name]))
             form.addRow(tr(labels[name]), widget)
@@ -131,8 +133,9 @@ class TermsPage(QWidget):
         self.reload()
 
     def retranslate(self) -> None:
-        labels = {"add": "Add term…", "edit": "Edit term…", "toggle": "Disable / enable",
-                  "import": "Import CSV…", "export": "Export CSV…"}
+        labels = {"add": QT_TR_NOOP("Add term…"), "edit": QT_TR_NOOP("Edit term…"),
+                  "toggle": QT_TR_NOOP("Disable / enable"), "import": QT_TR_NOOP("Import CSV…"),
+                  "export": QT_TR_NOOP("Export CSV…")}
         for key, button in self.buttons.items():
             button.setText(tr(labels[key]))
             button.setAccessibleName(tr(labels[key]))

@@ -1,8 +1,10 @@
-"""The domain's words in English and Bahasa Melayu: statuses, decisions, severities, dispositions, guideline areas,
-and how dates and times are written. One copy, used by the CLI and by everything the reports print.
+"""The domain's words and colours, in one place: labels for statuses, decisions, severities, kinds, dispositions and
+guideline areas, in English and Bahasa Melayu, plus how dates and clock times are written.
 
-`reports/` may not import the core, so the labels it needs travel in its input types (`reports.types.Vocabulary`),
-filled in here. The desktop app translates its own interface through Qt, but takes these words from here too.
+The CLI prints these labels; the app translates the English ones with Qt (`tr(label)`), and reports receive them
+in their input types (`reports.types.Vocabulary`; reports/ imports nothing of ours). `QT_TR_NOOP` is a plain
+function here (the core never imports Qt): Qt's `pyside6-lupdate` reads the source and files each marked label
+for translators.
 """
 
 from __future__ import annotations
@@ -11,30 +13,50 @@ import csv
 import io
 from datetime import datetime
 from functools import cache
-from typing import Literal
+from typing import Final, Literal
 
 from assets import asset_path
 from reports.types import Vocabulary
 
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Mark `text` for translation; it stays English here."""
+    return text
+
+
+STATUS_LABELS: Final = {
+    "pending": QT_TR_NOOP("Pending"), "in_review": QT_TR_NOOP("In review"), "approved": QT_TR_NOOP("Approved"),
+    "approved_with_changes": QT_TR_NOOP("Approved with changes"),
+    "changes_required": QT_TR_NOOP("Changes required"), "rejected": QT_TR_NOOP("Rejected"),
+}
+DECISION_LABELS: Final = {key: STATUS_LABELS[key] for key in
+                          ("approved", "approved_with_changes", "changes_required", "rejected")}
+SEVERITY_LABELS: Final = {"critical": QT_TR_NOOP("critical"), "high": QT_TR_NOOP("high"),
+                          "medium": QT_TR_NOOP("medium"), "low": QT_TR_NOOP("low")}
+KIND_LABELS: Final = {"exact": QT_TR_NOOP("exact"), "normalized": QT_TR_NOOP("normalized"),
+                      "morphological": QT_TR_NOOP("morphological"), "fuzzy": QT_TR_NOOP("fuzzy")}
+DISPOSITION_LABELS: Final = {"open": QT_TR_NOOP("open"), "confirmed": QT_TR_NOOP("confirmed"),
+                             "dismissed": QT_TR_NOOP("dismissed")}
+
+STATUS_COLOURS: Final = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
+                         "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
+SEVERITY_COLOURS: Final = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}
+
 Language = Literal["en", "ms"]
 LANGUAGES: tuple[Language, ...] = ("en", "ms")
 
-STATUS_LABELS: dict[Language, dict[str, str]] = {
-    "en": {"pending": "Pending", "in_review": "In review", "approved": "Approved",
-           "approved_with_changes": "Approved with changes", "changes_required": "Changes required",
-           "rejected": "Rejected"},
-    "ms": {"pending": "Belum disemak", "in_review": "Dalam semakan", "approved": "Diluluskan",
-           "approved_with_changes": "Diluluskan dengan perubahan", "changes_required": "Perlu diubah",
-           "rejected": "Ditolak"},
+# Bahasa Melayu for the labels above (the app gets its Malay from Qt's .qm; documents and the CLI from here).
+STATUS_LABELS_MS: Final = {
+    "pending": "Belum disemak", "in_review": "Dalam semakan", "approved": "Diluluskan",
+    "approved_with_changes": "Diluluskan dengan perubahan", "changes_required": "Perlu diubah", "rejected": "Ditolak",
 }
-SEVERITY_LABELS: dict[Language, dict[str, str]] = {
-    "en": {"low": "low", "medium": "medium", "high": "high", "critical": "critical"},
-    "ms": {"low": "rendah", "medium": "sederhana", "high": "tinggi", "critical": "kritikal"},
+SEVERITY_LABELS_MS: Final = {"low": "rendah", "medium": "sederhana", "high": "tinggi", "critical": "kritikal"}
+DISPOSITION_LABELS_MS: Final = {"open": "terbuka", "confirmed": "disahkan", "dismissed": "diketepikan"}
+LABELS_BY_LANGUAGE: Final = {
+    "en": {"status": STATUS_LABELS, "severity": SEVERITY_LABELS, "disposition": DISPOSITION_LABELS},
+    "ms": {"status": STATUS_LABELS_MS, "severity": SEVERITY_LABELS_MS, "disposition": DISPOSITION_LABELS_MS},
 }
-DISPOSITION_LABELS: dict[Language, dict[str, str]] = {
-    "en": {"open": "open", "confirmed": "confirmed", "dismissed": "dismissed"},
-    "ms": {"open": "terbuka", "confirmed": "disahkan", "dismissed": "diketepikan"},
-}
+
 # The guideline areas of the bundled lists (TikTok Community Guidelines 2025 sections and the Malaysian Content
 # Code's headings). A list may use its own category names: those print as they are.
 CATEGORY_LABELS: dict[str, str] = {
@@ -114,7 +136,7 @@ def language_of(code: str | None) -> Language:
 
 
 def status_label(status: str, language: Language = "en") -> str:
-    return STATUS_LABELS[language].get(status, status)
+    return LABELS_BY_LANGUAGE[language]["status"].get(status, status)
 
 
 def category_label(category: str, language: Language = "en") -> str:
@@ -148,9 +170,9 @@ def format_date(moment: datetime | str, language: Language = "en", with_time: bo
 def vocabulary(language: Language = "en") -> Vocabulary:
     """The domain labels a report prints, in one language."""
     categories = dict(CATEGORY_LABELS) if language == "ms" else {}
-    return Vocabulary(language=language, statuses=dict(STATUS_LABELS[language]),
-                      severities=dict(SEVERITY_LABELS[language]),
-                      dispositions=dict(DISPOSITION_LABELS[language]), categories=categories)
+    labels = LABELS_BY_LANGUAGE[language]
+    return Vocabulary(language=language, statuses=dict(labels["status"]), severities=dict(labels["severity"]),
+                      dispositions=dict(labels["disposition"]), categories=categories)
 
 
 @cache
