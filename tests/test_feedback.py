@@ -14,6 +14,7 @@ from reviewer.review.batch import transcribe_and_check
 from reviewer.review.feedback import DECISION_SENTENCES
 from reviewer.review.vocabulary import (
     CATEGORY_WHY,
+    LABELS_BY_LANGUAGE,
     clock,
     format_date,
     kinder_wording,
