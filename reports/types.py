@@ -75,6 +75,10 @@ class CommentRow:
     at_seconds: float
     reviewer: str
     text: str
+    end_seconds: float | None = None
+    reply: bool = False
+    resolved: bool = False
+    internal: bool = False
 
 
 @dataclass(frozen=True)

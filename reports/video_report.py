@@ -12,7 +12,7 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate
 from reports.fonts import Fonts
 from reports.labels import Labels, helplines
 from reports.layout import MARGIN, PAGE, SEVERITY_COLOURS, STATUS_COLOURS, Styles, clock, grid, numbered_canvas, styled
-from reports.types import FontSet, VideoReportData
+from reports.types import CommentRow, FontSet, VideoReportData
 
 WIDTH = PAGE[0] - 2 * MARGIN
 
@@ -95,11 +95,23 @@ def _changes(data: VideoReportData, s: Styles, t: Labels) -> list:
     return [heading, table]
 
 
+def _comment_time(comment: CommentRow) -> str:
+    if comment.reply:
+        return "↳"
+    return clock(comment.at_seconds) + (f"–{clock(comment.end_seconds)}" if comment.end_seconds is not None else "")
+
+
+def _comment_text(comment: CommentRow, t: Labels) -> str:
+    flags = [t[flag] for flag, on in (("resolved", comment.resolved), ("internal", comment.internal)) if on]
+    return comment.text + (f" ({', '.join(flags)})" if flags else "")
+
+
 def _comments(data: VideoReportData, s: Styles, t: Labels) -> list:
     if not data.comments:
         return [s.raw(escape(t["comments_heading"]), s.h2), s.p(t["no_comments"], s.body)]
     rows = [[s.raw(escape(t[h]), s.head) for h in ("time", "reviewer", "comment")]]
-    rows += [[s.p(clock(c.at_seconds), s.cell), s.p(c.reviewer, s.cell), s.p(c.text, s.cell)] for c in data.comments]
+    rows += [[s.p(_comment_time(c), s.cell), s.p(c.reviewer, s.cell), s.p(_comment_text(c, t), s.cell)]
+             for c in data.comments]
     table = Table(rows, colWidths=[14 * mm, 34 * mm, WIDTH - 48 * mm], repeatRows=1)
     styled(table, s.fonts, grid())
     return [s.raw(escape(t["comments_heading"]), s.h2), table]

@@ -68,7 +68,7 @@ def _comment_item(row: dict[str, Any]) -> FeedbackItem:
 
 def _for_creator(comment: dict[str, Any]) -> bool:
     """Top-level, open comments that are not marked internal (replies are the reviewers' own discussion)."""
-    return not comment.get("internal") and not comment.get("parent_id") and not comment.get("resolved")
+    return not comment.get("internal") and not comment.get("parent_uid") and not comment.get("resolved")
 
 
 def feedback_data(services: Services, video_id: int, language: Language = "en",

@@ -24,6 +24,7 @@ from reviewer.review.summary import campaign_summary
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, vocabulary
 from reviewer.review.workflow import latest_transcript
 from reviewer.store import audit
+from reviewer.store.comments import comments_of
 from reviewer.store.connection import Store
 from reviewer.store.queries import compare_versions, show
 from transcribe.frames import keyframes
@@ -74,7 +75,9 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
                                format_date(r["created_at"], language, with_time=True), r["note"])
                    for r in detail["reviews"]],
         findings=rows,
-        comments=[CommentRow(c["at_seconds"], c["reviewer"], c["text"]) for c in detail["comments"]],
+        comments=[CommentRow(c["at_seconds"], c["reviewer"], c["text"], c.get("end_seconds"),
+                             bool(c.get("parent_uid")), bool(c.get("resolved")), bool(c.get("internal")))
+                  for c in comments_of(store.db, video_id)],
         transcript=text,
         highlights=[Highlight(f["start"], f["end"], f["severity"]) for f in findings
                     if f["source"] == "transcript" and f["disposition"] != "dismissed"],

@@ -23,7 +23,7 @@ def get_video(db: Database, video_id: int) -> dict:
 
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
                 "v.status, v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, "
-                "v.findings_high, v.findings_critical, v.duration, v.imported_at")
+                "v.findings_high, v.findings_critical, v.duration, v.imported_at, v.open_comments")
 
 
 def list_videos(store: Store, campaign: str | None = None, status: str | None = None, search: str = "",
