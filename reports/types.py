@@ -130,6 +130,7 @@ class VideoReportData:
     vocab: Vocabulary = field(default_factory=Vocabulary)
     changes_since_previous: ChangesSincePrevious | None = None
     audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
+    transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,8 @@ class VideoTableModel(RowsModel):
         row, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {"Video": f"{row['original_name']}\nv{row['version']} · {row['creator'] or '—'}",
-                    "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else ""),
+                    "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else "")
+                    + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript")),
                     "Findings": self.counts(row)}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
@@ -102,6 +103,8 @@ class VideoTableModel(RowsModel):
             return QBrush(QColor(STATUS_COLOURS[row["status"]]))
         if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and row["changed_since_review"]:
             return tr("Changed since review: needs a new decision")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and not row.get("has_transcript", True):
+            return tr("No transcript: nothing this video says was checked")
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None

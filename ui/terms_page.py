@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from reviewer.checking.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
 from reviewer.errors import UserError
 from reviewer.review.services import Services
-from reviewer.store.term_lists import active_lists, save_list
+from reviewer.store.term_lists import ListExistsError, active_lists, import_list, save_list
 from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
 
@@ -235,11 +235,27 @@ class TermsPage(QWidget):
         except UserError as exc:
             self.message.emit(str(exc))
             return False
-        saved = save_list(self.services.store, term_list)
+        try:
+            saved = import_list(self.services.store, term_list)
+        except ListExistsError:  # never replace a list silently: ask first
+            box = QMessageBox(QMessageBox.Icon.Question, tr("Replace term list?"),
+                              tr("A list named {name} already exists. Replace it with this file (as a new "
+                                 "version)?", name=term_list.name),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+            box.finished.connect(lambda answer: answer == QMessageBox.StandardButton.Yes
+                                 and self._imported(import_list(self.services.store, term_list, replace=True)))
+            self.replace_box = box
+            box.open()
+            self.message.emit(tr("Nothing was imported yet: a list named {name} already exists.",
+                                 name=term_list.name))
+            return False
+        self._imported(saved)
+        return True
+
+    def _imported(self, saved: TermList) -> None:
         self.reload(saved.name)
         self.lists_changed.emit()
         self.message.emit(tr("Imported {name} ({n} terms).", name=saved.name, n=len(saved.terms)))
-        return True
 
     def export_csv(self, path: str | None = None) -> None:
         if self.current is None:

@@ -699,5 +699,33 @@
         <source>dismissed</source>
         <translation>ditolak</translation>
     </message>
+    <message>
+        <source>no transcript</source>
+        <translation>tiada transkrip</translation>
+    </message>
+    <message>
+        <source>No transcript: nothing this video says was checked</source>
+        <translation>Tiada transkrip: tiada apa yang disebut dalam video ini disemak</translation>
+    </message>
+    <message>
+        <source>Replace term list?</source>
+        <translation>Ganti senarai istilah?</translation>
+    </message>
+    <message>
+        <source>A list named {name} already exists. Replace it with this file (as a new version)?</source>
+        <translation>Senarai bernama {name} sudah wujud. Gantikannya dengan fail ini (sebagai versi baharu)?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported yet: a list named {name} already exists.</source>
+        <translation>Belum ada apa-apa diimport: senarai bernama {name} sudah wujud.</translation>
+    </message>
+    <message>
+        <source>No video playback on this computer: Qt Multimedia cannot load. Everything else works: transcript, findings, comments, decisions and reports. To get playback, install the missing system library:</source>
+        <translation>Tiada main semula video pada komputer ini: Qt Multimedia tidak dapat dimuatkan. Yang lain tetap berfungsi: transkrip, dapatan, komen, keputusan dan laporan. Untuk main semula video, pasang pustaka sistem yang tiada:</translation>
+    </message>
+    <message>
+        <source>Video playback unavailable</source>
+        <translation>Main semula video tidak tersedia</translation>
+    </message>
 </context>
 </TS>
