@@ -10,7 +10,14 @@ from typing import Any
 
 from reviewer.errors import UserError
 from reviewer.store import audit, events
-from reviewer.store.comments import comments_of, get_comment, refresh_open_comments, set_resolved, set_text
+from reviewer.store.comments import (
+    comments_of,
+    get_comment,
+    refresh_open_comments,
+    set_resolved,
+    set_text,
+    thread_root,
+)
 from reviewer.store.connection import Store, now
 from reviewer.store.queries import get_video
 
@@ -85,10 +92,7 @@ def resolve(store: Store, comment_id: int, reviewer: str, resolved: bool = True)
     """Resolve (or reopen) a whole thread; a reply's ID resolves the thread it belongs to."""
     reviewer = _who(reviewer)
     with store.write() as db:
-        comment = get_comment(db, comment_id)
-        if comment["parent_uid"]:
-            comment = next(iter(db.query("SELECT id, video_id, resolved FROM comments WHERE uid = ?",
-                                         [comment["parent_uid"]])), comment)
+        comment = thread_root(db, get_comment(db, comment_id))
         if bool(comment["resolved"]) == resolved:
             return
         set_resolved(db, comment["id"], resolved, reviewer, now())

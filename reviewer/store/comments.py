@@ -39,6 +39,14 @@ def comments_of(db: Database, video_id: int) -> list[dict[str, Any]]:
     return ordered
 
 
+def thread_root(db: Database, comment: dict[str, Any]) -> dict[str, Any]:
+    """The top-level comment of the thread `comment` belongs to (itself when it is not a reply)."""
+    if not comment["parent_uid"]:
+        return comment
+    root = next(db.query(f"SELECT {COMMENT_COLUMNS} FROM comments WHERE uid = ?", [comment["parent_uid"]]), None)
+    return root if root is not None else comment
+
+
 def set_text(db: Database, comment_id: int, text: str, edited_at: str) -> None:
     db.execute("UPDATE comments SET text = ?, edited_at = ? WHERE id = ?", [text, edited_at, comment_id])
 
