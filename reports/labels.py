@@ -17,6 +17,8 @@ EN: dict[str, str] = {
     "decision_summary": "Decision summary", "combined_status": "Combined status",
     "changed_banner": "CHANGED SINCE REVIEW: the file is not the one that was reviewed. Earlier decisions no longer "
                       "count; it needs a new decision.",
+    "new_findings_banner": "NEW FINDINGS SINCE THE DECISION: {count} open finding(s) appeared after the latest "
+                           "decision was made. The decision did not consider them.",
     "stale_banner": "Checked against an older term list: re-check before relying on these findings.",
     "reviewer": "Reviewer", "organisation": "Organisation", "decision": "Decision", "date": "Date", "note": "Note",
     "no_decisions": "No decisions yet",
@@ -67,6 +69,8 @@ MS: dict[str, str] = {
     "decision_summary": "Ringkasan keputusan", "combined_status": "Status gabungan",
     "changed_banner": "BERUBAH SELEPAS SEMAKAN: fail ini bukan fail yang disemak. Keputusan terdahulu tidak lagi "
                       "dikira; ia memerlukan keputusan baharu.",
+    "new_findings_banner": "DAPATAN BAHARU SELEPAS KEPUTUSAN: {count} dapatan terbuka muncul selepas keputusan "
+                           "terkini dibuat. Keputusan itu tidak mengambil kiranya.",
     "stale_banner": "Disemak dengan senarai istilah yang lebih lama: semak semula sebelum bergantung pada dapatan "
                     "ini.",
     "reviewer": "Penyemak", "organisation": "Organisasi", "decision": "Keputusan", "date": "Tarikh", "note": "Nota",

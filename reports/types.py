@@ -129,6 +129,7 @@ class VideoReportData:
     self_harm: bool = False
     vocab: Vocabulary = field(default_factory=Vocabulary)
     changes_since_previous: ChangesSincePrevious | None = None
+    new_findings: int = 0  # open findings that appeared after the latest decision
     audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
     transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
 

@@ -44,6 +44,8 @@ def _decisions(data: VideoReportData, s: Styles, t: Labels) -> list:
                   f"{escape(data.vocab.status(data.status))}</b></font>", s.body)]
     if data.changed_since_review:
         flow.append(s.raw(escape(t["changed_banner"]), s.banner))
+    if data.new_findings:
+        flow.append(s.raw(t.escaped("new_findings_banner", count=data.new_findings), s.banner))
     if data.transcript_gap:
         flow.append(s.p(data.transcript_gap[0].upper() + data.transcript_gap[1:] + ".", s.banner))
     if data.stale_term_lists:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 
+from reviewer.cli.args import record_id
 from reviewer.review.comments import add_comment, edit_comment, reply, resolve, threads
 from reviewer.review.services import Services
 from reviewer.review.vocabulary import clock
+from reviewer.store.connection import Store
 
 
-def _store(args: argparse.Namespace):  # noqa: ANN202 (a Store; kept local to the command)
+def _store(args: argparse.Namespace) -> Store:
     return Services.open(args.db).store
 
 
@@ -58,7 +60,7 @@ def cmd_comments(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("comment", help="comment at a moment of a video, or over a range with --to")
-    p.add_argument("id", type=int, help="video ID")
+    p.add_argument("id", type=record_id, help="video ID")
     p.add_argument("--at", type=float, required=True, metavar="SECONDS", help="where the comment starts")
     p.add_argument("--to", type=float, metavar="SECONDS", help="where a range comment ends")
     p.add_argument("--text", required=True, help="the comment")
@@ -68,25 +70,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_comment)
 
     p = commands.add_parser("comments", help="list a video's comment threads")
-    p.add_argument("id", type=int, help="video ID")
+    p.add_argument("id", type=record_id, help="video ID")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
     p.set_defaults(func=cmd_comments)
 
     p = commands.add_parser("reply", help="reply to a comment (joins its thread)")
-    p.add_argument("comment_id", type=int, help="the comment answered")
+    p.add_argument("comment_id", type=record_id, help="the comment answered")
     p.add_argument("--text", required=True, help="the reply")
     p.add_argument("--reviewer", required=True, help="who is replying")
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_reply)
 
     p = commands.add_parser("comment-edit", help="change the text of your own comment")
-    p.add_argument("comment_id", type=int, help="the comment to edit")
+    p.add_argument("comment_id", type=record_id, help="the comment to edit")
     p.add_argument("--text", required=True, help="the new text")
     p.add_argument("--reviewer", required=True, help="the comment's author")
     p.set_defaults(func=cmd_edit)
 
     p = commands.add_parser("resolve", help="mark a comment thread resolved (or --reopen it)")
-    p.add_argument("comment_id", type=int, help="a comment of the thread")
+    p.add_argument("comment_id", type=record_id, help="a comment of the thread")
     p.add_argument("--reviewer", required=True, help="who resolves it")
     p.add_argument("--reopen", action="store_true", help="reopen a resolved thread")
     p.set_defaults(func=cmd_resolve)

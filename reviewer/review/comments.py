@@ -18,7 +18,7 @@ from reviewer.store.comments import (
     set_text,
     thread_root,
 )
-from reviewer.store.connection import Store, now
+from reviewer.store.connection import Store, insert, now
 from reviewer.store.queries import get_video
 
 
@@ -48,11 +48,11 @@ def add_comment(store: Store, video_id: int, at_seconds: float, text: str, revie
         if end_seconds is not None and not at_seconds < end_seconds <= limit:
             raise UserError(f"a range must end after it starts and within the video ({at_seconds:g} s to at most "
                             f"{video['duration']:.1f} s)")
-        comment_id = int(db["comments"].insert({
+        comment_id = insert(db, "comments", {
             "video_id": video_id, "at_seconds": float(at_seconds), "text": text, "reviewer": reviewer,
             "organisation": organisation, "seq": events.next_seq(db, reviewer, organisation),
             "end_seconds": None if end_seconds is None else float(end_seconds), "internal": int(internal),
-            "created_at": now()}).last_pk)
+            "created_at": now()})
         audit.append(db, "comment", reviewer, video_id, comment_id=comment_id, at=at_seconds, text=text,
                      end=end_seconds, internal=internal)
         refresh_open_comments(db, video_id)
@@ -65,10 +65,10 @@ def reply(store: Store, comment_id: int, text: str, reviewer: str, organisation:
     with store.write() as db:
         parent = get_comment(db, comment_id)
         root_uid = parent["parent_uid"] or parent["uid"]
-        reply_id = int(db["comments"].insert({
+        reply_id = insert(db, "comments", {
             "video_id": parent["video_id"], "at_seconds": parent["at_seconds"], "text": text, "reviewer": reviewer,
             "organisation": organisation, "seq": events.next_seq(db, reviewer, organisation),
-            "parent_uid": root_uid, "internal": parent["internal"], "created_at": now()}).last_pk)
+            "parent_uid": root_uid, "internal": parent["internal"], "created_at": now()})
         audit.append(db, "comment", reviewer, parent["video_id"], comment_id=reply_id, at=parent["at_seconds"],
                      text=text, reply_to=root_uid)
     return reply_id

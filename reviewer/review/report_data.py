@@ -89,6 +89,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         vocab=vocabulary(language),
         changes_since_previous=changes_since_previous(store, video_id, video["version"] - 1)
         if video["previous_id"] else None,
+        new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
     )
 
