@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reviewer.checker import Checker, IncrementalChecker  # noqa: E402
-from reviewer.fuzzy import known_words, words_of  # noqa: E402
-from reviewer.normalize import spellings  # noqa: E402
-from reviewer.terms import Term, TermList, load_bundled_lists  # noqa: E402
+from reviewer.checking.checker import Checker, IncrementalChecker  # noqa: E402
+from reviewer.checking.fuzzy import known_words, words_of  # noqa: E402
+from reviewer.checking.normalize import spellings  # noqa: E402
+from reviewer.checking.terms import Term, TermList, load_bundled_lists  # noqa: E402
 
 TERM_COUNT = 5000
 SIZES = (1_000, 10_000, 100_000)

@@ -25,7 +25,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table  # noqa: E402
 
 from reports.campaign_report import render_campaign_report  # noqa: E402
 from reports.types import CampaignReportData, VideoSummaryRow, WorkloadRow  # noqa: E402
-from reviewer.report_data import report_fonts  # noqa: E402
+from reviewer.review.report_data import report_fonts  # noqa: E402
 
 STATUSES = ["pending", "in_review", "approved", "approved_with_changes", "changes_required", "rejected"]
 CREATORS = ["@aina.creates", "@hakim.eats", "@தமிழ்_செல்வி", "@李明_daily", "@siti.nurhaliza.fan", "@bala.vlogs"]

@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reviewer.db import Store, now  # noqa: E402
-from reviewer.queries import list_videos  # noqa: E402
+from reviewer.store.connection import Store, now  # noqa: E402
+from reviewer.store.queries import list_videos  # noqa: E402
 from transcribe.hashing import sha256_file  # noqa: E402
 
 SEARCH_WORD = "keselamatan"
@@ -46,7 +46,7 @@ GROUP BY v.id HAVING computed = ? ORDER BY v.id DESC
 
 def vocabulary() -> list[str]:
     """Real Malay words (wordfreq), so a search word is as rare in these transcripts as in real ones."""
-    from reviewer.fuzzy import words_of
+    from reviewer.checking.fuzzy import words_of
 
     return sorted(w for w in words_of("ms") if w.isalpha() and w != SEARCH_WORD)[:8000]
 

@@ -59,7 +59,7 @@ def make_library(path: Path, videos: int) -> None:
     import numpy as np
 
     from benchmarks.store_bench import fill
-    from reviewer.db import Store
+    from reviewer.store.connection import Store
 
     fill(path, videos, random.Random(3))
     frame = np.full((180, 320, 3), (90, 60, 40), dtype=np.uint8)
@@ -82,9 +82,9 @@ def keystroke_ms() -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.checker import Checker
-    from reviewer.fuzzy import words_of
-    from reviewer.terms import load_bundled_lists
+    from reviewer.checking.checker import Checker
+    from reviewer.checking.fuzzy import words_of
+    from reviewer.checking.terms import load_bundled_lists
     from ui.script_checker import ScriptEditor
 
     app = QApplication.instance() or QApplication([])

@@ -22,10 +22,10 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reviewer.batch import transcribe_and_check  # noqa: E402
-from reviewer.queries import show  # noqa: E402
-from reviewer.services import Services  # noqa: E402
-from reviewer.workflow import add_comment, add_review, import_media, set_disposition  # noqa: E402
+from reviewer.review.batch import transcribe_and_check  # noqa: E402
+from reviewer.review.services import Services  # noqa: E402
+from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition  # noqa: E402
+from reviewer.store.queries import show  # noqa: E402
 from tests.mediagen import silence, speak, write_mp4  # noqa: E402
 from transcribe.types import TranscribeOptions  # noqa: E402
 
@@ -86,7 +86,7 @@ def sample_reports(db: Path) -> None:
     """Both PDF reports of the campaign, and page 1 of each as PNG (pdftoppm, from poppler-utils)."""
     import subprocess
 
-    from reviewer.cli_reports import campaign_pdf, video_pdf
+    from reviewer.review.exports import campaign_pdf, video_pdf
 
     folder = ROOT / "docs" / "reports"
     folder.mkdir(parents=True, exist_ok=True)

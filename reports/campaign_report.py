@@ -62,7 +62,9 @@ def render_campaign_report(data: CampaignReportData, fonts: FontSet) -> bytes:
     f = Fonts(fonts)
     s = Styles(f)
     story: list = [s.p(f"Campaign summary: {data.campaign}", s.title),
-                   s.p(f"{len(data.videos)} videos · generated {data.generated_at}", s.small), Spacer(1, 6)]
+                   s.p(f"{len(data.videos)} videos · generated {data.generated_at}", s.small),
+                   *([s.p(f"Audit log at issue: {data.audit_head}", s.small)] if data.audit_head else []),
+                   Spacer(1, 6)]
     number = ParagraphStyle("tile", parent=s.body, fontName=f.main_bold, fontSize=15, leading=18, alignment=1)
     label = ParagraphStyle("tile-label", parent=s.cell, alignment=1)
     tiles = [[s.raw(f'<font color="{STATUS_COLOURS[k]}">{v}</font>', number) for k, v in data.status_counts.items()],
@@ -97,7 +99,7 @@ def render_campaign_report(data: CampaignReportData, fonts: FontSet) -> bytes:
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN + 4 * mm, title=f"Campaign summary: {data.campaign}",
-                            author="ThinkTwice Review")
+                            author="ThinkTwice Review", keywords=data.audit_head)
     doc.build(story, canvasmaker=numbered_canvas(f, f"ThinkTwice Review · campaign summary · generated "
                                                     f"{data.generated_at}"))
     return out.getvalue()

@@ -21,8 +21,11 @@ def neutralise(value: object) -> object:
     return value
 
 
-def to_csv(findings: Sequence[dict], decisions: Sequence[dict]) -> bytes:
-    """One file, two sections: every finding row, then every decision row (a 'record' column says which)."""
+def to_csv(findings: Sequence[dict], decisions: Sequence[dict], audit_head: str = "") -> bytes:
+    """One file, two sections: every finding row, then every decision row (a 'record' column says which).
+
+    `audit_head` (the review log's head when the file was made) goes in a last row of its own.
+    """
     columns: list[str] = ["record"]
     for row in [*findings, *decisions]:
         columns += [key for key in row if key not in columns]
@@ -32,9 +35,13 @@ def to_csv(findings: Sequence[dict], decisions: Sequence[dict]) -> bytes:
     for record, rows in (("finding", findings), ("decision", decisions)):
         for row in rows:
             writer.writerow({key: neutralise(value) for key, value in ({"record": record} | row).items()})
+    if audit_head:
+        writer.writerow({"record": audit_head})
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def to_json(findings: Sequence[dict], decisions: Sequence[dict], scope: str) -> bytes:
+def to_json(findings: Sequence[dict], decisions: Sequence[dict], scope: str, audit_head: str = "") -> bytes:
     payload = {"scope": scope, "findings": list(findings), "decisions": list(decisions)}
+    if audit_head:
+        payload["audit_head"] = audit_head
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -75,6 +75,8 @@ class VideoReportData:
     keyframes: list[bytes] = field(default_factory=list)
     caption: str = ""
     self_harm: bool = False
+    audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
+    transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class CampaignReportData:
     by_severity: dict[str, int]
     videos: list[VideoSummaryRow]
     workload: list[WorkloadRow]
+    audit_head: str = ""
 
 
 HELPLINES = (

@@ -54,6 +54,8 @@ def _decisions(data: VideoReportData, s: Styles) -> list:
     if data.changed_since_review:
         flow.append(s.raw("CHANGED SINCE REVIEW: the file is not the one that was reviewed. Earlier decisions "
                           "no longer count; it needs a new decision.", s.banner))
+    if data.transcript_gap:
+        flow.append(s.p(data.transcript_gap[0].upper() + data.transcript_gap[1:] + ".", s.banner))
     if data.stale_term_lists:
         flow.append(s.raw("Checked against an older term list: re-check before relying on these findings.",
                           s.banner))
@@ -118,6 +120,9 @@ def _provenance(data: VideoReportData, s: Styles) -> list:
     lines = [f"Transcription: model {escape(data.model or '—')}, language {escape(data.language or '—')}."]
     lines += [f"Term list {escape(name)} v{escape(version)} · SHA-256 {escape(sha)}" for name, version, sha in
               data.term_lists]
+    if data.audit_head:
+        lines.append(f"Audit log at issue: {escape(data.audit_head)} (check later with "
+                     "'thinktwice audit verify --against' this file)")
     return [s.raw("Provenance", s.h2), *[s.raw(line, s.small) for line in lines]]
 
 
@@ -151,7 +156,8 @@ def render_video_report(data: VideoReportData, fonts: FontSet) -> bytes:
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN + 4 * mm, title=f"Approval report: {data.file_name}",
-                            author="ThinkTwice Review", subject=data.campaign)
+                            author="ThinkTwice Review", subject=data.campaign,
+                            keywords=data.audit_head)
     footer = f"ThinkTwice Review · approval report · generated {data.generated_at}"
     doc.build(story, canvasmaker=numbered_canvas(f, footer))
     return out.getvalue()

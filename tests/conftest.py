@@ -21,9 +21,11 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data folder, so no test touches (or depends on) the real user's data."""
+    """Every test gets its own data and config folders, so no test touches (or depends on) the real user's data
+    or audit key."""
     folder = tmp_path / "userdata"
     monkeypatch.setenv("THINKTWICE_DATA_DIR", str(folder))
+    monkeypatch.setenv("THINKTWICE_CONFIG_DIR", str(tmp_path / "userconfig"))
     return folder
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from reviewer.db import Store
-from reviewer.services import Services, no_verification
+from reviewer.review.services import Services, no_verification
+from reviewer.store.connection import Store
 from transcribe.media import probe
 from transcribe.types import Segment, TranscribeOptions, Transcript, Word
 
@@ -29,9 +29,11 @@ class FakeTranscriber:
         self.scripts = scripts or {}
         self.delay = delay
         self.calls: list[str] = []
+        self.options: list[TranscribeOptions] = []  # what each call was asked to do, e.g. from Settings
 
     def __call__(self, media: str, options: TranscribeOptions, on_progress=None, should_cancel=None) -> Transcript:
         self.calls.append(Path(media).name)
+        self.options.append(options)
         steps = 10
         for step in range(steps):
             if should_cancel is not None and should_cancel():

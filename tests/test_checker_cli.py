@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.checker import Checker, IncrementalChecker
-from reviewer.terms import Term, TermList, load_bundled_lists
+from reviewer.checking.checker import Checker, IncrementalChecker
+from reviewer.checking.terms import Term, TermList, load_bundled_lists
 
 FINDING_KEYS = {"term", "category", "severity", "language", "kind", "confidence", "start", "end", "matched",
                 "suggestion", "time_start", "time_end"}
@@ -172,3 +172,46 @@ def test_cli_uses_the_lists_the_app_edits(run_cli, tmp_path: Path) -> None:
     assert code == 1
     assert [f["term"] for f in json.loads(out)["findings"]] == ["halimunan"]
     assert "partner v2" in run_cli("--db", db, "terms", "list")[1]
+
+
+def test_a_first_import_keeps_the_bundled_lists(run_cli, tmp_path: Path) -> None:
+    """Issue 15 #1: the bundled lists are seeded by a migration, whatever the user does first."""
+    db = tmp_path / "new.db"
+    partner = tmp_path / "partner.csv"
+    partner.write_text("# name: partner\nterm,category,severity,language\nhalimunan,test,high,ms\n", encoding="utf-8")
+    assert run_cli("--db", db, "terms", "import", partner)[0] == 0  # the very first thing done to this database
+    script = tmp_path / "s.txt"
+    script.write_text("kill yourself", encoding="utf-8")
+    code, out, _ = run_cli("--db", db, "check", script, "--format", "json")
+    assert code == 1
+    assert "kill yourself" in {f["term"] for f in json.loads(out)["findings"]}
+    listed = run_cli("--db", db, "terms", "list")[1]
+    assert "partner v1" in listed
+    assert "harassment-insults" in listed
+
+
+def test_an_import_never_replaces_a_list_silently(run_cli, tmp_path: Path) -> None:
+    """Issue 15 #2: same name as an existing (here: bundled) list → refused, unless --replace or --name."""
+    db = tmp_path / "r.db"
+    one = tmp_path / "harassment-insults.csv"
+    one.write_text("term,category,severity,language\nhalimunan,test,high,ms\n", encoding="utf-8")
+    before = run_cli("--db", db, "terms", "list")[1]
+    code, out, err = run_cli("--db", db, "terms", "import", one)
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "a term list named 'harassment-insults' already exists" in err
+    assert "--replace" in err
+    assert "--name NEW" in err
+    assert run_cli("--db", db, "terms", "list")[1] == before  # nothing changed
+    code, out, _ = run_cli("--db", db, "terms", "import", one, "--name", "partner")
+    assert "imported 'partner' version 1 (1 terms)" in out
+    code, out, _ = run_cli("--db", db, "terms", "import", one, "--replace")
+    assert code == 0
+    assert "imported 'harassment-insults' version 2 (1 terms)" in out
+    from reviewer.store.connection import Store
+
+    with Store(db) as store:
+        entry = store.query("SELECT details FROM audit WHERE action = 'term-list-change' ORDER BY id DESC")[0]
+    assert json.loads(entry["details"]) | {"sha256": ""} == {
+        "name": "harassment-insults", "version": "2", "terms": 1, "new": False, "replaced_by_import": True,
+        "sha256": ""}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checker import Checker
-from reviewer.terms import load_bundled_lists
+from reviewer.checking.checker import Checker
+from reviewer.checking.terms import load_bundled_lists
 
 
 @pytest.fixture(scope="module")

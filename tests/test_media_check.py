@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reviewer.checker import Checker
-from reviewer.media_check import check_media, verify_fuzzy
-from reviewer.terms import load_bundled_lists
+from reviewer.checking.checker import Checker
+from reviewer.checking.terms import load_bundled_lists
+from reviewer.review.media_check import check_media, verify_fuzzy
 from tests.mediagen import silence, speak, write_mp4
 from transcribe.types import Segment, TranscribeOptions, Transcript, Word
 

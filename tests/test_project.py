@@ -6,9 +6,24 @@ import re
 
 from tests.conftest import REPO
 
+DEBIAN_LIST = REPO / "packaging" / "debian-packages.txt"
+
 
 def readme_commands() -> list[str]:
-    return re.findall(r"```bash\n(.+?)\n```", (REPO / "README.md").read_text(encoding="utf-8"))[:2]
+    """The README's first two commands (install, test), with backslash-continued lines joined."""
+    blocks = re.findall(r"```bash\n(.+?)\n```", (REPO / "README.md").read_text(encoding="utf-8"), re.DOTALL)[:2]
+    return [re.sub(r"\s*\\\n\s*", " ", block) for block in blocks]
+
+
+def apt_packages(command: str) -> list[str]:
+    """The package names an `apt-get install` in `command` names (up to the first `&&`)."""
+    apt = re.search(r"apt-get install (.+?)(?:&&|>|$)", command)
+    assert apt, f"no apt-get install in: {command}"
+    return [word for word in apt.group(1).split() if not word.startswith("-")]
+
+
+def debian_list() -> list[str]:
+    return DEBIAN_LIST.read_text(encoding="utf-8").split()
 
 
 def test_readme_opens_with_install_and_test_commands() -> None:
@@ -23,6 +38,22 @@ def test_ci_runs_the_readme_test_command() -> None:
     _, test = readme_commands()
     command = test.split(" && ", 1)[1]  # after the apt-get step, which CI does as root without sudo
     assert command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_one_list_of_debian_packages() -> None:
+    """README's install command names exactly the packages in the list; its test command and CI install the list."""
+    names = debian_list()
+    assert len(names) == len(set(names)), "packaging/debian-packages.txt lists a package twice"
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9.+-]+", name) for name in names)
+    assert {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libpulse0", "python3-venv"} <= set(names)
+    install, test = readme_commands()
+    assert apt_packages(install) == names
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    ci_apt = next(line for line in ci.splitlines() if "apt-get install" in line)
+    from_list = "$(cat packaging/debian-packages.txt)"
+    assert test.startswith(f"sudo apt-get install -y {from_list} ")
+    assert f"--no-install-recommends {from_list} " in ci_apt
+    assert set(apt_packages(test)) <= set(apt_packages(ci_apt))  # and the tests' own extras
 
 
 def test_declared_dependencies_cover_what_the_code_imports() -> None:

@@ -13,10 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from reports.tabular import neutralise, to_csv
-from reviewer.batch import transcribe_and_check
 from reviewer.errors import UserError
 from reviewer.fileio import write_atomic
-from reviewer.workflow import add_comment, add_review, import_media, set_disposition
+from reviewer.review.batch import transcribe_and_check
+from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
 from tests.fakes import fake_services
 
 SCRIPT = "Hai semua. Jangan jadi bodoh. If you feel low, never kill yourself, talk to someone."

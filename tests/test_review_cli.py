@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.batch import transcribe_and_check
+from reviewer.review.batch import transcribe_and_check
 from tests.fakes import fake_services
 
 
@@ -17,7 +17,7 @@ def reviewed(tmp_path: Path, clips: dict[str, Path]) -> tuple[Path, int]:
     """A database holding one transcribed and checked video (fake transcriber)."""
     db = tmp_path / "r.db"
     services = fake_services(db)
-    from reviewer.workflow import import_media
+    from reviewer.review.workflow import import_media
 
     video_id = import_media(services.store, clips["english"], "Kempen Raya", creator="@aina").video_id
     transcribe_and_check(services, video_id)
@@ -92,9 +92,9 @@ def test_audit_verify_reports_tampering(run_cli, reviewed) -> None:
 
 
 def test_recheck_after_a_term_list_change(run_cli, reviewed) -> None:
-    from reviewer.db import Store
-    from reviewer.terms import Term
-    from reviewer.termstore import active_lists, save_list
+    from reviewer.checking.terms import Term
+    from reviewer.store.connection import Store
+    from reviewer.store.term_lists import active_lists, save_list
 
     db, video_id = reviewed
     with Store(db) as store:

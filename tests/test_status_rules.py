@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.status import Decision, changed_since_review, combined_status
+from reviewer.review.status import Decision, changed_since_review, combined_status
 
 SHA = "a" * 64
 OLD = "b" * 64

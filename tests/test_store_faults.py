@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import schema
-from reviewer.batch import run_batch
-from reviewer.db import Store
 from reviewer.errors import UserError
-from reviewer.workflow import add_comment, import_media
+from reviewer.review.batch import run_batch
+from reviewer.review.workflow import add_comment, import_media
+from reviewer.store import migrations as schema
+from reviewer.store.connection import Store
 from tests.conftest import REPO
 from tests.fakes import fake_services
 from tests.helpers import run_as_nobody
@@ -29,7 +29,8 @@ def test_pragmas_and_migrations(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-        assert [r["name"] for r in store.query("SELECT name FROM _sqlite_migrations")] == ["0001_initial"]
+        applied = [r["name"] for r in store.query("SELECT name FROM _sqlite_migrations")]
+        assert applied[:3] == ["0001_initial", "0002_audit_hmac", "0003_seed_bundled_term_lists"]
         with pytest.raises(UserError), store.write() as db:  # foreign keys really are enforced
             db.execute("INSERT INTO comments (video_id, at_seconds, text, reviewer, created_at) "
                        "VALUES (999, 1, 'x', 'y', 'z')")
@@ -40,13 +41,14 @@ def test_backup_is_made_before_migrating(tmp_path: Path, monkeypatch: pytest.Mon
     with Store(path) as store, store.write() as db:
         db["campaigns"].insert({"name": "Kempen", "created_at": "now"})
     upgraded = schema.Migrations("thinktwice")
-    upgraded(name="0001_initial")(schema.initial)
+    for known in schema.migrations._migrations:
+        upgraded(name=known.name)(known.fn)
 
     @upgraded(name="0002_add_priority")
     def add_priority(db) -> None:
         db.execute("ALTER TABLE videos ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
 
-    monkeypatch.setattr("reviewer.db.migrations", upgraded)
+    monkeypatch.setattr("reviewer.store.connection.migrations", upgraded)
     with Store(path) as store:
         assert "priority" in store.db["videos"].columns_dict
     backups = list(tmp_path.glob("r.db.bak-*"))
@@ -112,7 +114,7 @@ def test_disk_full_leaves_the_database_as_it_was(tmp_path: Path, clips: dict[str
 BATCH_SCRIPT = """
 import sys
 sys.path.insert(0, {repo!r})
-from reviewer.batch import run_batch
+from reviewer.review.batch import run_batch
 from tests.fakes import fake_services
 services = fake_services({db!r}, delay=30.0)
 run_batch(services, {folder!r}, "Kempen")
@@ -159,8 +161,8 @@ def test_kill_9_during_batch_then_resume(tmp_path: Path, clips: dict[str, Path],
 WRITER_SCRIPT = """
 import sys
 sys.path.insert(0, {repo!r})
-from reviewer.db import Store
-from reviewer.workflow import add_comment
+from reviewer.store.connection import Store
+from reviewer.review.workflow import add_comment
 store = Store({db!r})
 for i in range(40):
     add_comment(store, 1, 1.0, f"{{sys.argv[1]}} {{i}}", sys.argv[1])
@@ -180,6 +182,6 @@ def test_two_processes_write_at_once_without_locked_errors(tmp_path: Path, clips
     assert all("locked" not in err for _, err in outputs)
     with Store(db_path) as store:
         assert store.query("SELECT count(*) AS n FROM comments")[0]["n"] == 80
-        from reviewer import audit
+        from reviewer.store import audit
 
         assert audit.verify(store.db).ok

@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from reviewer.checker import Checker
-from reviewer.cli_check import RESET, SEVERITY_COLOURS, format_text
-from reviewer.progress import fraction_bar
-from reviewer.terms import load_bundled_lists
+from reviewer.checking.checker import Checker
+from reviewer.checking.terms import load_bundled_lists
+from reviewer.cli.check import RESET, SEVERITY_COLOURS, format_text
+from reviewer.cli.progress import fraction_bar
 
 
 def test_progress_bar_shows_percent_and_eta(monkeypatch: pytest.MonkeyPatch) -> None:

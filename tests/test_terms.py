@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.checking.terms import TermListError, load_bundled_lists, load_term_list, parse_term_list, to_csv
 from reviewer.errors import UserError
-from reviewer.terms import TermListError, load_bundled_lists, load_term_list, parse_term_list, to_csv
 
 HEADER = "term,category,severity,language,variants,exceptions,suggestion,note\n"
 

@@ -8,7 +8,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from reviewer.terms import Term  # noqa: E402
+from reviewer.checking.terms import Term  # noqa: E402
 from ui.models import FindingsTableModel, TermsTableModel, VideoTableModel, clock  # noqa: E402
 
 VIDEO = {"id": 7, "original_name": "aina.mp4", "creator": "@aina", "version": 2, "status": "changes_required",

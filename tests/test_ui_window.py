@@ -35,7 +35,7 @@ def make_window(qtbot, tmp_path: Path):
         db = tmp_path / "review.db"
         qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = build_window(str(db), AppSettings(reviewer=reviewer, organisation="WAO"), qsettings,
-                              factory or (lambda: fake_services(db)))
+                              factory() if factory else fake_services(db))
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
@@ -160,6 +160,22 @@ def test_term_list_import_all_or_nothing(qtbot, make_window, tmp_path: Path) -> 
     assert [f.term for f in window.script.live.check(window.script.editor.toPlainText())] == ["halimunan"]
 
 
+def test_term_list_import_never_replaces_a_list_silently(qtbot, make_window, tmp_path: Path) -> None:
+    """Issue 15 #2: a list with the name of an existing one is imported only after the user says Replace."""
+    from PySide6.QtWidgets import QMessageBox
+
+    page = make_window().terms
+    harassment = next(lst for lst in page.lists if lst.name == "harassment-insults")
+    one = tmp_path / "harassment-insults.csv"
+    one.write_text("term,category,severity,language\nhalimunan,test,low,ms\n", encoding="utf-8")
+    assert not page.import_csv(str(one))
+    assert len(next(lst for lst in page.lists if lst.name == "harassment-insults").terms) == len(harassment.terms)
+    page.replace_box.done(QMessageBox.StandardButton.Yes)
+    replaced = next(lst for lst in page.lists if lst.name == "harassment-insults")
+    assert [t.term for t in replaced.terms] == ["halimunan"]
+    assert int(replaced.version) > int(harassment.version)
+
+
 def test_geometry_is_remembered(qtbot, make_window, tmp_path: Path) -> None:
     window = make_window()
     window.resize(1250, 700)
@@ -191,7 +207,7 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     """Import a generated speech clip, transcribe it with the bundled model, review it, approve it."""
     import numpy as np
 
-    from reviewer.services import Services
+    from reviewer.review.services import Services
     from tests.mediagen import silence, speak, write_mp4
 
     clip = write_mp4(tmp_path / "creator.mp4", np.concatenate([silence(0.5), speak(
@@ -199,11 +215,10 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     db = tmp_path / "review.db"
 
     def real() -> Services:
-        from transcribe.types import TranscribeOptions
-
-        return Services.open(db, options=TranscribeOptions(language="en"))
+        return Services.open(db)
 
     window = make_window(real)
+    window.settings.candidates = ("en",)  # the task carries what Settings says: English only
     with qtbot.waitSignal(window.work.task_done, timeout=30_000):
         window.import_files([str(clip)], "Kempen")
     wait_for_status(qtbot, window, "in_review", timeout=60_000)
@@ -243,7 +258,7 @@ def test_transcript_correction_and_changed_file_banner(qtbot, make_window, clips
     assert window.review.decision.banner.isHidden()
     with open(clip, "ab") as handle:
         handle.write(b"\0" * 32)  # the creator swaps in another cut under the same name
-    from reviewer.workflow import refresh_content
+    from reviewer.review.workflow import refresh_content
 
     refresh_content(window.services.store, video_id)
     window.review.reload()
@@ -288,7 +303,7 @@ def test_recheck_button_after_a_term_list_change(qtbot, make_window, clips) -> N
     assert window.review.decision.recheck.isHidden()
     page = window.terms
     page.list_view.setCurrentRow(next(i for i, lst in enumerate(page.lists) if lst.name == "harassment-insults"))
-    from reviewer.terms import Term
+    from reviewer.checking.terms import Term
 
     page._save([*page.current.terms, Term("fikir", "test", "low", "ms")], "Term added")
     assert not window.review.decision.recheck.isHidden()  # the open video now shows it is stale
@@ -315,3 +330,53 @@ def test_script_hover_describes_the_finding(qtbot, make_window) -> None:
     assert "15555" in tip  # the kinder wording carries the helplines
     cursor.setPosition(2)
     assert editor.highlighter.finding_at(cursor) is None
+
+
+def test_settings_reach_the_background_transcriber(qtbot, make_window, clips, tmp_path: Path) -> None:
+    """The worker thread transcribes with the options Settings holds now, and audits the reviewer's name."""
+    from ui.settings import AppSettings
+
+    window = make_window()
+    models = tmp_path / "models"
+    chosen = AppSettings(reviewer="Siti", organisation="WAO", language="ms", candidates=("en", "ta"),
+                         model_folder=str(models))
+    window.apply_settings(chosen)
+    video_id = imported(qtbot, window, clips["english"])
+    options = window.services.transcriber.options
+    assert [(o.candidates, o.model_path) for o in options] == [(("en", "ta"), str(models))]
+    window.review.open_video(video_id)
+    window.review.comments.entry.setText("Semak ayat ini")
+    window.review.comments.add_button.click()
+    authors = window.services.store.query("SELECT reviewer FROM comments WHERE video_id = ?", (video_id,))
+    assert authors == [{"reviewer": "Siti"}]  # the name from Settings, not a word in the interface language
+    actors = {r["actor"] for r in window.services.store.query("SELECT actor FROM audit")}
+    assert "Siti" in actors
+    assert "Penyemak" not in actors
+
+
+def test_one_queue_for_every_job_with_typed_states_and_pruning(qtbot, make_window) -> None:
+    """Imports, transcription and exports share one mechanism; finished tasks are pruned, states are enums."""
+    from ui.work_queue import KEEP_FINISHED, TaskKind, TaskState
+
+    window = make_window()
+    work = window.work
+
+    def job(_services, report, _cancel) -> str:
+        report(0.5, "exporting")
+        return "ok"
+
+    def broken(_services, _report, _cancel) -> str:
+        raise OSError("disk unplugged")
+
+    keys = []
+    for index in range(KEEP_FINISHED + 2):
+        with qtbot.waitSignal(work.task_done, timeout=10_000):
+            keys.append(work.submit(TaskKind.EXPORT, f"job {index}", job))
+    with qtbot.waitSignal(work.task_failed, timeout=10_000) as failure:
+        failing = work.submit(TaskKind.EXPORT, "broken", broken)
+    assert failure.args == [failing, "disk unplugged", False]
+    assert list(work.tasks) == [*keys, failing][-KEEP_FINISHED:]  # the oldest finished tasks are gone
+    assert sorted(window.queue.rows) == sorted(work.tasks)  # and so are their rows
+    assert [t.state for t in work.tasks.values()] == [TaskState.DONE] * (KEEP_FINISHED - 1) + [TaskState.FAILED]
+    window.apply_settings(AppSettings(reviewer="Aina", language="ms"))  # the state label follows the language
+    assert window.queue.rows[keys[-1]][3].text() == "selesai"

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import audit, queries
-from reviewer.batch import transcribe_and_check
+from reviewer.checking.terms import Term
 from reviewer.errors import UserError
-from reviewer.terms import Term
-from reviewer.termstore import active_lists, save_list
-from reviewer.workflow import (
+from reviewer.review.batch import transcribe_and_check
+from reviewer.review.workflow import (
     add_comment,
     add_review,
     add_transcript,
@@ -22,6 +20,8 @@ from reviewer.workflow import (
     set_disposition,
     set_required_reviewers,
 )
+from reviewer.store import audit, queries
+from reviewer.store.term_lists import active_lists, save_list
 from tests.fakes import fake_services, transcript_of
 
 
@@ -107,7 +107,7 @@ def test_approval_is_bound_to_the_content(services, video: Path) -> None:
     add_review(services.store, video_id, "Aina", "approved")
     with open(video, "ab") as handle:
         handle.write(b"\0" * 16)  # the creator swapped in a different cut under the same name
-    from reviewer.workflow import refresh_content
+    from reviewer.review.workflow import refresh_content
 
     assert refresh_content(services.store, video_id)
     row = services.store.query("SELECT status, changed_since_review FROM videos WHERE id = ?", (video_id,))[0]

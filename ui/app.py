@@ -6,14 +6,18 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.errors import UserError
 from reviewer.paths import default_db_path, log_path
-from reviewer.services import Services
+from reviewer.review.services import Services
 from ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def _configure_logging() -> None:
@@ -32,8 +36,12 @@ def _configure_logging() -> None:
 
 
 def build_window(db_path: str | None = None, settings: AppSettings | None = None, qsettings: QSettings | None = None,
-                 services_factory=None):
-    """Create the services and the main window (separate from `run` so tests and benchmarks can use it)."""
+                 services: Services | None = None) -> MainWindow:
+    """Create the services and the main window (separate from `run` so tests and benchmarks can use it).
+
+    The GUI thread uses `services`; each background job opens its own connection to the same database from
+    it (`Services.for_thread`), so every thread works with the same transcriber and lists.
+    """
     from ui.exports import Exporter
     from ui.main_window import MainWindow
     from ui.work_queue import WorkQueue
@@ -42,10 +50,9 @@ def build_window(db_path: str | None = None, settings: AppSettings | None = None
     if settings.data_folder and not db_path:
         os.environ["THINKTWICE_DATA_DIR"] = settings.data_folder
     path = db_path or str(default_db_path())
-    factory = services_factory or (lambda: Services.open(path))
-    services = factory()
-    work = WorkQueue(factory)
-    return MainWindow(services, work, settings, qsettings, Exporter(factory))
+    services = services or Services.open(path)
+    work = WorkQueue(services)
+    return MainWindow(services, work, settings, qsettings, Exporter(work))
 
 
 def run(argv: Sequence[str] | None = None) -> int:

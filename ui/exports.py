@@ -1,67 +1,50 @@
-"""Report and export actions for the window: PDF writing happens on a pool thread, never the GUI thread.
+"""Report and export actions for the window: jobs on the work queue's export lane, never on the GUI thread.
 
-Each job opens its own core services (an SQLite connection belongs to its thread), renders, and writes the
-file atomically; the result comes back as a signal.
+Each job renders with its own connection (see ui/work_queue.py) and writes the file atomically; `done`
+and `failed` report only this exporter's jobs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-from reviewer.cli_reports import campaign_pdf, export_bytes, video_pdf
-from reviewer.errors import UserError
 from reviewer.fileio import write_bytes_atomic
-from reviewer.services import Services
-from transcribe.errors import TranscribeError
-
-
-class _Signals(QObject):
-    done = Signal(str)  # path
-    failed = Signal(str)  # message
-
-
-class _ExportJob(QRunnable):
-    def __init__(self, factory: Callable[[], Services], produce: Callable[[Services], bytes], path: str,
-                 signals: _Signals) -> None:
-        super().__init__()
-        self.factory, self.produce, self.path, self.signals = factory, produce, path, signals
-
-    def run(self) -> None:
-        services = None
-        try:
-            services = self.factory()
-            write_bytes_atomic(self.path, self.produce(services))
-        except (UserError, TranscribeError, OSError) as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # the message to the user, the traceback to the log
-            import logging
-
-            logging.getLogger("thinktwice").exception("export failed")
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.done.emit(self.path)
-        finally:
-            if services is not None:
-                services.store.close()
+from reviewer.review.exports import campaign_pdf, export_bytes, video_pdf
+from reviewer.review.services import Services
+from ui.i18n import tr
+from ui.work_queue import Report, ShouldCancel, TaskKind, WorkQueue
 
 
 class Exporter(QObject):
-    done = Signal(str)
-    failed = Signal(str)
+    done = Signal(str)  # path
+    failed = Signal(str)  # message
 
-    def __init__(self, factory: Callable[[], Services]) -> None:
+    def __init__(self, work: WorkQueue) -> None:
         super().__init__()
-        self.factory = factory
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals = _Signals()
-        self._signals.done.connect(self.done)
-        self._signals.failed.connect(self.failed)
+        self.work = work
+        self._paths: dict[int, str] = {}
+        work.task_done.connect(self._done)
+        work.task_failed.connect(self._failed)
 
     def _start(self, produce: Callable[[Services], bytes], path: str) -> None:
-        self.pool.start(_ExportJob(self.factory, produce, path, self._signals))
+        def job(services: Services, report: Report, _cancel: ShouldCancel) -> str:
+            report(0.0, "exporting")
+            write_bytes_atomic(path, produce(services))
+            return path
+
+        key = self.work.submit(TaskKind.EXPORT, tr("Export {name}", name=Path(path).name), job, path=path)
+        self._paths[key] = path
+
+    def _done(self, key: int, _video_id: int, _kind: str) -> None:
+        if (path := self._paths.pop(key, None)) is not None:
+            self.done.emit(path)
+
+    def _failed(self, key: int, message: str, _cancelled: bool) -> None:
+        if self._paths.pop(key, None) is not None:
+            self.failed.emit(message)
 
     def video_report(self, video_id: int, path: str) -> None:
         self._start(lambda services: video_pdf(services, video_id), path)
@@ -73,4 +56,4 @@ class Exporter(QObject):
         self._start(lambda services: export_bytes(services, None, campaign, "csv"), path)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.work.wait(msecs)

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer import queries
-from reviewer.schema import STATUSES
-from reviewer.services import Services
-from reviewer.status import STATUS_LABELS
+from reviewer.review.services import Services
+from reviewer.review.status import STATUS_LABELS
+from reviewer.store import queries
+from reviewer.store.migrations import STATUSES
 from ui.i18n import follow_language, tr
 from ui.models import VideoTableModel
 

@@ -1,21 +1,20 @@
 """The main window: library and review, script check, term lists and the campaign dashboard.
 
-It receives its services (GUI-thread core services, a factory for the worker thread's, and settings);
-it builds none of them. Errors reach the user as status-bar messages or dialogs; tracebacks go to the log.
+It receives its services (the GUI thread's core services, the work queue, settings); it builds none of them.
+Errors reach the user as status-bar messages or dialogs; tracebacks go to the log.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TR_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget
 
-from reviewer.batch import media_files, needs_work
-from reviewer.services import Services
+from reviewer.review.batch import media_files, needs_work
+from reviewer.review.services import Services
 from transcribe.media import MEDIA_EXTENSIONS
-from transcribe.types import TranscribeOptions
 from ui.dashboard import DashboardPage
 from ui.exports import Exporter
 from ui.i18n import LANGUAGE, follow_language, tr
@@ -25,7 +24,7 @@ from ui.script_checker import ScriptCheckPage
 from ui.settings import AppSettings
 from ui.settings_dialog import SettingsDialog
 from ui.terms_page import TermsPage
-from ui.work_queue import QueuePanel, WorkQueue
+from ui.work_queue import QueuePanel, TaskKind, WorkQueue
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +58,7 @@ class MainWindow(QMainWindow):
         self.library.campaign.currentIndexChanged.connect(lambda _: self.dashboard.set_campaign(
             self.library.current_campaign))
         self.review.changed.connect(lambda _: self._refresh_lists())
-        self.review.recheck_requested.connect(self.work.process)
+        self.review.recheck_requested.connect(self.process)
         work.task_done.connect(self._task_done)
         work.task_failed.connect(lambda _k, message, cancelled: self.notify(message if not cancelled
                                                                              else tr("Cancelled.")))
@@ -104,7 +103,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("ThinkTwice Review"))
-        for index, label in enumerate(("Review videos", "Check a script", "Term lists", "Campaign dashboard")):
+        for index, label in enumerate((QT_TR_NOOP("Review videos"), QT_TR_NOOP("Check a script"),
+                                      QT_TR_NOOP("Term lists"), QT_TR_NOOP("Campaign dashboard"))):
             self.tabs.setTabText(index, tr(label))
         self.file_menu.setTitle(tr("&File"))
         self.view_menu.setTitle(tr("&Playback"))
@@ -117,8 +117,6 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings
         LANGUAGE.set(settings.language)
-        self.services.options = TranscribeOptions(candidates=settings.candidates, model_path=settings.model_folder
-                                                  or None)
         self.review.set_identity(settings.reviewer, settings.organisation)
         self.retranslate()
 
@@ -181,14 +179,20 @@ class MainWindow(QMainWindow):
         campaign = campaign or (self.campaign_for_import() if files else None)
         if not campaign:
             return []
-        return [self.work.import_file(path, campaign) for path in files]
+        return [self.work.import_file(path, campaign, self.settings.reviewer) for path in files]
+
+    def process(self, video_id: int, label: str) -> int:
+        """Queue transcription and checking with the options Settings holds now (the task carries them)."""
+        return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer)
 
     def _task_done(self, _key: int, video_id: int, kind: str) -> None:
+        if kind == TaskKind.EXPORT:
+            return
         self._refresh_lists()
-        if kind == "import":
+        if kind == TaskKind.IMPORT:
             name = self.services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))
             if name and needs_work(self.services, video_id):
-                self.work.process(video_id, name[0]["original_name"])
+                self.process(video_id, name[0]["original_name"])
         elif self.review.video_id == video_id:
             self.review.reload()
 

@@ -14,8 +14,9 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QVBoxLayout, QWidget
 
+from reviewer.review.vocabulary import SEVERITY_COLOURS
 from ui.i18n import follow_language, tr
-from ui.models import SEVERITY_COLOURS, clock
+from ui.models import clock
 
 COMMENT_COLOUR = "#00897b"
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)

@@ -7,14 +7,13 @@ milliseconds; transcription itself never runs here (see ui/work_queue.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from reviewer import queries
 from reviewer.errors import UserError
-from reviewer.services import Services
-from reviewer.status import STATUS_LABELS
-from reviewer.workflow import (
+from reviewer.review.services import Services
+from reviewer.review.status import STATUS_LABELS
+from reviewer.review.workflow import (
     add_comment,
     add_review,
     add_transcript,
@@ -23,6 +22,7 @@ from reviewer.workflow import (
     record_check,
     set_disposition,
 )
+from reviewer.store import queries
 from ui.i18n import follow_language, tr
 from ui.player import PlayerPanel, markers_for
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
@@ -78,7 +78,7 @@ class ReviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for index, label in enumerate(("Findings", "Comments", "Decision")):
+        for index, label in enumerate((QT_TR_NOOP("Findings"), QT_TR_NOOP("Comments"), QT_TR_NOOP("Decision"))):
             self.tabs.setTabText(index, tr(label))
         self._show_title()
 
@@ -115,8 +115,9 @@ class ReviewPage(QWidget):
             return
         video = self.detail["video"]
         status = tr(STATUS_LABELS[self.detail["status"]])
+        status_word = tr("Status")
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
-                           f"{tr('Status')}: {status}")
+                           f"{status_word}: {status}")
         self.decision.set_status(tr("Current status: {status}", status=status))
 
     def _request_recheck(self) -> None:
@@ -144,7 +145,7 @@ class ReviewPage(QWidget):
 
     def _comment(self, text: str) -> None:
         self._run(lambda: add_comment(self.services.store, self.video_id, self.player.seconds, text,
-                                      self.reviewer or tr("Reviewer")), tr("Comment added."))
+                                      self.reviewer), tr("Comment added."))
 
     def _decide(self, decision: str, note: str) -> None:
         if not self.reviewer:
@@ -160,7 +161,7 @@ class ReviewPage(QWidget):
 
         def save() -> None:
             add_transcript(self.services.store, self.video_id, corrected_transcript(latest[1], text),
-                           author=self.reviewer or tr("Reviewer"))
+                           author=self.reviewer)
             record_check(self.services.store, self.video_id, self.services.checker(), actor=self.reviewer)
 
         self._run(save, tr("Correction saved as a new revision and re-checked."))

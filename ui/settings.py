@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSettings
 
-from transcribe.types import DEFAULT_CANDIDATES
+from transcribe.types import DEFAULT_CANDIDATES, TranscribeOptions
 
 
 @dataclass
@@ -18,6 +18,10 @@ class AppSettings:
     model_folder: str = ""
     data_folder: str = ""
     extra: dict = field(default_factory=dict)
+
+    def transcribe_options(self) -> TranscribeOptions:
+        """What Settings says about transcription, as the options a background task carries."""
+        return TranscribeOptions(candidates=self.candidates, model_path=self.model_folder or None)
 
     @classmethod
     def load(cls, store: QSettings | None = None) -> AppSettings:

@@ -1,6 +1,6 @@
 """The transcript, following playback: current word highlighted, flagged terms coloured by severity.
 
-The text is exactly `reviewer.checker.transcript_text(...)`, the text the findings' offsets point into,
+The text is exactly `reviewer.checking.checker.transcript_text(...)`, the text the findings' offsets point into,
 so highlighting a finding is a character range and clicking a word finds its time by offset.
 Edit mode lets a reviewer fix a mishearing; saving is handled by the page (new revision + re-check).
 """
@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
-from reviewer.checker import transcript_text
+from reviewer.checking.checker import transcript_text
+from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.types import Transcript
 from ui.i18n import follow_language, tr
-from ui.models import SEVERITY_COLOURS
 
 
 class TranscriptText(QPlainTextEdit):

@@ -1,166 +1,210 @@
-"""Background work: import (hashing), transcription (a child process) and checks, off the GUI thread.
+"""Background work, one mechanism for every kind of job: import (hashing), transcription and checks, exports.
 
-One worker thread takes tasks in order. It builds its own core services in that thread (an SQLite
-connection belongs to the thread that opened it; WAL lets it write while the GUI reads). Progress, results
-and failures come back as queued signals. Cancel flips a flag the transcriber polls every 0.1 s, which
-kills the child process.
+Each job is a superqt `FunctionWorker` (the thread workers napari uses): a QRunnable whose started,
+returned, errored and finished signals arrive on the GUI thread. Jobs run in one of two lanes, each a
+QThreadPool of one thread: imports and transcription run in order in the "work" lane; reports and exports
+in their own lane, so a PDF is never stuck behind a five-minute transcription.
+
+A job opens its own connection to the same database in its thread (`Services.for_thread`: an SQLite
+connection belongs to the thread that opened it; WAL lets it write while the GUI reads). A task carries the
+transcription options and the reviewer chosen in Settings when it was queued. Its state is a `TaskState`,
+never a translated word. Cancel takes a queued job off its pool, or sets the flag a running transcription
+polls every 0.1 s (which kills the child process). Only the last few finished tasks are kept.
 """
 
 from __future__ import annotations
 
-import queue
+import logging
 import threading
 import time
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QT_TR_NOOP, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from superqt.utils import FunctionWorker
 
-from reviewer.batch import transcribe_and_check
 from reviewer.errors import UserError
-from reviewer.services import Services
-from reviewer.workflow import import_media
+from reviewer.review.batch import transcribe_and_check
+from reviewer.review.services import Services
+from reviewer.review.workflow import import_media
 from transcribe.errors import Cancelled, TranscribeError
+from transcribe.types import TranscribeOptions
 from ui.i18n import follow_language, tr
 
-_STOP = object()
-LIVE_QUEUES: weakref.WeakSet = weakref.WeakSet()  # tests assert none is left running after a window closes
+LIVE_QUEUES: weakref.WeakSet[WorkQueue] = weakref.WeakSet()  # tests assert none outlives its window
+# The stages transcribe/ reports (it imports nothing of ours, so its words are marked for translators here).
+STAGES = (QT_TR_NOOP("loading model"), QT_TR_NOOP("decoding audio"), QT_TR_NOOP("detecting language"),
+          QT_TR_NOOP("transcribing"), QT_TR_NOOP("importing"), QT_TR_NOOP("exporting"))
+KEEP_FINISHED = 4  # finished rows left on show; older ones are pruned
+EXPECTED_ERRORS = (UserError, TranscribeError, OSError)  # their message is for the user; others are bugs
+
+Report = Callable[[float, str], None]
+ShouldCancel = Callable[[], bool]
+Job = Callable[[Services, Report, ShouldCancel], object]
 
 
-@dataclass(frozen=True)
+class TaskKind(str, Enum):
+    IMPORT = "import"
+    PROCESS = "process"
+    EXPORT = "export"
+
+
+class TaskState(str, Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def finished(self) -> bool:
+        return self in (TaskState.DONE, TaskState.FAILED, TaskState.CANCELLED)
+
+
+@dataclass
 class Task:
+    """One job as the GUI sees it. Only the GUI thread reads or changes it, except `cancel`."""
+
     key: int
-    kind: str  # import | process
-    path: str = ""
-    campaign: str = ""
+    kind: TaskKind
+    label: str
+    state: TaskState = TaskState.QUEUED
+    message: str = ""
     video_id: int = 0
+    path: str = ""  # the file an export writes
+    result: object = None
+    cancel: threading.Event = field(default_factory=threading.Event, repr=False)
+    worker: FunctionWorker | None = field(default=None, repr=False)
 
 
-class _Worker(QObject):
-    progress = Signal(int, float, str, float)  # task key, fraction, stage, eta seconds (-1 unknown)
-    done = Signal(int, int)  # task key, video id
-    failed = Signal(int, str, bool)  # task key, message, cancelled
+def _in_thread(services: Services, job: Job, report: Report, should_cancel: ShouldCancel) -> object:
+    """Run `job` in a pool thread with that thread's own connection; log the traceback of a bug."""
+    if should_cancel():
+        raise Cancelled("cancelled before it started")
+    local = services.for_thread()
+    try:
+        return job(local, report, should_cancel)
+    except (Cancelled, *EXPECTED_ERRORS):
+        raise
+    except Exception:
+        logging.getLogger("thinktwice").exception("background task failed")
+        raise
+    finally:
+        local.store.close()
 
-    def __init__(self, factory: Callable[[], Services]) -> None:
+
+class WorkQueue(QObject):
+    """Queue jobs, follow them, cancel them; results come back as signals on the GUI thread."""
+
+    task_added = Signal(int, str)  # key, label
+    progress = Signal(int, float, str, float)  # key, fraction, stage, eta seconds (-1 unknown)
+    task_done = Signal(int, int, str)  # key, video id, kind
+    task_failed = Signal(int, str, bool)  # key, message, cancelled
+    task_removed = Signal(int)  # pruned
+
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self._factory = factory
-        self._tasks: queue.Queue = queue.Queue()
-        self._cancelled: set[int] = set()
-        self._lock = threading.Lock()
+        self.services = services
+        self.tasks: dict[int, Task] = {}
+        self._next = 0
+        self.lanes = {TaskKind.PROCESS: QThreadPool(self), TaskKind.EXPORT: QThreadPool(self)}
+        for pool in self.lanes.values():
+            pool.setMaxThreadCount(1)
+        self.lanes[TaskKind.IMPORT] = self.lanes[TaskKind.PROCESS]  # imports queue with transcription, in order
+        LIVE_QUEUES.add(self)
 
-    def submit(self, task: Task) -> None:
-        self._tasks.put(task)
-
-    def cancel(self, key: int) -> None:
-        with self._lock:
-            self._cancelled.add(key)
-
-    def stop(self) -> None:
-        self._tasks.put(_STOP)
-
-    def _is_cancelled(self, key: int) -> bool:
-        with self._lock:
-            return key in self._cancelled
-
-    @Slot()
-    def run(self) -> None:
-        services: Services | None = None
-        while (task := self._tasks.get()) is not _STOP:
-            if self._is_cancelled(task.key):
-                self.failed.emit(task.key, tr("cancelled"), True)
-                continue
-            services = services or self._factory()
-            try:
-                video_id = self._perform(services, task)
-            except Cancelled:
-                self.failed.emit(task.key, tr("cancelled"), True)
-            except (UserError, TranscribeError) as exc:
-                self.failed.emit(task.key, str(exc), False)
-            except Exception as exc:  # keep the queue alive; the message goes to the user, the trace to the log
-                import logging
-
-                logging.getLogger("thinktwice").exception("background task failed")
-                self.failed.emit(task.key, f"{type(exc).__name__}: {exc}", False)
-            else:
-                self.done.emit(task.key, video_id)
-        if services is not None:
-            services.store.close()
-
-    def _perform(self, services: Services, task: Task) -> int:
+    def submit(self, kind: TaskKind, label: str, job: Job, video_id: int = 0, path: str = "") -> int:
+        self._next += 1
+        task = Task(self._next, kind, label, video_id=video_id, path=path)
         started = time.monotonic()
 
-        def report(fraction: float, stage: str) -> None:
+        def report(fraction: float, stage: str) -> None:  # called in the pool thread
             elapsed = time.monotonic() - started
             eta = elapsed * (1 - fraction) / fraction if fraction >= 0.05 else -1.0
             self.progress.emit(task.key, fraction, stage, eta)
 
-        if task.kind == "import":
-            report(0.0, "importing")
-            result = import_media(services.store, task.path, task.campaign)
-            return result.video_id
-        transcribe_and_check(services, task.video_id, report, lambda: self._is_cancelled(task.key))
-        return task.video_id
-
-
-class WorkQueue(QObject):
-    """The GUI-side face of the worker thread."""
-
-    task_added = Signal(int, str)
-    progress = Signal(int, float, str, float)
-    task_done = Signal(int, int, str)  # key, video id, kind
-    task_failed = Signal(int, str, bool)
-
-    def __init__(self, factory: Callable[[], Services]) -> None:
-        super().__init__()
-        self._next = 0
-        self._kinds: dict[int, Task] = {}
-        self.thread = QThread()
-        self.thread.setObjectName("thinktwice-work")
-        self.worker = _Worker(factory)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        LIVE_QUEUES.add(self)
-        self.worker.progress.connect(self.progress)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(self.task_failed)
-        self.thread.start()
-
-    def _add(self, task: Task, label: str) -> int:
-        self._kinds[task.key] = task
+        worker = FunctionWorker(_in_thread, self.services, job, report, task.cancel.is_set)
+        worker.setAutoDelete(False)  # the Task holds it until it finished
+        worker.started.connect(lambda: self._set(task, TaskState.RUNNING))
+        worker.returned.connect(lambda value: setattr(task, "result", value))
+        worker.errored.connect(lambda exc: self._failed(task, exc))
+        worker.finished.connect(lambda: self._finished(task))
+        task.worker = worker
+        self.tasks[task.key] = task
         self.task_added.emit(task.key, label)
-        self.worker.submit(task)
+        self.lanes[kind].start(worker)
         return task.key
 
-    def import_file(self, path: str, campaign: str) -> int:
-        self._next += 1
-        from pathlib import Path
+    def import_file(self, path: str, campaign: str, actor: str = "") -> int:
+        def job(services: Services, report: Report, _cancel: ShouldCancel) -> int:
+            report(0.0, "importing")
+            return import_media(services.store, path, campaign, actor=actor).video_id
 
-        return self._add(Task(self._next, "import", path=path, campaign=campaign),
-                         tr("Import {name}", name=Path(path).name))
+        return self.submit(TaskKind.IMPORT, tr("Import {name}", name=Path(path).name), job)
 
-    def process(self, video_id: int, label: str) -> int:
-        self._next += 1
-        return self._add(Task(self._next, "process", video_id=video_id), tr("Transcribe and check {name}", name=label))
+    def process(self, video_id: int, label: str, options: TranscribeOptions, actor: str = "") -> int:
+        def job(services: Services, report: Report, should_cancel: ShouldCancel) -> int:
+            transcribe_and_check(services.with_options(options), video_id, report, should_cancel, actor)
+            return video_id
+
+        return self.submit(TaskKind.PROCESS, tr("Transcribe and check {name}", name=label), job, video_id=video_id)
 
     def cancel(self, key: int) -> None:
-        self.worker.cancel(key)
+        task = self.tasks.get(key)
+        if task is None or task.state.finished:
+            return
+        task.cancel.set()  # a running transcription polls it; a job that finishes anyway still counts as done
+        if task.worker is not None and self.lanes[task.kind].tryTake(task.worker):  # never started
+            self._failed(task, Cancelled("cancelled"))
+            self._finished(task)
 
-    def _done(self, key: int, video_id: int) -> None:
-        self.task_done.emit(key, video_id, self._kinds[key].kind)
+    def _set(self, task: Task, state: TaskState) -> None:
+        task.state = state
+
+    def _failed(self, task: Task, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            task.state, task.message = TaskState.CANCELLED, tr("cancelled")
+        elif isinstance(exc, EXPECTED_ERRORS):
+            task.state, task.message = TaskState.FAILED, str(exc)
+        else:
+            task.state, task.message = TaskState.FAILED, f"{type(exc).__name__}: {exc}"
+
+    def _finished(self, task: Task) -> None:
+        if task.worker is None:  # already reported
+            return
+        task.worker = None
+        if task.state.finished:
+            self.task_failed.emit(task.key, task.message, task.state is TaskState.CANCELLED)
+        else:
+            task.state = TaskState.DONE
+            if isinstance(task.result, int):
+                task.video_id = task.result
+            self.task_done.emit(task.key, task.video_id, task.kind.value)
+        self._prune()
+
+    def _prune(self) -> None:
+        finished = [key for key, task in self.tasks.items() if task.state.finished]
+        for key in finished[:-KEEP_FINISHED] if len(finished) > KEEP_FINISHED else []:
+            del self.tasks[key]
+            self.task_removed.emit(key)
 
     def shutdown(self) -> None:
-        """Cancel everything and wait for the thread: no thread outlives the window."""
-        for key in list(self._kinds):
-            self.worker.cancel(key)
-        self.worker.stop()
-        self.thread.quit()
-        self.thread.wait(10_000)
+        """Cancel everything and wait for the threads: no thread outlives the window."""
+        for key in list(self.tasks):
+            self.cancel(key)
+        for pool in set(self.lanes.values()):
+            pool.waitForDone(10_000)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return all(pool.waitForDone(msecs) for pool in set(self.lanes.values()))
 
     @property
     def running(self) -> bool:
-        return self.thread.isRunning()
+        return any(pool.activeThreadCount() for pool in set(self.lanes.values()))
 
 
 class QueuePanel(QWidget):
@@ -177,15 +221,23 @@ class QueuePanel(QWidget):
         self.layout_.addStretch(1)
         work.task_added.connect(self._add)
         work.progress.connect(self._progress)
-        work.task_done.connect(lambda key, _vid, _kind: self._finish(key, tr("done")))
-        work.task_failed.connect(lambda key, message, _c: self._finish(key, message))
+        work.task_done.connect(lambda key, _vid, _kind: self._finish(key))
+        work.task_failed.connect(lambda key, _message, _c: self._finish(key))
+        work.task_removed.connect(self._remove)
         follow_language(self, self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Background work"))
-        for _, _, _, _, button in self.rows.values():
+        for key, (_, _, _, label, button) in self.rows.items():
             button.setText(tr("Cancel"))
+            task = self.work.tasks.get(key)
+            if task is not None and task.state.finished:
+                label.setText(self._outcome(task))
+
+    @staticmethod
+    def _outcome(task: Task) -> str:
+        return tr("done") if task.state is TaskState.DONE else task.message
 
     def _add(self, key: int, label: str) -> None:
         row = QWidget()
@@ -208,11 +260,18 @@ class QueuePanel(QWidget):
             bar.setValue(int(fraction * 1000))
             label.setText(tr(stage) + (f" · ~{eta:.0f} s" if eta >= 0 else ""))
 
-    def _finish(self, key: int, message: str) -> None:
-        if key in self.rows:
+    def _finish(self, key: int) -> None:
+        task = self.work.tasks.get(key)
+        if key in self.rows and task is not None:
             _, _, bar, label, cancel = self.rows[key]
-            if message == tr("done"):
+            if task.state is TaskState.DONE:
                 bar.setValue(1000)
-            label.setText(message)
-            label.setToolTip(message)
+            label.setText(self._outcome(task))
+            label.setToolTip(task.message)
             cancel.setEnabled(False)
+
+    def _remove(self, key: int) -> None:
+        row = self.rows.pop(key, None)
+        if row is not None:
+            self.layout_.removeWidget(row[0])
+            row[0].deleteLater()

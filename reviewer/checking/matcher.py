@@ -1,0 +1,426 @@
+"""The compiled matcher: every term of every list, found in one pass over the tokens.
+
+Compile once: each term word (and its assimilated / e-dropped forms) goes into one Aho-Corasick automaton;
+multi-word terms go into a trie keyed by word. Matching then scans each distinct token once with the
+automaton, keeps only hits that morphology.py accepts as real derivations, walks the phrase trie from each
+token, and resolves overlaps: the longest, most literal, most severe match wins. Per-token results are cached,
+so re-checking an edited paragraph only pays for the words that changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from reviewer.checking.disguise import SkeletonIndex, chat_word, phonetic_forms
+from reviewer.checking.fuzzy import FuzzyIndex
+from reviewer.checking.hashtags import split_tag
+from reviewer.checking.lexicon import is_english_word, is_known_word, is_malay_root
+from reviewer.checking.morphology import (
+    MAX_PREFIX,
+    MAX_SUFFIX,
+    is_derivation,
+    is_english_derivation,
+    plausible,
+    root_keys,
+)
+from reviewer.checking.normalize import (
+    TOKEN_RE,
+    Token,
+    destretch_doubles,
+    phrase_gap_ok,
+    spellings,
+    term_words,
+    tokenize,
+)
+from reviewer.checking.terms import Term
+
+_UNSEEN = object()
+KINDS = ("exact", "normalized", "morphological", "fuzzy")
+KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+END = "$"  # trie key holding the term indices that end at this node
+MAX_PHRASE_WORDS = 8
+FRAGMENT_GAPS = frozenset("-.·")
+FRAGMENT_RE = re.compile(r"\b\w{1,4}[-.·]\w{1,4}\b")  # a quick test: any short pieces joined at all?
+MAX_FRAGMENTS = 4
+MAX_FRAGMENT = 4  # letters per piece: "bo-doh", "bang-sat"; longer pieces are words of their own
+MIN_AFFIXED_ROOT = 3  # "cb", "bj", "mf" are abbreviations: they never take affixes ("cbi", "bjs")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found at tokens[first..last] (inclusive)."""
+
+    term_index: int
+    first: int
+    last: int
+    kind: str
+    similarity: float = 1.0
+    heard: str = ""
+
+
+@dataclass
+class _Root:
+    languages: set[str] = field(default_factory=set)
+    single_terms: list[int] = field(default_factory=list)
+
+
+class CompiledTerms:
+    """All enabled terms of the given lists, compiled for matching."""
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        self.terms = [t for t in terms if t.enabled]
+        self._roots: dict[str, _Root] = defaultdict(_Root)
+        self._trie: dict = {}
+        self._exceptions: dict[int, list[tuple[str, ...]]] = {}
+        self._masks_by_length: dict[int, list[str]] = defaultdict(list)
+        self._token_cache: dict[str, dict[str, str]] = {}
+        self._fuzzy_cache: dict[str, object] = {}
+        for index, term in enumerate(self.terms):
+            self._add_term(index, term)
+        self._automaton = self._build_automaton()
+        for root in self._roots:
+            if self._roots[root].single_terms:
+                self._masks_by_length[len(root)].append(root)
+        anchors = {root for root, info in self._roots.items() if info.single_terms}
+        anchors |= {max(words, key=len) for words in self._phrase_words() if len(words) > 1}
+        self.fuzzy = FuzzyIndex(anchors)
+        self._skeletons = SkeletonIndex(root for root in self._roots if len(root) >= 4)
+
+    # --- compile -------------------------------------------------------------------------------------------
+    def _add_term(self, index: int, term: Term) -> None:
+        languages = {"ms", "en"} if term.language == "any" else {term.language}
+        for surface in (term.term, *term.variants):
+            words = term_words(surface)[:MAX_PHRASE_WORDS]
+            if len(words) == 1 or len(words) > 1 and len("".join(words)) >= 6:
+                joined = "".join(words)  # "bunuhdiri", "killyourself": phrases written as one word
+                root = self._roots[joined]
+                root.languages |= languages
+                root.single_terms.append(index)
+            if len(words) > 1:
+                node = self._trie
+                for word in words:
+                    self._roots[word].languages |= languages
+                    node = node.setdefault(word, {})
+                node.setdefault(END, []).append(index)
+        self._exceptions[index] = [term_words(e) for e in term.exceptions]
+
+    def _phrase_words(self):
+        stack = [((), self._trie)]
+        while stack:
+            path, node = stack.pop()
+            if END in node:
+                yield path
+            stack.extend((path + (k,), v) for k, v in node.items() if k != END)
+
+    def _build_automaton(self) -> ahocorasick.Automaton:
+        keys: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
+        for root, info in self._roots.items():
+            languages = frozenset(info.languages)
+            for key, mode in root_keys(root, languages):
+                keys[key].append((root, mode, languages))
+        automaton = ahocorasick.Automaton()
+        for key, entries in keys.items():
+            automaton.add_word(key, (len(key), tuple(entries)))
+        if keys:
+            automaton.make_automaton()
+        return automaton
+
+    # --- per token -----------------------------------------------------------------------------------------
+    def token_roots(self, raw: str) -> dict[str, str]:
+        """Roots this token is a form of, each with the most literal kind found. Cached per spelling."""
+        cached = self._token_cache.get(raw)
+        if cached is None:
+            cached = self._token_roots(raw)
+            if len(self._token_cache) > 200_000:
+                self._token_cache.clear()
+            self._token_cache[raw] = cached
+        return cached
+
+    def _token_roots(self, raw: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        forms = spellings(raw)
+        if not forms:  # nothing but invisible characters and marks
+            return found
+        literal = raw.casefold()
+        for position, form in enumerate(forms):
+            whole_kind = "exact" if position == 0 and form == literal else "normalized"
+            self._scan(form, whole_kind, found)
+            if "*" in form:
+                self._match_mask(form, found)
+        if not found and not is_known_word(forms[-1]):  # bodohh -> bodoh, for words no dictionary knows
+            collapsed = destretch_doubles(forms[-1])
+            if collapsed != forms[-1] and collapsed in self._roots:
+                found[collapsed] = "normalized"
+        if not found:
+            self._undisguise(raw, forms[-1], found)
+        return found
+
+    def _undisguise(self, raw: str, form: str, found: dict[str, str]) -> None:
+        """l00ser, phuck, bitchez, bodoh2, xguna, chat shorthand (ko, x, nk) and dropped vowels (bdoh)."""
+        for respelled in phonetic_forms(raw, form):
+            self._scan(respelled, "normalized", found)
+        standard = chat_word(form)
+        if standard is not None and standard in self._roots:
+            found[standard] = "normalized"
+        if not found:
+            for root in self._skeletons.lookup(form):
+                found.setdefault(root, "normalized")
+
+    def _scan(self, form: str, whole_kind: str, found: dict[str, str]) -> None:
+        """Term roots inside `form`, kept only as the whole form or a real derivation.
+
+        A form that is a Malay root word of its own (gilap, babit) is never a term plus affixes, unless it is an
+        English word formed from an English term (bomber).
+        """
+        if not self._roots:
+            return
+        own_word = is_malay_root(form) and form not in self._roots
+        for end, (length, entries) in self._automaton.iter(form):
+            start = end - length + 1
+            if start > MAX_PREFIX or len(form) - end - 1 > MAX_SUFFIX:
+                continue  # more left over than any affix chain: an unrelated word that contains the root
+            prefix, suffix = form[:start], form[end + 1:]
+            affixed = bool(prefix or suffix)
+            if affixed and not plausible(prefix, suffix):
+                continue
+            for root, mode, languages in entries:
+                if not affixed and mode == "plain":
+                    kind = whole_kind
+                elif len(root) >= MIN_AFFIXED_ROOT and is_derivation(prefix, suffix, root, languages, mode) and not (
+                        own_word and not (is_english_derivation(prefix, suffix, mode) and is_english_word(form))
+                        or mode == "assimilated" and self._nasal_belongs_to_root(prefix, form[start:end + 1])):
+                    kind = "morphological"
+                else:
+                    continue
+                if root not in found or KIND_RANK[kind] < KIND_RANK[found[root]]:
+                    found[root] = kind
+
+    def _nasal_belongs_to_root(self, prefix: str, rest: str) -> bool:
+        """me+naik, not men+(t)aik: the nasal may start a root word of its own, which wins over a dropped letter."""
+        stem = prefix[max(prefix.rfind("me"), prefix.rfind("pe")) + 2:] + rest
+        return is_malay_root(stem) and stem not in self._roots
+
+    def _match_mask(self, form: str, found: dict[str, str]) -> None:
+        """'sl*t', 'f**k': each * hides one letter of a single-word term of the same length."""
+        pattern = re.compile("".join("." if c == "*" else re.escape(c) for c in form))
+        for root in self._masks_by_length.get(len(form), ()):
+            if pattern.fullmatch(root):
+                found.setdefault(root, "normalized")
+
+    # --- whole text ----------------------------------------------------------------------------------------
+    def find(self, text: str, tokens: list[Token] | None = None) -> tuple[list[Token], list[Match]]:
+        tokens = self._split_spelled(tokenize(text) if tokens is None else tokens)
+        tokens = self._join_fragments(text, tokens)
+        if "#" in text or "@" in text:
+            tokens = self._split_tags(text, tokens)
+        roots = [self._spelled_roots(t) if t.spelled else self.token_roots(t.text) for t in tokens]
+        candidates: list[Match] = []
+        for index, token_roots in enumerate(roots):
+            for root, kind in token_roots.items():
+                info = self._roots[root]
+                candidates += [Match(t, index, index, kind) for t in info.single_terms]
+                if root in self._trie:
+                    self._walk_phrase(text, tokens, roots, index, self._trie[root], [kind], candidates)
+        candidates = [m for m in candidates if not self._excepted(m, tokens, roots)]
+        chosen = _resolve_overlaps(candidates, self.terms)
+        chosen = _merge_reduplication(text, tokens, chosen)
+        chosen += self._fuzzy(tokens, chosen)
+        chosen.sort(key=lambda m: (m.first, m.last))
+        return tokens, chosen
+
+    def _spelled_roots(self, token: Token) -> dict[str, str]:
+        """Letters spelled out one by one are a disguise: never an `exact` match."""
+        return {root: "normalized" if kind == "exact" else kind for root, kind in self.token_roots(token.text).items()}
+
+    def _split_spelled(self, tokens: list[Token]) -> list[Token]:
+        """'b o d o h s t u p i d' is one run of letters: cut it at the single-word terms found inside."""
+        result: list[Token] = []
+        for token in tokens:
+            if not token.spelled or self.token_roots(token.text) or not self._roots:
+                result.append(token)
+                continue
+            letters = spellings(token.text)[-1]
+            if len(letters) != len(token.letter_starts):
+                result.append(token)
+                continue
+            cursor = 0
+            hits = sorted(((end - length + 1, end + 1) for end, (length, entries) in self._automaton.iter(letters)
+                           if any(mode == "plain" and self._roots[root].single_terms for root, mode, _ in entries)),
+                          key=lambda span: (span[0], -span[1]))
+            for begin, stop in hits:
+                if begin < cursor:
+                    continue
+                starts = token.letter_starts[begin:stop]
+                result.append(Token(starts[0], starts[-1] + 1, token.text[begin:stop], True, starts))
+                cursor = stop
+            if cursor == 0:
+                result.append(token)
+        return result
+
+    def _join_fragments(self, text: str, tokens: list[Token]) -> list[Token]:
+        """'bo-doh', 'bang.sat', 'si-al': short pieces joined by one hyphen or dot are one disguised word.
+
+        Only when no piece is a term by itself (bodoh-bodoh is reduplication) and the joined letters are one.
+        """
+        if FRAGMENT_RE.search(text) is None:
+            return tokens
+        glued = [len(a.text) <= MAX_FRAGMENT and len(b.text) <= MAX_FRAGMENT and text[a.end:b.start] in FRAGMENT_GAPS
+                 for a, b in zip(tokens, tokens[1:], strict=False)]
+        result: list[Token] = []
+        index = 0
+        while index < len(tokens):
+            joined = None
+            run_end = index
+            while run_end < len(glued) and glued[run_end] and run_end - index + 1 < MAX_FRAGMENTS:
+                run_end += 1
+            for last in range(run_end, index, -1):
+                run = tokens[index:last + 1]
+                if any(t.spelled or self._is_single_term(t.text) for t in run):
+                    continue
+                letters = "".join(t.text for t in run)
+                if self.token_roots(letters):
+                    joined = Token(run[0].start, run[-1].end, letters, True, ())
+                    break
+            if joined is None:
+                result.append(tokens[index])
+                index += 1
+            else:
+                result.append(joined)
+                index = last + 1
+        return result
+
+    def _split_tags(self, text: str, tokens: list[Token]) -> list[Token]:
+        """#janganbodoh, #KillYourselfChallenge, @bodoh_sombong: split into words, offsets inside the tag."""
+        result: list[Token] = []
+        for token in tokens:
+            start, body = token.start, token.text
+            is_handle = body.startswith("@") and len(body) > 1 and (start == 0 or not text[start - 1].isalnum())
+            if is_handle:
+                start, body = start + 1, body[1:]
+            elif not (start > 0 and text[start - 1] == "#"):
+                result.append(token)
+                continue
+            if token.spelled or self.token_roots(token.text):  # a word already (or leet: "@ss")
+                result.append(token)
+                continue
+            if is_handle and self.token_roots(body):
+                result.append(Token(start, token.end, body))
+                continue
+            forms = spellings(body)
+            form = forms[-1] if forms and len(forms[-1]) == len(body) else body.lower()
+            if len(form) != len(body):  # "ß" -> "ss": offsets would not map back; leave the token whole
+                result.append(token)
+                continue
+            spans = split_tag(body, form, self._is_word_of_a_term)
+            result += [Token(start + a, start + b, body[a:b]) for a, b in spans if TOKEN_RE.fullmatch(body[a:b])]
+        return result
+
+    def _is_word_of_a_term(self, word: str) -> bool:
+        return len(word) >= 3 and word in self._roots
+
+    def _is_single_term(self, raw: str) -> bool:
+        return any(self._roots[root].single_terms for root in self.token_roots(raw))
+
+    def _walk_phrase(self, text, tokens, roots, index, node, kinds, out) -> None:
+        for term_index in node.get(END, ()):
+            out.append(Match(term_index, index - len(kinds) + 1, index, max(kinds, key=KIND_RANK.__getitem__)))
+        following = index + 1
+        if following >= len(tokens) or not phrase_gap_ok(text, tokens[index], tokens[following]):
+            return
+        for root, kind in roots[following].items():
+            if root in node and root != END:
+                self._walk_phrase(text, tokens, roots, following, node[root], [*kinds, kind], out)
+
+    def _excepted(self, match: Match, tokens: list[Token], roots: list[dict[str, str]]) -> bool:
+        for words in self._exceptions.get(match.term_index, ()):
+            for offset in range(len(words)):
+                begin = match.first - offset
+                if begin < 0 or begin + len(words) > len(tokens) or begin + len(words) <= match.last:
+                    continue
+                if all(w in roots[begin + k] or _spelled_as(w, tokens[begin + k].text) for k, w in enumerate(words)):
+                    return True
+        return False
+
+    def _fuzzy(self, tokens: list[Token], chosen: list[Match]) -> list[Match]:
+        covered = {i for m in chosen for i in range(m.first, m.last + 1)}
+        hits = []
+        for index, token in enumerate(tokens):
+            if index in covered:
+                continue
+            hit = self._fuzzy_cache.get(token.text, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = self._fuzzy_cache[token.text] = self.fuzzy.lookup(spellings(token.text)[-1])
+            if hit is None:
+                continue
+            info = self._roots.get(hit.anchor)
+            term_indices = info.single_terms if info and info.single_terms else self._phrases_with(hit.anchor)
+            if term_indices:
+                best = max(term_indices, key=lambda i: self.terms[i].rank)
+                hits.append(Match(best, index, index, "fuzzy", hit.similarity, token.text))
+        return hits
+
+    def _phrases_with(self, word: str) -> list[int]:
+        found = []
+        stack = [self._trie]
+        while stack:
+            node = stack.pop()
+            for key, child in node.items():
+                if key == END:
+                    continue
+                if key == word:
+                    found += _all_ends(child)
+                else:
+                    stack.append(child)
+        return found
+
+
+CLITICS_RE = re.compile(r"(?:ku|mu|nya)?(?:lah|kah|pun|tah)?|e?s")
+
+
+def _spelled_as(word: str, raw: str) -> bool:
+    """Is this token `word`, perhaps with a clitic or particle (pemukulnya, kecelakaanlah, whalers)?"""
+    return any(form.startswith(word) and CLITICS_RE.fullmatch(form, len(word)) for form in spellings(raw))
+
+
+def _all_ends(node: dict) -> list[int]:
+    ends = list(node.get(END, ()))
+    for key, child in node.items():
+        if key != END:
+            ends += _all_ends(child)
+    return ends
+
+
+def _resolve_overlaps(candidates: list[Match], terms: list[Term]) -> list[Match]:
+    """Longest span first; then the most literal kind, the most severe term and the longest term text."""
+    ordered = sorted(set(candidates), key=lambda m: (-(m.last - m.first), KIND_RANK[m.kind],
+                                                     -terms[m.term_index].rank, -len(terms[m.term_index].term),
+                                                     m.first, m.term_index))
+    taken: set[int] = set()
+    chosen = []
+    for match in ordered:
+        span = set(range(match.first, match.last + 1))
+        if not span & taken:
+            taken |= span
+            chosen.append(match)
+    return chosen
+
+
+def _merge_reduplication(text: str, tokens: list[Token], chosen: list[Match]) -> list[Match]:
+    """bodoh-bodoh, pukul-memukul: one finding over both halves, not two."""
+    chosen = sorted(chosen, key=lambda m: m.first)
+    merged: list[Match] = []
+    for match in chosen:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.term_index == match.term_index and previous.last + 1 == match.first
+                and text[tokens[previous.last].end:tokens[match.first].start] == "-"):
+            kind = max(previous.kind, match.kind, key=KIND_RANK.__getitem__)
+            merged[-1] = Match(match.term_index, previous.first, match.last, "morphological" if kind == "exact"
+                               else kind)
+        else:
+            merged.append(match)
+    return merged

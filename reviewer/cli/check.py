@@ -1,0 +1,189 @@
+"""`thinktwice check` and `thinktwice terms`: the guideline checker from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from reviewer.checking.checker import Checker, CheckResult, context
+from reviewer.checking.terms import load_lists, load_term_list, to_csv
+from reviewer.cli.media import add_transcription_options, options_from_args
+from reviewer.cli.progress import fraction_bar
+from reviewer.errors import UserError
+from reviewer.fileio import write_text_atomic
+from reviewer.review.media_check import check_media
+from reviewer.store.connection import Store
+from reviewer.store.term_lists import active_lists, import_list, renamed
+from transcribe.formats import parse_subtitles
+from transcribe.media import MEDIA_EXTENSIONS
+
+SEVERITY_COLOURS = {"critical": "\033[1;97;41m", "high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}
+RESET = "\033[0m"
+TEXT_EXTENSIONS = {".txt", ".srt", ".vtt", ".md", ""}
+
+
+def read_text_input(source: str) -> str:
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if path.is_dir():
+            raise UserError(f"{path} is a folder; pass a .txt, .srt or .vtt file, or a media file")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise UserError(f"file not found: {path}; check the path") from None
+        except OSError as exc:
+            raise UserError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{source} is not UTF-8 text; save it as UTF-8 and try again") from None
+
+
+def lists_in_force(db: str | None, paths: list[str] | None) -> list:
+    """The CSV files named for this run, else the lists in the review database (the ones the app edits)."""
+    if paths:
+        return load_lists(paths)
+    with Store(db) as store:
+        return active_lists(store)
+
+
+def run_check(args: argparse.Namespace) -> CheckResult:
+    checker = Checker(lists_in_force(args.db, args.terms))
+    source = args.input
+    suffix = Path(source).suffix.lower() if source != "-" else ""
+    if suffix in MEDIA_EXTENSIONS:
+        with fraction_bar("checking") as update:
+            _, result = check_media(checker, source, options_from_args(args),
+                                    on_progress=lambda p: update(p.fraction, p.stage))
+        return result
+    if suffix not in TEXT_EXTENSIONS:
+        raise UserError(f"cannot check '{suffix}' files; pass .txt, .srt, .vtt, a media file, or - for stdin")
+    text = read_text_input(source)
+    if suffix in {".srt", ".vtt"}:
+        try:
+            transcript = parse_subtitles(text, "" if args.language == "auto" else args.language)
+        except ValueError as exc:
+            raise UserError(f"{source}: {exc}") from None
+        result = checker.check_transcript(transcript, source)
+        if args.language == "auto":
+            from reviewer.checking.checker import guess_language
+
+            result = result.__class__(**{**result.__dict__, "language": guess_language(result.text)})
+        return result
+    return checker.check_text(text, source="<stdin>" if source == "-" else source, language=args.language)
+
+
+def format_text(result: CheckResult, colour: bool) -> str:
+    lines = []
+    for finding in sorted(result.findings, key=lambda f: (not f.sure, f.start)):
+        line_number = result.text.count("\n", 0, finding.start) + 1
+        where = f"{_clock(finding.time_start)} " if finding.time_start is not None else ""
+        severity = finding.severity.upper()
+        if colour:
+            severity = f"{SEVERITY_COLOURS[finding.severity]}{severity}{RESET}"
+        doubt = f"  (listen to confirm: heard '{finding.matched}', confidence {finding.confidence:.2f})" \
+            if not finding.sure else ""
+        lines.append(f"line {line_number}: {where}[{severity}] {finding.term} · {finding.category}{doubt}")
+        lines.append(f"    {context(result.text, finding.start, finding.end)}")
+        if finding.suggestion:
+            lines.append(f"    → {finding.suggestion}")
+    sure = sum(f.sure for f in result.findings)
+    lines.append(f"{result.source}: {result.summary()}"
+                 + (f" ({len(result.findings) - sure} to confirm by listening)" if sure < len(result.findings) else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds // 60):02d}:{seconds % 60:05.2f}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = run_check(args)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        sys.stdout.write(format_text(result, colour))
+    return 1 if result.findings else 0
+
+
+def cmd_terms(args: argparse.Namespace) -> int:
+    if args.action == "validate":
+        if not args.csv:
+            raise UserError("terms validate needs a CSV file: thinktwice terms validate my_terms.csv")
+        term_list = load_term_list(args.csv)
+        print(f"{args.csv}: OK, {len(term_list.terms)} terms, list '{term_list.name}' version {term_list.version}, "
+              f"sha256 {term_list.sha256}")
+        return 0
+    if args.action == "import":
+        if not args.csv:
+            raise UserError("terms import needs a CSV file: thinktwice terms import partner_terms.csv")
+        term_list = load_term_list(args.csv)
+        if args.name:
+            term_list = renamed(term_list, args.name)
+        with Store(args.db) as store:
+            saved = import_list(store, term_list, replace=args.replace)
+        where = args.db or "the review database"
+        print(f"imported '{saved.name}' version {saved.version} ({len(saved.terms)} terms) into {where}")
+        return 0
+    lists = lists_in_force(args.db, [args.csv] if args.csv else None)
+    if args.action == "list":
+        for term_list in lists:
+            print(f"{term_list.name} v{term_list.version} ({len(term_list.terms)} terms) {term_list.sha256[:12]}")
+            if args.verbose:
+                for term in term_list.terms:
+                    print(f"  {term.severity:<8} {term.language:<3} {term.term}  [{term.category}]")
+        return 0
+    if args.format == "json":
+        payload = [{"name": lst.name, "version": lst.version, "sha256": lst.sha256,
+                    "terms": [t.to_row() for t in lst.terms]} for lst in lists]
+        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(to_csv(lst) for lst in lists) if len(lists) == 1 else _merged_csv(lists)
+    if args.output:
+        write_text_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _merged_csv(lists) -> str:
+    """All lists as one CSV (the list name goes into `note`'s neighbour column `list`)."""
+    import csv
+    import io
+
+    from reviewer.checking.terms import COLUMNS
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["list", *COLUMNS], lineterminator="\n")
+    writer.writeheader()
+    for term_list in lists:
+        for term in term_list.terms:
+            writer.writerow({"list": term_list.name, **term.to_row()})
+    return out.getvalue()
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="check a script, subtitles or a video against the term lists")
+    check.add_argument("input", help=".txt, .srt or .vtt file, - for standard input, or a media file")
+    check.add_argument("--terms", action="append", metavar="CSV", help="use this list instead of the ones in "
+                       "force (repeatable)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    add_transcription_options(check)
+    check.set_defaults(func=cmd_check)
+
+    terms = commands.add_parser("terms", help="list, validate or export term lists")
+    terms.add_argument("action", choices=("list", "validate", "export", "import"))
+    terms.add_argument("csv", nargs="?", help="a term list CSV (default: the lists in the review database)")
+    terms.add_argument("--format", choices=("csv", "json"), default="csv")
+    terms.add_argument("-o", "--output", metavar="OUT")
+    terms.add_argument("-v", "--verbose", action="store_true", help="with list: show every term")
+    terms.add_argument("--replace", action="store_true", help="with import: replace the list of the same name "
+                       "(stored as a new version)")
+    terms.add_argument("--name", metavar="NEW", help="with import: store the list under this name")
+    terms.set_defaults(func=cmd_terms)

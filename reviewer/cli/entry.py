@@ -1,0 +1,83 @@
+"""`thinktwice`: the command-line face of the core. Every command accepts `--db PATH`.
+
+Exit codes: 0 success, 1 findings (check), 2 usage or input error, 130 interrupted.
+Users never see a traceback: known problems print one line; unknown ones are logged to the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+
+from reviewer.cli import check as cli_check
+from reviewer.cli import media as cli_media
+from reviewer.cli import reports as cli_reports
+from reviewer.cli import review as cli_review
+from reviewer.errors import UserError
+from reviewer.paths import log_path
+from transcribe.errors import TranscribeError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line and exit 2, like every other input error
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}; see '{self.prog} --help'\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="thinktwice", description="ThinkTwice Review: offline checks for creator videos.")
+    parser.add_argument("--db", metavar="PATH", help="review database file (default: in the user data folder)")
+    # `--db` also works after the command name; SUPPRESS keeps a value given before it.
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser = functools.partial(commands.add_parser, parents=[shared])  # type: ignore[method-assign]
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(exc)))
+        return str(path)
+    except OSError:
+        logging.getLogger(__name__).exception("unexpected error")
+        return "standard error"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:  # --help, or a usage error already printed as one line
+        return int(exit_request.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except (UserError, TranscribeError) as exc:
+        print(f"thinktwice: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("thinktwice: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        where = _log_unexpected(exc)
+        print(f"thinktwice: unexpected error ({type(exc).__name__}: {exc}); details written to {where}",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

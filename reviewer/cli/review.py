@@ -1,0 +1,279 @@
+"""The review workflow from the command line: import, batch, list, show, finding, comment, review, audit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reviewer.cli.media import add_transcription_options, options_from_args
+from reviewer.cli.progress import count_bar, fraction_bar
+from reviewer.errors import UserError
+from reviewer.review.audit_check import check_audit
+from reviewer.review.batch import media_files, run_batch, transcribe_and_check
+from reviewer.review.services import Services
+from reviewer.review.status import STATUS_LABELS
+from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
+from reviewer.store import audit, queries
+from transcribe.errors import TranscribeError
+
+
+def _services(args: argparse.Namespace) -> Services:
+    options = options_from_args(args) if hasattr(args, "language") else None
+    return Services.open(args.db, **({"options": options} if options else {}))
+
+
+def _dump(payload) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    services = _services(args)
+    paths: list[Path] = []
+    for item in args.media:
+        paths += media_files(item) if Path(item).is_dir() else [Path(item)]
+    failures = 0
+    for path in paths:
+        try:
+            result = import_media(services.store, path, args.campaign, args.creator, args.caption, args.version_of)
+        except (UserError, TranscribeError) as exc:
+            print(f"thinktwice: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        what = "already imported as" if result.duplicate else "imported as"
+        extra = " (re-linked to its new location)" if result.relinked else ""
+        print(f"{path.name}: {what} video {result.video_id}{extra}")
+    return 2 if failures else 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    services = _services(args)
+    total = len(media_files(args.folder))
+    with count_bar("batch", total) as bar, fraction_bar("current file") as update:
+        def on_file(name: str, what: str) -> None:
+            bar.write(f"{name}: {what}")
+            if what == "done" or what.startswith(("skipped", "failed")):
+                bar.update(1)
+
+        report = run_batch(services, args.folder, args.campaign, on_file=on_file, on_progress=update)
+    print(f"{report.imported} imported, {report.duplicates} already known, {report.transcribed} transcribed, "
+          f"{report.checked} checked, {len(report.failed)} failed"
+          + (f", {report.busy_elsewhere} left to another process transcribing them" if report.busy_elsewhere
+             else ""))
+    for name, message in report.failed:
+        print(f"  {name}: {message}", file=sys.stderr)
+    return 2 if report.failed else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    rows = queries.list_videos(_services(args).store, args.campaign, args.status, args.search or "")
+    if args.format == "json":
+        _dump(rows)
+        return 0
+    for row in rows:
+        flags = (" [changed since review]" if row["changed_since_review"] else "") + (
+            "" if row["has_transcript"] else " [no transcript]")
+        counts = " ".join(f"{row[f'findings_{s}']}{s[0].upper()}" for s in ("critical", "high", "medium", "low")
+                          if row[f"findings_{s}"])
+        print(f"{row['id']:>6}  {STATUS_LABELS[row['status']]:<22} {row['campaign']:<18.18} "
+              f"v{row['version']} {row['original_name']:<30.30} {counts}{flags}")
+    if not rows:
+        print("no videos match", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    services = _services(args)
+    detail = queries.show(services.store, args.id, list(services.checker().refs))
+    if args.format == "json":
+        _dump(detail)
+        return 0
+    video = detail["video"]
+    print(f"video {video['id']}: {video['original_name']} (v{video['version']}, campaign {detail['campaign']})")
+    print(f"  creator {video['creator'] or '-'}, {video['duration']:.1f} s, sha256 {video['sha256']}")
+    print(f"  status: {STATUS_LABELS[detail['status']]}"
+          + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
+          + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else ""))
+    if detail["transcript_gap"]:
+        print(f"  {detail['transcript_gap'].upper()}")
+    for finding in detail["findings"]:
+        at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
+        print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
+              f"'{finding['matched']}' — {finding['disposition']}"
+              + (f": {finding['reason']}" if finding["reason"] else ""))
+    for comment in detail["comments"]:
+        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}")
+    for review in detail["reviews"]:
+        print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
+              + (f" — {review['note']}" if review["note"] else ""))
+    return 0
+
+
+def cmd_finding(args: argparse.Namespace) -> int:
+    disposition = "confirmed" if args.confirm else "dismissed"
+    set_disposition(_services(args).store, args.id, disposition, args.reason or "", args.reviewer or "",
+                    args.org or "")
+    print(f"finding {args.id}: {disposition}")
+    return 0
+
+
+def cmd_comment(args: argparse.Namespace) -> int:
+    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer, args.org or "")
+    print(f"comment {comment_id} added at {args.at:g} s")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    services = _services(args)
+    add_review(services.store, args.id, args.reviewer, args.decision, args.org or "", args.note or "")
+    status = services.store.query("SELECT status FROM videos WHERE id = ?", (args.id,))[0]["status"]
+    print(f"video {args.id}: decision recorded; status now {STATUS_LABELS[status]}")
+    return 0
+
+
+def cmd_recheck(args: argparse.Namespace) -> int:
+    """Check again against the term lists in force now; dispositions of findings that still apply are kept."""
+    if (not args.ids) == (args.campaign is None):
+        raise UserError("pass video IDs or --campaign NAME (one of them)")
+    services = _services(args)
+    if args.campaign:
+        rows = services.store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
+                                    "WHERE c.name = ? ORDER BY v.id", (args.campaign,))
+        ids = [r["id"] for r in rows]
+    else:
+        ids = args.ids
+    checked, busy = 0, []
+    with count_bar("re-checking", len(ids)) as bar:
+        for video_id in ids:
+            outcome = transcribe_and_check(services, video_id)
+            bar.update(1)
+            checked += outcome.checked
+            if outcome.busy_elsewhere:
+                busy.append(video_id)
+    print(f"re-checked {checked} video{'s' if checked != 1 else ''} against "
+          f"{len(services.checker().refs)} term lists")
+    for video_id in busy:
+        print(f"thinktwice: video {video_id} was not checked: another process is transcribing it; run recheck "
+              "again when it has finished", file=sys.stderr)
+    return 2 if busy else 0
+
+
+def _heads(args: argparse.Namespace) -> tuple[audit.ChainHead, ...]:
+    """Heads given as COUNT:HASH, or read from issued reports and exports (PDF, CSV, JSON, VTT)."""
+    heads = [audit.ChainHead.parse(text) for text in args.head or []]
+    for name in args.against or []:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise UserError(f"cannot read {name}: {exc.strerror}") from None
+        try:
+            heads.append(audit.ChainHead.parse(data.decode("latin-1")))
+        except UserError:
+            raise UserError(f"{name} carries no audit head (it was issued before heads were printed, or it is "
+                            "not a ThinkTwice report or export)") from None
+    return tuple(heads)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    outcome = check_audit(_services(args).store, _heads(args))
+    chain = outcome.chain
+    if chain.broken_at is not None:
+        print(f"thinktwice: audit log broken at entry {chain.broken_at}: {chain.reason}", file=sys.stderr)
+        return 1
+    problems = [f"the log no longer holds {label} from an issued document: entries were deleted or rewritten"
+                for label in chain.missing_heads]
+    problems += [f"{count} entries are signed by another install's key ({key_id}); copy that install's audit key "
+                 "to check them" if key_id != "unsigned" else f"{count} entries carry no signature"
+                 for key_id, count in chain.foreign.items()]
+    problems += outcome.unexplained
+    if not problems:
+        print(f"audit log intact: {chain.entries} entries, every link and signature verified, every decision, "
+              f"comment and disposition explained; head {outcome.head.entries}:{outcome.head.hash}")
+        return 0
+    for line in problems:
+        print(f"thinktwice: audit: {line}", file=sys.stderr)
+    return 1
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    result = queries.compare_versions(_services(args).store, args.id)
+    if args.format == "json":
+        _dump(result)
+        return 0
+    for key in ("resolved", "new", "unchanged"):
+        print(f"{key}: " + (", ".join(f"{f['term']} ('{f['matched']}')" for f in result[key]) or "none"))
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("import", help="import videos (files or folders) into a campaign")
+    p.add_argument("media", nargs="+")
+    p.add_argument("--campaign", required=True)
+    p.add_argument("--creator", default="", help="the creator's handle, e.g. @aina")
+    p.add_argument("--caption", default="", help="caption and hashtags the creator plans to post (checked too)")
+    p.add_argument("--version-of", type=int, metavar="ID", help="this is a new cut of video ID")
+    p.set_defaults(func=cmd_import)
+
+    p = commands.add_parser("batch", help="import, transcribe and check a whole folder (resumable)")
+    p.add_argument("folder")
+    p.add_argument("--campaign", required=True)
+    add_transcription_options(p)
+    p.set_defaults(func=cmd_batch)
+
+    p = commands.add_parser("list", help="list videos with their status")
+    p.add_argument("--campaign")
+    p.add_argument("--status")
+    p.add_argument("--search", help="search names, creators, captions and transcripts")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_list)
+
+    p = commands.add_parser("show", help="show a video's status, findings, comments and decisions")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_show)
+
+    p = commands.add_parser("finding", help="confirm or dismiss a finding")
+    p.add_argument("id", type=int)
+    choice = p.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--confirm", action="store_true")
+    choice.add_argument("--dismiss", action="store_true")
+    p.add_argument("--reason", help="why (required when dismissing)")
+    p.add_argument("--reviewer", default="")
+    p.add_argument("--org", help="the reviewer's organisation")
+    p.set_defaults(func=cmd_finding)
+
+    p = commands.add_parser("comment", help="comment at a moment of a video")
+    p.add_argument("id", type=int)
+    p.add_argument("--at", type=float, required=True, metavar="SECONDS")
+    p.add_argument("--text", required=True)
+    p.add_argument("--reviewer", required=True)
+    p.add_argument("--org", help="the reviewer's organisation")
+    p.set_defaults(func=cmd_comment)
+
+    p = commands.add_parser("review", help="record a decision on a video")
+    p.add_argument("id", type=int)
+    p.add_argument("--decision", required=True, help="approved, approved_with_changes, changes_required or rejected")
+    p.add_argument("--reviewer", required=True)
+    p.add_argument("--org", help="the reviewer's organisation")
+    p.add_argument("--note", help="a note for the creator")
+    p.set_defaults(func=cmd_review)
+
+    p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("--campaign")
+    add_transcription_options(p)
+    p.set_defaults(func=cmd_recheck)
+
+    p = commands.add_parser("audit", help="verify the tamper-evident audit log")
+    p.add_argument("action", choices=("verify",))
+    p.add_argument("--head", action="append", metavar="COUNT:HASH", help="a head printed on an issued document: "
+                   "the log must still hold it (repeatable)")
+    p.add_argument("--against", action="append", metavar="FILE", help="read the head from an issued PDF report "
+                   "or export (repeatable)")
+    p.set_defaults(func=cmd_audit)
+
+    p = commands.add_parser("compare", help="compare a video version with the one before it")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_compare)

@@ -1,0 +1,130 @@
+"""Import, transcribe and check a whole folder, resumably.
+
+Run it again after an interruption (even kill -9) and it continues where it stopped: files already imported
+are recognised by their hash, transcripts already stored are not redone, a job left 'running' by a dead
+process goes back in the queue, and each step is one transaction, so nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer.errors import UserError
+from reviewer.review.services import Services
+from reviewer.review.workflow import add_transcript, import_media, latest_transcript, record_check
+from reviewer.store import jobs
+from reviewer.store.connection import Store
+from reviewer.store.queries import get_video
+from transcribe.errors import Cancelled, TranscribeError
+from transcribe.media import MEDIA_EXTENSIONS
+from transcribe.types import Transcript
+
+
+@dataclass
+class BatchReport:
+    imported: int = 0
+    duplicates: int = 0
+    transcribed: int = 0
+    checked: int = 0
+    busy_elsewhere: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    video_ids: list[int] = field(default_factory=list)
+
+
+def media_files(folder: str | os.PathLike[str]) -> list[Path]:
+    root = Path(folder)
+    if not root.is_dir():
+        raise UserError(f"{root} is not a folder; pass the folder that holds the videos")
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in MEDIA_EXTENSIONS
+                  and not p.name.startswith("."))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one call did itself (another process may have done the rest): the basis of honest reports."""
+
+    transcribed: bool = False
+    checked: bool = False
+    busy_elsewhere: bool = False  # another live process holds the transcription job
+
+
+def transcribe_and_check(services: Services, video_id: int, on_progress: Callable[[float, str], None] | None = None,
+                         should_cancel: Callable[[], bool] | None = None, actor: str = "") -> Outcome:
+    """Bring one video up to date: a transcript (via the job queue) and a check against the lists in force."""
+    store = services.store
+    path = get_video(store.db, video_id)["path"]
+    transcribed = False
+    if latest_transcript(store.db, video_id) is None:
+        jobs.enqueue(store, video_id, actor)
+        job = jobs.claim(store, [video_id])
+        if job is not None:
+            try:
+                transcript = services.transcriber(path, services.options, on_progress, should_cancel)
+            except Cancelled:
+                jobs.fail(store, job, "cancelled", cancelled=True)
+                raise
+            except TranscribeError as exc:
+                jobs.fail(store, job, str(exc))
+                raise
+            _finish_job(store, job, transcript)
+            transcribed = True
+    latest = latest_transcript(store.db, video_id)
+    if latest is None:
+        return Outcome(busy_elsewhere=True)  # another process holds the job; it will finish it
+    checker = services.checker()
+    result = checker.check_transcript(latest[1], path)
+    result = services.verifier(checker, result, path, services.options)
+    record_check(store, video_id, checker, result, actor)
+    return Outcome(transcribed=transcribed, checked=True)
+
+
+def _finish_job(store: Store, job: dict, transcript: Transcript) -> int:
+    """Store the transcript and close its job in one transaction: a kill -9 never leaves half of either."""
+    with store.write() as db:
+        transcript_id = add_transcript(store, job["video_id"], transcript)
+        jobs.mark_done(db, job["id"])
+    return transcript_id
+
+
+def needs_work(services: Services, video_id: int) -> bool:
+    """No transcript or no check yet."""
+    rows = services.store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
+                                "(SELECT count(*) FROM checks WHERE video_id = ?) AS c", (video_id, video_id))
+    return not rows[0]["t"] or not rows[0]["c"]
+
+
+def run_batch(services: Services, folder: str | os.PathLike[str], campaign: str, actor: str = "",
+              on_file: Callable[[str, str], None] | None = None,
+              on_progress: Callable[[float, str], None] | None = None) -> BatchReport:
+    """Import every media file under `folder`, then transcribe and check what still needs it."""
+    report = BatchReport()
+    notify = on_file or (lambda name, what: None)
+    jobs.recover(services.store)
+    for path in media_files(folder):
+        try:
+            result = import_media(services.store, path, campaign, actor=actor)
+        except (UserError, TranscribeError) as exc:
+            report.failed.append((str(path), str(exc)))
+            notify(path.name, f"skipped: {exc}")
+            continue
+        report.duplicates += result.duplicate
+        report.imported += not result.duplicate
+        report.video_ids.append(result.video_id)
+    for video_id in report.video_ids:
+        if not needs_work(services, video_id):
+            continue
+        name = services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))[0]
+        try:
+            outcome = transcribe_and_check(services, video_id, on_progress, actor=actor)
+        except (UserError, TranscribeError) as exc:
+            report.failed.append((name["original_name"], str(exc)))
+            notify(name["original_name"], f"failed: {exc}")
+            continue
+        report.transcribed += outcome.transcribed  # only what this run did, not what a concurrent run did
+        report.checked += outcome.checked
+        report.busy_elsewhere += outcome.busy_elsewhere
+        notify(name["original_name"], "being transcribed by another process" if outcome.busy_elsewhere else "done")
+    return report

@@ -1,0 +1,57 @@
+"""Report and export bytes for one video or a campaign: the use case behind `thinktwice report/export` and the
+app's Report and Export buttons (so neither front end calls the other)."""
+
+from __future__ import annotations
+
+from reports.campaign_report import render_campaign_report
+from reports.tabular import to_csv, to_json
+from reports.video_report import render_video_report
+from reviewer.errors import UserError
+from reviewer.review.report_data import campaign_report_data, export_rows, report_fonts, video_report_data
+from reviewer.review.services import Services
+from reviewer.review.workflow import latest_transcript
+from reviewer.store import audit
+from reviewer.store.queries import get_video
+from transcribe.formats import render
+
+TRANSCRIPT_FORMATS = ("srt", "vtt", "txt")
+
+
+def video_pdf(services: Services, video_id: int) -> bytes:
+    data = video_report_data(services.store, video_id, list(services.checker().refs))
+    return render_video_report(data, report_fonts())
+
+
+def campaign_pdf(services: Services, campaign: str | None) -> bytes:
+    if campaign and not services.store.query("SELECT 1 FROM campaigns WHERE name = ?", (campaign,)):
+        raise UserError(f"no campaign named '{campaign}'; see 'thinktwice list' for campaigns")
+    return render_campaign_report(campaign_report_data(services.store, campaign), report_fonts())
+
+
+def export_bytes(services: Services, video_id: int | None, campaign: str | None, fmt: str) -> bytes:
+    store = services.store
+    if fmt in TRANSCRIPT_FORMATS:
+        if video_id is None:
+            raise UserError(f"--format {fmt} exports one video's transcript: pass a video ID")
+        get_video(store.db, video_id)
+        latest = latest_transcript(store.db, video_id)
+        if latest is None:
+            raise UserError(f"video {video_id} has no transcript yet; transcribe it first")
+        text = render(latest[1], fmt)
+        if fmt == "vtt":  # WebVTT has comments; SRT and plain text have nowhere to put the head
+            text += f"\nNOTE {audit.head(store.db).label}\n"
+        return text.encode("utf-8")
+    if video_id is not None:
+        get_video(store.db, video_id)
+        ids, scope = [video_id], f"video {video_id}"
+    elif campaign is None:  # every campaign (the app's dashboard with "All campaigns" selected)
+        ids, scope = [r["id"] for r in store.query("SELECT id FROM videos ORDER BY id")], "all campaigns"
+    else:
+        rows = store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id WHERE c.name = ? "
+                           "ORDER BY v.id", (campaign,))
+        if not rows:
+            raise UserError(f"no videos in a campaign named '{campaign}'")
+        ids, scope = [r["id"] for r in rows], f"campaign {campaign}"
+    findings, decisions = export_rows(store, ids)
+    head = audit.head(store.db).label
+    return to_csv(findings, decisions, head) if fmt == "csv" else to_json(findings, decisions, scope, head)

@@ -1,0 +1,106 @@
+"""Fill the reports' plain input types from the review record (the core side of reports/)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from assets import asset_path
+from reports.types import (
+    CampaignReportData,
+    CommentRow,
+    DecisionRow,
+    FindingRow,
+    FontSet,
+    Highlight,
+    VideoReportData,
+    VideoSummaryRow,
+    WorkloadRow,
+)
+from reviewer.checking.checker import context, transcript_text
+from reviewer.review.summary import campaign_summary
+from reviewer.review.workflow import latest_transcript
+from reviewer.store import audit
+from reviewer.store.connection import Store
+from reviewer.store.queries import show
+from transcribe.frames import keyframes
+
+SELF_HARM = "Suicide and Self-Harm"
+
+
+def report_fonts() -> FontSet:
+    fonts = asset_path("fonts")
+    fallbacks = (fonts / "NotoSansTamil-Regular.ttf", fonts / "DroidSansFallback.ttf")
+    return FontSet(regular=(fonts / "NotoSans-Regular.ttf", *fallbacks),
+                   bold=(fonts / "NotoSans-Bold.ttf", fonts / "NotoSansTamil-Bold.ttf", fallbacks[1]))
+
+
+def generated_at() -> str:
+    return datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+
+
+def video_report_data(store: Store, video_id: int, active_refs: list | None = None,
+                      with_keyframes: bool = True) -> VideoReportData:
+    detail = show(store, video_id, active_refs)
+    video = detail["video"]
+    latest = latest_transcript(store.db, video_id)
+    text = transcript_text(latest[1])[0] if latest else ""
+    findings = detail["findings"]
+    rows = [FindingRow(f["time_start"], f["term"], f["category"], f["severity"],
+                       context(text, f["start"], f["end"], 30) if f["source"] == "transcript" else f["matched"],
+                       f["kind"], f["disposition"], f["reason"], f["suggestion"], f["source"]) for f in findings]
+    frames = keyframes(video["path"], 5, 240) if with_keyframes and video["width"] and Path(video["path"]).exists() \
+        else []
+    check = detail["check"] or {"term_lists": []}
+    return VideoReportData(
+        campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
+        version=video["version"], sha256=video["sha256"], duration=video["duration"],
+        resolution=f"{video['width']}×{video['height']}" if video["width"] else "", status=detail["status"],
+        changed_since_review=detail["changed_since_review"], stale_term_lists=detail["stale_term_lists"],
+        decisions=[DecisionRow(r["reviewer"], r["organisation"], r["decision"], r["created_at"], r["note"])
+                   for r in detail["reviews"]],
+        findings=rows,
+        comments=[CommentRow(c["at_seconds"], c["reviewer"], c["text"]) for c in detail["comments"]],
+        transcript=text,
+        highlights=[Highlight(f["start"], f["end"], f["severity"]) for f in findings
+                    if f["source"] == "transcript" and f["disposition"] != "dismissed"],
+        term_lists=[(r["name"], r["version"], r["sha256"]) for r in check["term_lists"]],
+        model=detail["transcript"]["model"] if detail["transcript"] else "",
+        language=detail["transcript"]["language"] if detail["transcript"] else "",
+        generated_at=generated_at(), keyframes=frames, caption=video["caption"],
+        self_harm=any(f["category"] == SELF_HARM and f["disposition"] != "dismissed" for f in findings),
+        audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
+    )
+
+
+def campaign_report_data(store: Store, campaign: str | None) -> CampaignReportData:
+    summary = campaign_summary(store, campaign)
+    return CampaignReportData(
+        campaign=summary["campaign"], generated_at=generated_at(), status_counts=summary["status_counts"],
+        by_category=summary["by_category"], by_severity=summary["by_severity"],
+        videos=[VideoSummaryRow(v["original_name"], v["creator"], v["version"], v["status"], v["highest_severity"],
+                                v["findings"], (v["reviewers"] or "").replace(",", ", "),
+                                bool(v["changed_since_review"])) for v in summary["videos"]],
+        workload=[WorkloadRow(w["reviewer"], w["organisation"], w["videos"], w["decisions"])
+                  for w in summary["workload"]],
+        audit_head=audit.head(store.db).label,
+    )
+
+
+def export_rows(store: Store, video_ids: list[int]) -> tuple[list[dict], list[dict]]:
+    """Findings and decisions of the given videos, as flat rows for CSV and JSON."""
+    findings, decisions = [], []
+    for video_id in video_ids:
+        detail = show(store, video_id)
+        video = detail["video"]
+        base = {"video_id": video_id, "campaign": detail["campaign"], "file": video["original_name"],
+                "version": video["version"], "creator": video["creator"], "sha256": video["sha256"]}
+        findings += [base | {k: f[k] for k in ("source", "term", "category", "severity", "kind", "confidence",
+                                                "matched", "time_start", "time_end", "disposition", "reason",
+                                                "suggestion")} for f in detail["findings"]]
+        decisions += [base | {k: r[k] for k in ("reviewer", "organisation", "decision", "note", "content_sha256",
+                                                "created_at")} for r in detail["reviews"]]
+    return findings, decisions
+
+
+

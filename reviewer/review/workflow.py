@@ -1,0 +1,339 @@
+"""The review workflow: what changes a review record, each change one transaction with its audit entry.
+
+Import (with duplicate detection, re-linking and versions), transcripts and their corrections, checks
+(keeping dispositions that still apply), finding dispositions, timecoded comments and decisions. After
+every change the video's stored status and finding counts are recomputed in the same transaction, so
+lists and filters are plain indexed queries.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from reviewer.checking.checker import Checker, CheckResult, Finding
+from reviewer.errors import UserError
+from reviewer.review.merge_rules import apply_dispositions, settle_revisions
+from reviewer.review.status import Decision, RequiredReviewer, changed_since_review, combined_status
+from reviewer.store import audit, events
+from reviewer.store.connection import Store, now
+from reviewer.store.migrations import DECISIONS
+from reviewer.store.queries import get_video
+from transcribe.frames import thumbnail
+from transcribe.hashing import sha256_file
+from transcribe.media import MediaInfo, probe, require_audio
+from transcribe.types import Transcript
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    video_id: int
+    duplicate: bool = False
+    relinked: bool = False
+
+
+def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
+    name = " ".join(name.split())
+    if not name:
+        raise UserError("a campaign needs a name: --campaign NAME")
+    found = store.query("SELECT id FROM campaigns WHERE name = ?", (name,))
+    if found:
+        return found[0]["id"]
+    with store.write() as db:
+        campaign_id = db["campaigns"].insert({"name": name, "created_at": now()}).last_pk
+        audit.append(db, "campaign-created", actor, None, name=name)
+    return campaign_id
+
+
+def import_media(store: Store, path: str | os.PathLike[str], campaign: str, creator: str = "", caption: str = "",
+                 version_of: int | None = None, actor: str = "") -> ImportResult:
+    """Add a video (or audio file) to a campaign. The same content again is recognised, not duplicated."""
+    info = probe(path)
+    require_audio(info)  # nothing to review in a clip we cannot transcribe
+    campaign_id = ensure_campaign(store, campaign, actor)
+    existing = store.query("SELECT id, path FROM videos WHERE campaign_id = ? AND sha256 = ?",
+                           (campaign_id, info.sha256))
+    if existing:
+        return _known_content(store, existing[0], info, actor)
+    previous = get_video(store.db, version_of) if version_of is not None else None
+    if previous is not None and previous["campaign_id"] != campaign_id:
+        raise UserError(f"video {version_of} belongs to another campaign; import the new version into the same one")
+    picture = thumbnail(info.path) if info.has_video else None
+    with store.write() as db:
+        row = _media_row(info) | {
+            "campaign_id": campaign_id, "creator": creator.strip(), "caption": caption.strip(), "thumbnail": picture,
+            "imported_at": now(), "version": 1, "previous_id": None, "piece_id": None,
+        }
+        if previous is not None:
+            version = next(db.query("SELECT max(version) AS v FROM videos WHERE piece_id = ?",
+                                    [previous["piece_id"]]))["v"]
+            row |= {"version": version + 1, "previous_id": previous["id"], "piece_id": previous["piece_id"]}
+        video_id = db["videos"].insert(row).last_pk
+        if previous is None:
+            db.execute("UPDATE videos SET piece_id = ? WHERE id = ?", [video_id, video_id])
+        audit.append(db, "import", actor, video_id, name=info.name, sha256=info.sha256, version=row["version"],
+                     campaign=campaign)
+    return ImportResult(video_id)
+
+
+def _media_row(info: MediaInfo) -> dict:
+    stat = os.stat(info.path)
+    return {"path": info.path, "original_name": info.name, "sha256": info.sha256, "size": info.size,
+            "mtime_ns": stat.st_mtime_ns, "duration": info.duration, "fps": info.fps, "width": info.width,
+            "height": info.height, "has_audio": int(info.has_audio)}
+
+
+def _known_content(store: Store, row: dict, info: MediaInfo, actor: str) -> ImportResult:
+    """Same bytes as a video we have: a duplicate, or the same file moved/renamed (re-link it)."""
+    if row["path"] == info.path or Path(row["path"]).exists():
+        return ImportResult(row["id"], duplicate=True)
+    with store.write() as db:
+        db.execute("UPDATE videos SET path = ?, mtime_ns = ? WHERE id = ?",
+                   [info.path, os.stat(info.path).st_mtime_ns, row["id"]])
+        audit.append(db, "relink", actor, row["id"], old_path=row["path"], new_path=info.path)
+    return ImportResult(row["id"], duplicate=True, relinked=True)
+
+
+def relink(store: Store, video_id: int, new_path: str | os.PathLike[str], actor: str = "") -> None:
+    """Point a video at its moved or renamed file; refused unless the content is identical."""
+    video = get_video(store.db, video_id)
+    info = probe(new_path)
+    if info.sha256 != video["sha256"]:
+        raise UserError(f"{info.name} is not the same content as video {video_id} (SHA-256 differs); "
+                        "import it as a new version instead (--version-of)")
+    _known_content(store, {"id": video_id, "path": video["path"]}, info, actor)
+
+
+def refresh_content(store: Store, video_id: int, actor: str = "") -> bool:
+    """Re-hash the file if its size or mtime changed. Returns True when the content is different now."""
+    video = get_video(store.db, video_id)
+    try:
+        stat = os.stat(video["path"])
+    except OSError:
+        return False  # missing file: keep the record; the user can re-link it
+    if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"]:
+        return False
+    digest = sha256_file(video["path"])
+    with store.write() as db:
+        db.execute("UPDATE videos SET sha256 = ?, size = ?, mtime_ns = ? WHERE id = ?",
+                   [digest, stat.st_size, stat.st_mtime_ns, video_id])
+        if digest != video["sha256"]:
+            audit.append(db, "content-changed", actor, video_id, old_sha256=video["sha256"], new_sha256=digest)
+        recompute(db, video_id)
+    return digest != video["sha256"]
+
+
+def add_transcript(store: Store, video_id: int, transcript: Transcript, author: str = "",
+                   organisation: str = "") -> int:
+    """Store a transcript as the next revision; earlier revisions (the machine's original) are kept.
+
+    It records the revision it replaces (its parent), so two reviewers' corrections of the same revision are
+    recognised as competing when their bundles meet."""
+    author, organisation = events.clean(author), events.clean(organisation)
+    with store.write() as db:
+        get_video(db, video_id)
+        revision = next(db.query("SELECT coalesce(max(revision), 0) + 1 AS r FROM transcripts WHERE video_id = ?",
+                                 [video_id]))["r"]
+        parent = next(db.query("SELECT uid FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
+                               [video_id]), None)
+        transcript_id = db["transcripts"].insert({
+            "video_id": video_id, "revision": revision, "engine": transcript.engine, "model": transcript.model,
+            "language": transcript.language, "language_probability": transcript.language_probability,
+            "duration": transcript.duration, "segments": json.dumps(transcript.to_dict()["segments"],
+                                                                   ensure_ascii=False),
+            "text": transcript.text, "author": author, "created_at": now(), "organisation": organisation,
+            "seq": events.next_seq(db, author, organisation) if author else None,
+            "parent_uid": parent["uid"] if parent else None,
+        }).last_pk
+        settle_revisions(db, video_id)
+        audit.append(db, "transcript-correction" if author else "transcription", author, video_id,
+                     revision=revision, model=transcript.model, language=transcript.language)
+        recompute(db, video_id)
+    return transcript_id
+
+
+def latest_transcript(db: Database, video_id: int) -> tuple[int, Transcript] | None:
+    row = next(db.query("SELECT * FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
+                        [video_id]), None)
+    if row is None:
+        return None
+    data = {key: row[key] for key in ("language", "language_probability", "duration", "model", "engine")}
+    return row["id"], Transcript.from_dict(data | {"segments": json.loads(row["segments"])})
+
+
+def fingerprint(finding: Finding, source: str, seen: Counter) -> str:
+    """Identity of a finding across re-checks: where it came from, the term, the words, which occurrence."""
+    key = (source, finding.term, " ".join(finding.matched.casefold().split()))
+    seen[key] += 1
+    return json.dumps([*key, seen[key]], ensure_ascii=False)
+
+
+def record_check(store: Store, video_id: int, checker: Checker, transcript_result: CheckResult | None = None,
+                 actor: str = "") -> int:
+    """Check the latest transcript and the caption; keep dispositions of findings that still apply."""
+    video = get_video(store.db, video_id)
+    latest = latest_transcript(store.db, video_id)
+    if latest is None:
+        raise UserError(f"video {video_id} has no transcript yet; transcribe it first")
+    transcript_id, transcript = latest
+    result = transcript_result or checker.check_transcript(transcript, video["path"])
+    caption = checker.check_text(video["caption"], "caption") if video["caption"] else None
+    with store.write() as db:
+        previous = {row["fingerprint"]: row for row in db.query(
+            "SELECT fingerprint, disposition, reason, disposition_by, disposition_at FROM findings WHERE check_id = "
+            "(SELECT max(id) FROM checks WHERE video_id = ?)", [video_id])}
+        check_id = db["checks"].insert({"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
+                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])}).last_pk
+        rows, seen = [], Counter()
+        for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ())):
+            for finding in findings:
+                key = fingerprint(finding, source, seen)
+                kept = previous.get(key, {})
+                rows.append({
+                    "check_id": check_id, "video_id": video_id, "source": source, "fingerprint": key,
+                    **{k: getattr(finding, k) for k in ("term", "category", "severity", "language", "kind",
+                                                        "confidence", "start", "end", "matched", "suggestion",
+                                                        "time_start", "time_end")},
+                    "disposition": kept.get("disposition", "open"), "reason": kept.get("reason", ""),
+                    "disposition_by": kept.get("disposition_by", ""), "disposition_at": kept.get("disposition_at"),
+                })
+        if rows:
+            db["findings"].insert_all(rows)
+        audit.append(db, "check", actor, video_id, check_id=check_id, findings=len(rows),
+                     kept_dispositions=sum(r["disposition"] != "open" for r in rows),
+                     term_lists=[f"{r.name}@{r.version}" for r in checker.refs])
+        recompute(db, video_id)
+    return check_id
+
+
+def set_disposition(store: Store, finding_id: int, disposition: str, reason: str = "", actor: str = "",
+                    organisation: str = "") -> None:
+    """Record this reviewer's disposition; the finding shows every reviewer's, and a disagreement keeps it open."""
+    if disposition not in {"confirmed", "dismissed", "open"}:
+        raise UserError(f"unknown disposition '{disposition}'; use confirm or dismiss")
+    if disposition == "dismissed" and not reason.strip():
+        raise UserError("say why the finding is a false positive: --reason TEXT")
+    with store.write() as db:
+        row = next(db.query("SELECT video_id, term, fingerprint FROM findings WHERE id = ?", [finding_id]), None)
+        if row is None:
+            raise UserError(f"no finding with ID {finding_id}; see 'thinktwice show VIDEO_ID' for finding IDs")
+        disposition_id = events.add_disposition(db, row["video_id"], row["fingerprint"], actor, organisation,
+                                                disposition, reason.strip())
+        db.execute("UPDATE findings SET disposition_at = ? WHERE id = ?", [now(), finding_id])
+        audit.append(db, "disposition", events.clean(actor), row["video_id"], finding_id=finding_id,
+                     disposition_id=disposition_id, organisation=events.clean(organisation), term=row["term"],
+                     disposition=disposition, reason=reason.strip())
+        recompute(db, row["video_id"])
+
+
+def add_comment(store: Store, video_id: int, at_seconds: float, text: str, reviewer: str,
+                organisation: str = "") -> int:
+    if not text.strip():
+        raise UserError("a comment needs some text: --text TEXT")
+    if not reviewer.strip():
+        raise UserError("say who is commenting: --reviewer NAME")
+    with store.write() as db:
+        video = get_video(db, video_id)
+        if not 0 <= at_seconds <= video["duration"] + 0.05:
+            raise UserError(f"{at_seconds:g} s is outside the video (0 to {video['duration']:.1f} s)")
+        comment_id = db["comments"].insert({"video_id": video_id, "at_seconds": float(at_seconds),
+                                            "text": text.strip(), "reviewer": events.clean(reviewer),
+                                            "organisation": events.clean(organisation),
+                                            "seq": events.next_seq(db, reviewer, organisation),
+                                            "created_at": now()}).last_pk
+        audit.append(db, "comment", reviewer.strip(), video_id, comment_id=comment_id, at=at_seconds,
+                     text=text.strip())
+    return comment_id
+
+
+def add_review(store: Store, video_id: int, reviewer: str, decision: str, organisation: str = "",
+               note: str = "") -> int:
+    """Record a decision, bound to the content's SHA-256 as it is at this moment."""
+    decision = decision.strip().lower().replace(" ", "_").replace("-", "_")
+    if decision not in DECISIONS:
+        raise UserError(f"unknown decision '{decision}'; use one of {', '.join(DECISIONS)}")
+    if not reviewer.strip():
+        raise UserError("say who is deciding: --reviewer NAME")
+    refresh_content(store, video_id, reviewer)
+    with store.write() as db:
+        video = get_video(db, video_id)
+        review_id = db["reviews"].insert({"video_id": video_id, "reviewer": events.clean(reviewer),
+                                          "organisation": events.clean(organisation), "decision": decision,
+                                          "seq": events.next_seq(db, reviewer, organisation),
+                                          "note": note.strip(), "content_sha256": video["sha256"],
+                                          "created_at": now()}).last_pk
+        audit.append(db, "decision", reviewer.strip(), video_id, review_id=review_id, decision=decision,
+                     organisation=organisation.strip(), note=note.strip(), content_sha256=video["sha256"])
+        recompute(db, video_id)
+    return review_id
+
+
+def set_required_reviewers(store: Store, campaign: str, names: list[str], actor: str = "") -> None:
+    """Who must decide before a video counts as approved: "Name (Organisation)" or just "Name"."""
+    names = [str(RequiredReviewer.parse(name)) for name in names if name.strip()]
+    campaign_id = ensure_campaign(store, campaign, actor)
+    with store.write() as db:
+        db.execute("UPDATE campaigns SET required_reviewers = ? WHERE id = ?", [json.dumps(names), campaign_id])
+        audit.append(db, "campaign-reviewers", actor, None, campaign=campaign, required=names)
+        for row in db.query("SELECT id FROM videos WHERE campaign_id = ?", [campaign_id]):
+            recompute(db, row["id"])
+
+
+def derived_state(db: Database, video_id: int) -> dict:
+    """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
+    video = get_video(db, video_id)
+    decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
+                 for r in db.query("SELECT reviewer, organisation, decision, content_sha256, seq FROM reviews "
+                                   "WHERE video_id = ? ORDER BY seq, uid", [video_id])]
+    has_transcript = next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None)
+    last_check = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))["id"]
+    required = json.loads(next(db.query("SELECT required_reviewers FROM campaigns WHERE id = ?",
+                                        [video["campaign_id"]]))["required_reviewers"])
+    counts = Counter({row["severity"]: row["n"] for row in db.query(
+        "SELECT severity, count(*) AS n FROM findings WHERE check_id = ? AND disposition != 'dismissed' "
+        "GROUP BY severity", [last_check])}) if last_check else Counter()
+    open_count = next(db.query("SELECT count(*) AS n FROM findings WHERE check_id = ? AND disposition = 'open'",
+                               [last_check]))["n"] if last_check else 0
+    return {"status": combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
+            "changed_since_review": int(changed_since_review(decisions, video["sha256"])),
+            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")}}
+
+
+def recompute(db: Database, video_id: int) -> None:
+    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
+    apply_dispositions(db, video_id)
+    state = derived_state(db, video_id)
+    db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in state)} WHERE id = ?", [*state.values(), video_id])
+
+
+def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
+    """A reviewer's corrected text as a transcript revision, keeping the original timing.
+
+    One line per segment (how the app shows it). Unchanged words keep their times; the words of an edited
+    line share that segment's time evenly. If lines were added or removed, the whole text shares the span.
+    """
+    from transcribe.types import Segment, Word
+
+    lines = [line.strip() for line in edited_text.splitlines()]
+    segments = list(original.segments)
+    if len(lines) != len(segments):
+        start = segments[0].start if segments else 0.0
+        end = segments[-1].end if segments else original.duration
+        lines, segments = [" ".join(line for line in lines if line)], [Segment(1, start, end, "", ())]
+    result = []
+    for number, (line, segment) in enumerate(zip(lines, segments, strict=True), start=1):
+        words = line.split()
+        if [w.text for w in segment.words] == words:
+            timed = segment.words
+        else:
+            step = (segment.end - segment.start) / max(1, len(words))
+            timed = tuple(Word(w, round(segment.start + i * step, 3), round(segment.start + (i + 1) * step, 3), 1.0)
+                          for i, w in enumerate(words))
+        result.append(Segment(number, segment.start, segment.end, line, timed))
+    return Transcript(original.language, original.language_probability, original.duration, tuple(result),
+                      original.model, original.engine)

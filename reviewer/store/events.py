@@ -1,0 +1,100 @@
+"""Reviewer events: who did what, in that reviewer's own order.
+
+A reviewer is a name plus an organisation. Each of her events (decision, comment, disposition, transcript
+correction) carries her next sequence number, so "her latest decision" means the highest number she gave,
+never the wall clock of whichever laptop recorded it. Dispositions are per reviewer and keyed by the
+finding's fingerprint, so they survive re-checks and travel between copies of the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from reviewer.store.connection import now
+
+
+def clean(text: str) -> str:
+    """One spelling of a name: inner whitespace collapsed, ends trimmed."""
+    return " ".join(text.split())
+
+
+def next_seq(db: Database, reviewer: str, organisation: str) -> int:
+    """Take this reviewer's next sequence number (inside the caller's write transaction)."""
+    row = next(db.query(
+        "INSERT INTO reviewer_sequences (reviewer, organisation, last_seq) VALUES (?, ?, 1) "
+        "ON CONFLICT (reviewer, organisation) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq",
+        [clean(reviewer), clean(organisation)]))
+    return int(row["last_seq"])
+
+
+def note_seq(db: Database, reviewer: str, organisation: str, seq: int) -> None:
+    """An imported event: later local events of the same reviewer continue after it."""
+    db.execute("INSERT INTO reviewer_sequences (reviewer, organisation, last_seq) VALUES (?, ?, ?) "
+               "ON CONFLICT (reviewer, organisation) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)",
+               [reviewer, organisation, seq])
+
+
+@dataclass(frozen=True)
+class ReviewerDisposition:
+    reviewer: str
+    organisation: str
+    seq: int
+    disposition: str
+    reason: str
+
+
+def add_disposition(db: Database, video_id: int, fingerprint: str, reviewer: str, organisation: str,
+                    disposition: str, reason: str) -> int:
+    seq = next_seq(db, reviewer, organisation)
+    return int(db["dispositions"].insert({
+        "video_id": video_id, "fingerprint": fingerprint, "reviewer": clean(reviewer),
+        "organisation": clean(organisation), "seq": seq, "disposition": disposition, "reason": reason,
+        "created_at": now()}).last_pk)
+
+
+def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerDisposition]]:
+    """For each fingerprint, every reviewer's latest disposition (by her sequence number)."""
+    latest: dict[tuple[str, str, str], ReviewerDisposition] = {}
+    for row in db.query("SELECT fingerprint, reviewer, organisation, seq, disposition, reason FROM dispositions "
+                        "WHERE video_id = ? ORDER BY seq, uid", [video_id]):
+        key = (row["fingerprint"], row["reviewer"].casefold(), row["organisation"].casefold())
+        latest[key] = ReviewerDisposition(row["reviewer"], row["organisation"], row["seq"], row["disposition"],
+                                          row["reason"])
+    by_fingerprint: dict[str, list[ReviewerDisposition]] = {}
+    for (fingerprint, _, _), item in sorted(latest.items()):
+        by_fingerprint.setdefault(fingerprint, []).append(item)
+    return by_fingerprint
+
+
+def latest_check_id(db: Database, video_id: int) -> int | None:
+    row = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))
+    return row["id"]
+
+
+def finding_rows(db: Database, check_id: int) -> list[dict]:
+    return list(db.query("SELECT id, fingerprint, disposition, reason, disposition_by, disagreement FROM findings "
+                         "WHERE check_id = ?", [check_id]))
+
+
+def set_finding_state(db: Database, finding_id: int, disposition: str, reason: str, by: str,
+                      disagreement: bool) -> None:
+    db.execute("UPDATE findings SET disposition = ?, reason = ?, disposition_by = ?, disagreement = ? WHERE id = ?",
+               [disposition, reason, by, int(disagreement), finding_id])
+
+
+def transcript_lineage(db: Database, video_id: int) -> list[dict]:
+    return list(db.query("SELECT id, uid, parent_uid, author, organisation, seq, revision FROM transcripts "
+                         "WHERE video_id = ?", [video_id]))
+
+
+def renumber_revisions(db: Database, video_id: int, order: list[int]) -> None:
+    """Give transcripts (by row ID, in the given order) revisions 1..n; two steps keep (video, revision) unique."""
+    current = {row["id"]: row["revision"] for row in transcript_lineage(db, video_id)}
+    if [current[i] for i in order] == list(range(1, len(order) + 1)):
+        return
+    for transcript_id in order:
+        db.execute("UPDATE transcripts SET revision = -revision WHERE id = ?", [transcript_id])
+    for number, transcript_id in enumerate(order, start=1):
+        db.execute("UPDATE transcripts SET revision = ? WHERE id = ?", [number, transcript_id])

@@ -1,0 +1,107 @@
+"""The transcription job queue, in the database so it survives crashes.
+
+A job is claimed (queued -> running) with the worker's PID, and finished in the same transaction that stores
+its transcript: a kill -9 part-way leaves a 'running' job and no transcript, never half of one. On the next
+start `recover` puts running jobs whose process is gone back in the queue.
+"""
+
+from __future__ import annotations
+
+import os
+
+from sqlite_utils import Database
+
+from reviewer.store import audit
+from reviewer.store.connection import Store, now
+
+
+def enqueue(store: Store, video_id: int, actor: str = "") -> int:
+    """Queue a transcription; an already open job for the video is reused (no duplicates on resume)."""
+    with store.write() as db:
+        open_job = next(db.query("SELECT id FROM jobs WHERE video_id = ? AND state IN ('queued', 'running')",
+                                 [video_id]), None)
+        if open_job:
+            return open_job["id"]
+        job_id = db["jobs"].insert({"video_id": video_id, "kind": "transcribe", "state": "queued",
+                                    "created_at": now()}).last_pk
+        audit.append(db, "job-queued", actor, video_id, job_id=job_id)
+    return job_id
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(store: Store, own_jobs_are_stale: bool = True) -> int:
+    """Requeue 'running' jobs whose process died (crash, kill -9, power cut). Returns how many.
+
+    Every Store runs this when it opens (with `own_jobs_are_stale=False`: this process may open a second
+    connection while one of its own jobs runs). A batch run, which starts no job before it, also treats jobs
+    with its own PID as stale (a PID reused after a reboot).
+    """
+    stranded = [row for row in store.query("SELECT id, pid, video_id FROM jobs WHERE state = 'running'")
+                if not _alive(row["pid"]) or (own_jobs_are_stale and row["pid"] == os.getpid())]
+    if stranded:
+        with store.write() as db:
+            for row in stranded:
+                db.execute("UPDATE jobs SET state = 'queued', pid = NULL WHERE id = ? AND state = 'running'",
+                           [row["id"]])
+                audit.append(db, "job-recovered", "", row["video_id"], job_id=row["id"])
+    return len(stranded)
+
+
+def claim(store: Store, video_ids: list[int] | None = None) -> dict | None:
+    """Take the oldest queued job (optionally among some videos) for this process."""
+    with store.write() as db:
+        sql = "SELECT * FROM jobs WHERE state = 'queued'"
+        params: list = []
+        if video_ids is not None:
+            sql += f" AND video_id IN ({','.join('?' * len(video_ids))})"
+            params = list(video_ids)
+        job = next(db.query(sql + " ORDER BY id LIMIT 1", params), None)
+        if job is None:
+            return None
+        db.execute("UPDATE jobs SET state = 'running', pid = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?",
+                   [os.getpid(), now(), job["id"]])
+    return job | {"state": "running"}
+
+
+def mark_done(db: Database, job_id: int) -> None:
+    """Close a job; the caller stores the transcript in the same transaction (see review.batch)."""
+    db.execute("UPDATE jobs SET state = 'done', finished_at = ?, error = '' WHERE id = ?", [now(), job_id])
+
+
+def fail(store: Store, job: dict, error: str, cancelled: bool = False) -> None:
+    with store.write() as db:
+        db.execute("UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE id = ?",
+                   ["cancelled" if cancelled else "failed", now(), error, job["id"]])
+        audit.append(db, "job-cancelled" if cancelled else "job-failed", "", job["video_id"], job_id=job["id"],
+                     error=error)
+
+
+def transcript_gap(store: Store, video_id: int) -> str:
+    """Why a video has no transcript, in words for show, the library and the report ('' when it has one)."""
+    rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, j.state, j.error "
+                       "FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? ORDER BY id DESC "
+                       "LIMIT 1) j", (video_id, video_id))[0]
+    if rows["t"]:
+        return ""
+    return {None: "no transcript: not transcribed yet, so nothing it says was checked",
+            "queued": "no transcript yet: transcription is queued, so nothing it says was checked",
+            "running": "no transcript yet: transcription is running, so nothing it says was checked",
+            "done": "no transcript: nothing it says was checked",
+            "failed": f"no transcript: transcription failed ({rows['error']}), so nothing it says was checked",
+            "cancelled": "no transcript: transcription was cancelled, so nothing it says was checked",
+            }[rows["state"]]
+
+
+def jobs_for(store: Store, video_id: int) -> list[dict]:
+    return store.query("SELECT * FROM jobs WHERE video_id = ? ORDER BY id", (video_id,))

@@ -1,0 +1,291 @@
+"""The review database schema, as append-only sqlite-utils migrations (each runs in one transaction).
+
+Never edit a migration that has shipped: add a new one. `reviewer.store.connection` refuses a database that has
+migrations this version of the app does not know (it was written by a newer app).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("thinktwice")
+
+STATUSES = ("pending", "in_review", "approved", "approved_with_changes", "changes_required", "rejected")
+DECISIONS = ("approved", "approved_with_changes", "changes_required", "rejected")
+DISPOSITIONS = ("open", "confirmed", "dismissed")
+JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
+
+
+def _check(column: str, values: tuple[str, ...]) -> str:
+    return f"CHECK ({column} IN ({', '.join(repr(v) for v in values)}))"
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    db.executescript(f"""
+    CREATE TABLE campaigns (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        required_reviewers TEXT NOT NULL DEFAULT '[]',  -- JSON list of names; empty: one approval suffices
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE videos (
+        id INTEGER PRIMARY KEY,
+        campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+        piece_id INTEGER REFERENCES videos(id),       -- the first version of this piece (itself for v1)
+        version INTEGER NOT NULL DEFAULT 1,
+        previous_id INTEGER REFERENCES videos(id),
+        path TEXT NOT NULL,
+        original_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL DEFAULT 0,
+        duration REAL NOT NULL,
+        fps REAL NOT NULL DEFAULT 0,
+        width INTEGER NOT NULL DEFAULT 0,
+        height INTEGER NOT NULL DEFAULT 0,
+        has_audio INTEGER NOT NULL,
+        thumbnail BLOB,
+        creator TEXT NOT NULL DEFAULT '',
+        caption TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'pending' {_check('status', STATUSES)},
+        changed_since_review INTEGER NOT NULL DEFAULT 0,
+        open_findings INTEGER NOT NULL DEFAULT 0,
+        findings_low INTEGER NOT NULL DEFAULT 0,
+        findings_medium INTEGER NOT NULL DEFAULT 0,
+        findings_high INTEGER NOT NULL DEFAULT 0,
+        findings_critical INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL,
+        UNIQUE (campaign_id, sha256)
+    );
+    CREATE INDEX videos_campaign_status ON videos (campaign_id, status);
+    CREATE INDEX videos_status ON videos (status);
+    CREATE INDEX videos_piece ON videos (piece_id, version);
+    CREATE INDEX videos_sha ON videos (sha256);
+    CREATE TABLE transcripts (
+        id INTEGER PRIMARY KEY,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        revision INTEGER NOT NULL,
+        engine TEXT NOT NULL,
+        model TEXT NOT NULL,
+        language TEXT NOT NULL,
+        language_probability REAL NOT NULL,
+        duration REAL NOT NULL,
+        segments TEXT NOT NULL,           -- JSON: segments with words
+        text TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',  -- empty for the machine transcript, else the correcting reviewer
+        created_at TEXT NOT NULL,
+        UNIQUE (video_id, revision)
+    );
+    CREATE TABLE checks (
+        id INTEGER PRIMARY KEY,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        transcript_id INTEGER REFERENCES transcripts(id),
+        term_lists TEXT NOT NULL,         -- JSON [{{name, version, sha256}}]
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX checks_video ON checks (video_id, id);
+    CREATE TABLE findings (
+        id INTEGER PRIMARY KEY,
+        check_id INTEGER NOT NULL REFERENCES checks(id),
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        source TEXT NOT NULL {_check('source', ('transcript', 'caption'))},
+        term TEXT NOT NULL,
+        category TEXT NOT NULL,
+        severity TEXT NOT NULL {_check('severity', ('low', 'medium', 'high', 'critical'))},
+        language TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        matched TEXT NOT NULL,
+        suggestion TEXT NOT NULL DEFAULT '',
+        time_start REAL,
+        time_end REAL,
+        fingerprint TEXT NOT NULL,
+        disposition TEXT NOT NULL DEFAULT 'open' {_check('disposition', DISPOSITIONS)},
+        reason TEXT NOT NULL DEFAULT '',
+        disposition_by TEXT NOT NULL DEFAULT '',
+        disposition_at TEXT
+    );
+    CREATE INDEX findings_check ON findings (check_id);
+    CREATE INDEX findings_video ON findings (video_id);
+    CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        at_seconds REAL NOT NULL,
+        text TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX comments_video ON comments (video_id, at_seconds);
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        reviewer TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        decision TEXT NOT NULL {_check('decision', DECISIONS)},
+        note TEXT NOT NULL DEFAULT '',
+        content_sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX reviews_video ON reviews (video_id, id);
+    CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        kind TEXT NOT NULL DEFAULT 'transcribe',
+        state TEXT NOT NULL {_check('state', JOB_STATES)},
+        error TEXT NOT NULL DEFAULT '',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        pid INTEGER,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT
+    );
+    CREATE INDEX jobs_state ON jobs (state, id);
+    CREATE UNIQUE INDEX jobs_one_open_per_video ON jobs (video_id, kind) WHERE state IN ('queued', 'running');
+    CREATE TABLE term_lists (
+        name TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        csv TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        video_id INTEGER,
+        details TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    """)
+    db["transcripts"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations(name="0002_audit_hmac")
+def audit_hmac(db: Database) -> None:
+    """Audit entries carry an HMAC with the per-install key (kept outside the database); sign the old ones."""
+    from reviewer.store.audit import sign_all
+    from reviewer.store.audit_key import load_key
+
+    db.execute("ALTER TABLE audit ADD COLUMN mac TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE audit ADD COLUMN key_id TEXT NOT NULL DEFAULT ''")
+    sign_all(db, load_key())
+
+
+@migrations(name="0003_seed_bundled_term_lists")
+def seed_bundled_term_lists(db: Database) -> None:
+    """The bundled lists are in every database from the start, whatever the user does first.
+
+    Before this, they were copied in lazily when the list table was empty, so a first `terms import` meant
+    they never arrived. Lists already present (edited, disabled or imported under the same name) are kept.
+    """
+    from reviewer.store.term_lists import seed_bundled
+
+    seed_bundled(db)
+
+
+# A random (version 4) UUID computed by SQLite itself, so every insert path (ours or a future one) gets one.
+UUID_SQL = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+            "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+            "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))")
+SHARED_TABLES = ("campaigns", "videos", "transcripts", "checks", "findings", "comments", "reviews", "dispositions")
+
+
+def _uid_column(db: Database, table: str) -> None:
+    """A global ID for rows that travel between laptops (integer row IDs collide across copies)."""
+    if "uid" not in db[table].columns_dict:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+    db.execute(f"UPDATE {table} SET uid = {UUID_SQL} WHERE uid IS NULL")
+    db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_uid ON {table} (uid)")
+    db.execute(f"CREATE TRIGGER IF NOT EXISTS {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL "
+               f"BEGIN UPDATE {table} SET uid = {UUID_SQL} WHERE rowid = NEW.rowid; END")
+
+
+@migrations(name="0004_global_ids_and_reviewer_events")
+def global_ids(db: Database) -> None:
+    """UUIDs on shared rows; reviewers as name + organisation with their own event sequence; per-reviewer
+    dispositions (keyed by the finding's fingerprint, so they survive re-checks and travel between copies);
+    transcript revisions linked to the revision they correct; a record of imported bundles.
+    Statements run one by one (executescript would commit half-way through the migration's transaction)."""
+    script = f"""
+    ALTER TABLE transcripts ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+    ALTER TABLE transcripts ADD COLUMN seq INTEGER;
+    ALTER TABLE transcripts ADD COLUMN parent_uid TEXT;
+    ALTER TABLE comments ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comments ADD COLUMN seq INTEGER;
+    ALTER TABLE reviews ADD COLUMN seq INTEGER;
+    ALTER TABLE findings ADD COLUMN disagreement INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE dispositions (
+        id INTEGER PRIMARY KEY,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        fingerprint TEXT NOT NULL,        -- the finding's identity across re-checks (see review.workflow)
+        reviewer TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        seq INTEGER NOT NULL,
+        disposition TEXT NOT NULL {_check('disposition', DISPOSITIONS)},
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX dispositions_video ON dispositions (video_id, fingerprint);
+    CREATE TABLE reviewer_sequences (
+        reviewer TEXT NOT NULL,
+        organisation TEXT NOT NULL,
+        last_seq INTEGER NOT NULL,
+        PRIMARY KEY (reviewer, organisation)
+    );
+    CREATE TABLE bundle_imports (
+        sha256 TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        campaign_uid TEXT NOT NULL,
+        reviewer TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        added INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    """
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    # The search index follows the text only: setting a UID (an after-insert trigger, which may fire before the
+    # index's own insert trigger) or renumbering revisions must not touch it.
+    db.execute("DROP TRIGGER IF EXISTS transcripts_au")
+    db.execute('CREATE TRIGGER transcripts_au AFTER UPDATE OF text ON transcripts BEGIN '
+               'INSERT INTO transcripts_fts (transcripts_fts, rowid, text) VALUES (\'delete\', old.rowid, old.text); '
+               'INSERT INTO transcripts_fts (rowid, text) VALUES (new.rowid, new.text); END')
+    for table in SHARED_TABLES:
+        _uid_column(db, table)
+    _legacy_history(db)
+
+
+def _legacy_history(db: Database) -> None:
+    """Give existing events their reviewer sequence numbers (in the order they happened) and move existing
+    dispositions of each video's latest check into the per-reviewer table."""
+    db.execute("""
+    INSERT INTO dispositions (video_id, fingerprint, reviewer, organisation, seq, disposition, reason, created_at)
+    SELECT f.video_id, f.fingerprint, f.disposition_by, '', 0, f.disposition, f.reason, coalesce(f.disposition_at, '')
+    FROM findings f WHERE f.disposition != 'open'
+      AND f.check_id = (SELECT max(id) FROM checks WHERE video_id = f.video_id)""")
+    events = list(db.query("""
+    SELECT 'reviews' AS t, id, reviewer, organisation, created_at FROM reviews
+    UNION ALL SELECT 'comments', id, reviewer, organisation, created_at FROM comments
+    UNION ALL SELECT 'transcripts', id, author, organisation, created_at FROM transcripts WHERE author != ''
+    UNION ALL SELECT 'dispositions', id, reviewer, organisation, created_at FROM dispositions
+    ORDER BY created_at, t, id"""))
+    last: dict[tuple[str, str], int] = {}
+    for event in events:
+        key = (event["reviewer"], event["organisation"])
+        last[key] = last.get(key, 0) + 1
+        db.execute(f"UPDATE {event['t']} SET seq = ? WHERE id = ?", [last[key], event["id"]])
+    for (reviewer, organisation), seq in last.items():
+        db.execute("INSERT INTO reviewer_sequences VALUES (?, ?, ?)", [reviewer, organisation, seq])
+    previous: dict[int, str] = {}
+    for row in list(db.query("SELECT id, video_id, uid FROM transcripts ORDER BY video_id, revision")):
+        if row["video_id"] in previous:
+            db.execute("UPDATE transcripts SET parent_uid = ? WHERE id = ?", [previous[row["video_id"]], row["id"]])
+        previous[row["video_id"]] = row["uid"]
