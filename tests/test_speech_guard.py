@@ -21,9 +21,8 @@ def no_speech_clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
             "noise": write_mp4(folder / "noise.mp4", noise(6.0), fps=5, label="hiss")}
 
 
-@pytest.mark.parametrize("kind", ["music", "noise"])
-def test_no_speech_is_an_empty_transcript_with_a_note(no_speech_clips: dict[str, Path], kind: str) -> None:
-    transcript = run_transcription(no_speech_clips[kind], TranscribeOptions()).transcript
+def test_no_speech_is_an_empty_transcript_with_a_note(no_speech_clips: dict[str, Path]) -> None:
+    transcript = run_transcription(no_speech_clips["music"], TranscribeOptions()).transcript
     assert transcript.segments == ()
     assert transcript.no_speech
     assert transcript.note == NO_SPEECH
@@ -69,3 +68,12 @@ def test_loop_prone_clip_keeps_its_sentences(tmp_path: Path) -> None:
     assert all(0 <= w.start <= w.end <= transcript.duration + 0.05 for w in words)
     assert repeats_a_phrase_three_times("iklan-yang-yang-yang")
     assert not repeats_a_phrase_three_times("bodoh-bodoh")
+
+
+@pytest.mark.parametrize("kind", ["music", "noise"])
+def test_cli_check_of_a_video_without_speech_says_so_and_passes(run_cli, no_speech_clips: dict[str, Path],
+                                                               kind: str) -> None:
+    code, out, err = run_cli("check", no_speech_clips[kind])
+    assert code == 0, err
+    assert "no speech found; no findings" in out
+    assert "failed" not in err
