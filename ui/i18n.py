@@ -118,7 +118,7 @@ class Language(QObject):
             QCoreApplication.installTranslator(translator)
             self._translator = translator
 
-    def tr(self, text: str, **values: object) -> str:
+    def tr(self, text: str, /, **values: object) -> str:
         self._asked.add(text)
         translated = QCoreApplication.translate(CONTEXT, text)
         return translated.format(**values) if values else translated
@@ -131,7 +131,7 @@ class Language(QObject):
 LANGUAGE = Language()
 
 
-def tr(text: str, **values: object) -> str:
+def tr(text: str, /, **values: object) -> str:
     return LANGUAGE.tr(text, **values)
 
 

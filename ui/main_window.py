@@ -10,10 +10,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from reviewer.review.batch import media_files, needs_work
 from reviewer.review.services import Services
+from reviewer.store.term_lists import invalid_lists
 from transcribe.media import MEDIA_EXTENSIONS
 from ui.dashboard import DashboardPage
 from ui.exports import Exporter
@@ -29,14 +30,15 @@ from ui.work_queue import QueuePanel, TaskKind, WorkQueue
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, work: WorkQueue, settings: AppSettings,
-                 qsettings: QSettings | None = None, exporter: Exporter | None = None) -> None:
+                 qsettings: QSettings | None = None, exporter: Exporter | None = None,
+                 player: QWidget | None = None) -> None:
         super().__init__()
         self.services, self.work, self.settings = services, work, settings
         self.exporter = exporter
         self.qsettings = qsettings or QSettings()
         self.setAcceptDrops(True)
         self.library = LibraryPane(services)
-        self.review = ReviewPage(services)
+        self.review = ReviewPage(services, player)
         self.queue = QueuePanel(work)
         self.script = ScriptCheckPage(services.checker())
         self.terms = TermsPage(services)
@@ -73,6 +75,20 @@ class MainWindow(QMainWindow):
         self.apply_settings(settings)
         if not self.restoreGeometry(self.qsettings.value("window/geometry", QByteArray())):
             self.fit_to_screen()
+        self.warn_invalid_lists()
+
+    def warn_invalid_lists(self) -> QMessageBox | None:
+        """A stored list that fails validation was disabled (not fatal): say so, and where to repair it."""
+        invalid = invalid_lists(self.services.store)
+        if not invalid:
+            return None
+        text = tr("These term lists are invalid and were disabled, so nothing is checked against them: {names}. "
+                  "Open Term lists and press Repair, or run 'thinktwice terms repair'.", names=", ".join(invalid))
+        self.notify(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("ThinkTwice Review"), text, parent=self)
+        box.setDetailedText("\n".join(invalid.values()))
+        box.open()
+        return box
 
     def fit_to_screen(self) -> None:
         """First run: a comfortable size that never exceeds the screen (125-200% scaling shrinks it)."""

@@ -95,16 +95,20 @@ class VideoTableModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {"Video": f"{row['original_name']}\nv{row['version']} · {row['creator'] or '—'}",
                     "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else "")
+                    + (" · " + tr("{n} new", n=row["new_findings"]) if row.get("new_findings") else "")
                     + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript")),
                     "Findings": self.counts(row)}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
         if role == Qt.ItemDataRole.ForegroundRole and column == "Status":
             return QBrush(QColor(STATUS_COLOURS[row["status"]]))
-        if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and row["changed_since_review"]:
-            return tr("Changed since review: needs a new decision")
-        if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and not row.get("has_transcript", True):
-            return tr("No transcript: nothing this video says was checked")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "Status":
+            tips = [tr("Changed since review: needs a new decision")] if row["changed_since_review"] else []
+            if not row.get("has_transcript", True):
+                tips.append(tr("No transcript: nothing this video says was checked"))
+            if row.get("new_findings"):
+                tips.append(tr("{n} new findings since the decision", n=row["new_findings"]))
+            return "\n".join(tips) or None
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None

@@ -8,24 +8,25 @@ milliseconds; transcription itself never runs here (see ui/work_queue.py).
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import UserError
+from reviewer.review.correction import corrected_transcript
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.workflow import (
     add_comment,
     add_review,
     add_transcript,
-    corrected_transcript,
     latest_transcript,
     record_check,
     set_disposition,
 )
 from reviewer.store import queries
 from ui.i18n import follow_language, tr
-from ui.player import PlayerPanel, markers_for
+from ui.player_notice import open_player
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
+from ui.timeline import markers_for
 from ui.transcript_view import TranscriptPanel
 
 
@@ -34,7 +35,8 @@ class ReviewPage(QWidget):
     recheck_requested = Signal(int, str)  # video id, its name: re-check in the background queue
     message = Signal(str)  # for the status bar
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, player: QWidget | None = None) -> None:
+        """`player`: the video player, or the notice that stands in for it (`ui.player_notice.open_player`)."""
         super().__init__()
         self.services = services
         self.video_id: int | None = None
@@ -44,7 +46,7 @@ class ReviewPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.player = PlayerPanel()
+        self.player = player if player is not None else open_player()
         self.transcript = TranscriptPanel()
         self.findings = FindingsPanel()
         self.comments = CommentsPanel()
@@ -89,6 +91,14 @@ class ReviewPage(QWidget):
     def open_video(self, video_id: int) -> None:
         self.video_id = video_id
         self.reload(load_media=True)
+        self._show_my_decision()
+
+    def _show_my_decision(self) -> None:
+        """A new video never inherits the last one's choice: show this reviewer's decision on it, or nothing."""
+        sha = self.detail["video"]["sha256"] if self.detail else None
+        mine = [r for r in (self.detail or {}).get("reviews", []) if self.reviewer
+                and r["reviewer"].casefold() == self.reviewer.casefold() and r["content_sha256"] == sha]
+        self.decision.show_decision(mine[-1]["decision"] if mine else None, mine[-1]["note"] if mine else "")
 
     def reload(self, load_media: bool = False) -> None:
         if self.video_id is None:
@@ -106,7 +116,8 @@ class ReviewPage(QWidget):
                                                                         self.detail["comments"]))
         if load_media:
             self.player.load(video["path"], video["duration"])
-        self.decision.set_flags(self.detail["changed_since_review"], self.detail["stale_term_lists"])
+        self.decision.set_flags(self.detail["changed_since_review"], self.detail["stale_term_lists"],
+                                self.detail["new_findings"])
         self._show_title()
 
     def _show_title(self) -> None:
@@ -116,8 +127,10 @@ class ReviewPage(QWidget):
         video = self.detail["video"]
         status = tr(STATUS_LABELS[self.detail["status"]])
         status_word = tr("Status")
+        new = self.detail["new_findings"]
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
-                           f"{status_word}: {status}")
+                           f"{status_word}: {status}"
+                           + (" · ⚠ " + tr("{n} new findings since the decision", n=new) if new else ""))
         self.decision.set_status(tr("Current status: {status}", status=status))
 
     def _request_recheck(self) -> None:
@@ -147,9 +160,26 @@ class ReviewPage(QWidget):
         self._run(lambda: add_comment(self.services.store, self.video_id, self.player.seconds, text,
                                       self.reviewer), tr("Comment added."))
 
+    def confirm(self, title: str, question: str) -> bool:
+        """Ask before an action the reviewer may regret (a seam: tests answer it)."""
+        answer = QMessageBox.question(self, title, question, QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_serious(self) -> list[dict]:
+        return [f for f in (self.detail or {}).get("findings", [])
+                if f["disposition"] == "open" and f["severity"] in ("high", "critical")]
+
     def _decide(self, decision: str, note: str) -> None:
         if not self.reviewer:
             self.message.emit(tr("Set your name in Settings (Ctrl+,) before deciding."))
+            return
+        serious = self.open_serious()
+        if decision in ("approved", "approved_with_changes") and serious and not self.confirm(
+                tr("Approve with open findings?"),
+                tr("{n} high or critical findings are still open ({terms}). Approve anyway?", n=len(serious),
+                   terms=", ".join(dict.fromkeys(f["term"] for f in serious)))):
+            self.message.emit(tr("Not decided: confirm or dismiss the open findings first."))
             return
         self._run(lambda: add_review(self.services.store, self.video_id, self.reviewer, decision, self.organisation,
                                      note), tr("Decision recorded."))

@@ -16,7 +16,7 @@ from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
 from reviewer.review.media_check import check_media
 from reviewer.store.connection import Store
-from reviewer.store.term_lists import active_lists, import_list, renamed
+from reviewer.store.term_lists import active_lists, import_list, invalid_lists, renamed, repair_lists
 from transcribe.formats import parse_subtitles
 from transcribe.media import MEDIA_EXTENSIONS
 
@@ -49,7 +49,11 @@ def lists_in_force(db: str | None, paths: list[str] | None) -> list:
     if paths:
         return load_lists(paths)
     with Store(db) as store:
-        return active_lists(store)
+        lists = active_lists(store)
+        for name, problem in invalid_lists(store).items():
+            print(f"warning: term list '{name}' is invalid and disabled ({problem}); "
+                  "run 'thinktwice terms repair' to fix it", file=sys.stderr)
+        return lists
 
 
 def run_check(args: argparse.Namespace) -> CheckResult:
@@ -131,6 +135,8 @@ def cmd_terms(args: argparse.Namespace) -> int:
         where = args.db or "the review database"
         print(f"imported '{saved.name}' version {saved.version} ({len(saved.terms)} terms) into {where}")
         return 0
+    if args.action == "repair":
+        return _repair(args.db)
     lists = lists_in_force(args.db, [args.csv] if args.csv else None)
     if args.action == "list":
         for term_list in lists:
@@ -150,6 +156,23 @@ def cmd_terms(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _repair(db: str | None) -> int:
+    """Drop the rows that make stored lists invalid and enable them again; say what was dropped."""
+    with Store(db) as store:
+        active_lists(store)  # disables any invalid list first
+        report = repair_lists(store)
+        still_invalid = invalid_lists(store)
+    if not report:
+        print("all term lists are valid; nothing to repair")
+    for name, problems in report.items():
+        if name in still_invalid:
+            print(f"{name}: cannot repair ({'; '.join(problems)}); import a corrected CSV with "
+                  "'thinktwice terms import'")
+        else:
+            print(f"{name}: repaired and enabled again; dropped {len(problems)} row(s): {'; '.join(problems)}")
+    return 2 if still_invalid else 0
 
 
 def _merged_csv(lists) -> str:
@@ -178,7 +201,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.set_defaults(func=cmd_check)
 
     terms = commands.add_parser("terms", help="list, validate or export term lists")
-    terms.add_argument("action", choices=("list", "validate", "export", "import"))
+    terms.add_argument("action", choices=("list", "validate", "export", "import", "repair"),
+                       help="repair: drop the rows that make a stored list invalid and enable it again")
     terms.add_argument("csv", nargs="?", help="a term list CSV (default: the lists in the review database)")
     terms.add_argument("--format", choices=("csv", "json"), default="csv")
     terms.add_argument("-o", "--output", metavar="OUT")

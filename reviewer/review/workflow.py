@@ -301,7 +301,25 @@ def derived_state(db: Database, video_id: int) -> dict:
                                [last_check]))["n"] if last_check else 0
     return {"status": combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
             "changed_since_review": int(changed_since_review(decisions, video["sha256"])),
-            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")}}
+            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")},
+            "new_findings": _new_since_decision(db, video, last_check)}
+
+
+def _new_since_decision(db: Database, video: dict, last_check: int | None) -> int:
+    """Open findings of the latest check that the check in force at the latest current decision did not have.
+
+    A re-check after an approval (a new term list, a corrected transcript) can add findings nobody decided on;
+    the status stays as decided, so this count is what flags it.
+    """
+    decided = next(db.query("SELECT max(created_at) AS at FROM reviews WHERE video_id = ? AND content_sha256 = ?",
+                            [video["id"], video["sha256"]]))["at"]
+    if decided is None or not last_check:
+        return 0
+    seen = {row["fingerprint"] for row in db.query(
+        "SELECT fingerprint FROM findings WHERE check_id = (SELECT max(id) FROM checks WHERE video_id = ? AND "
+        "created_at <= ?)", [video["id"], decided])}
+    return sum(row["fingerprint"] not in seen for row in db.query(
+        "SELECT fingerprint FROM findings WHERE check_id = ? AND disposition = 'open'", [last_check]))
 
 
 def recompute(db: Database, video_id: int) -> None:
@@ -309,31 +327,3 @@ def recompute(db: Database, video_id: int) -> None:
     apply_dispositions(db, video_id)
     state = derived_state(db, video_id)
     db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in state)} WHERE id = ?", [*state.values(), video_id])
-
-
-def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
-    """A reviewer's corrected text as a transcript revision, keeping the original timing.
-
-    One line per segment (how the app shows it). Unchanged words keep their times; the words of an edited
-    line share that segment's time evenly. If lines were added or removed, the whole text shares the span.
-    """
-    from transcribe.types import Segment, Word
-
-    lines = [line.strip() for line in edited_text.splitlines()]
-    segments = list(original.segments)
-    if len(lines) != len(segments):
-        start = segments[0].start if segments else 0.0
-        end = segments[-1].end if segments else original.duration
-        lines, segments = [" ".join(line for line in lines if line)], [Segment(1, start, end, "", ())]
-    result = []
-    for number, (line, segment) in enumerate(zip(lines, segments, strict=True), start=1):
-        words = line.split()
-        if [w.text for w in segment.words] == words:
-            timed = segment.words
-        else:
-            step = (segment.end - segment.start) / max(1, len(words))
-            timed = tuple(Word(w, round(segment.start + i * step, 3), round(segment.start + (i + 1) * step, 3), 1.0)
-                          for i, w in enumerate(words))
-        result.append(Segment(number, segment.start, segment.end, line, timed))
-    return Transcript(original.language, original.language_probability, original.duration, tuple(result),
-                      original.model, original.engine)

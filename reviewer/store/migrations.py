@@ -289,3 +289,10 @@ def _legacy_history(db: Database) -> None:
         if row["video_id"] in previous:
             db.execute("UPDATE transcripts SET parent_uid = ? WHERE id = ?", [previous[row["video_id"]], row["id"]])
         previous[row["video_id"]] = row["uid"]
+
+
+
+@migrations(name="0005_new_findings_since_decision")
+def new_findings_since_decision(db: Database) -> None:
+    """Open findings that were not there when the deciding reviewers decided (a re-check after approval)."""
+    db.execute("ALTER TABLE videos ADD COLUMN new_findings INTEGER NOT NULL DEFAULT 0")

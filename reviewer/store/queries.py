@@ -24,7 +24,7 @@ def get_video(db: Database, video_id: int) -> dict:
 
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
                 "v.status, v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, "
-                "v.findings_high, v.findings_critical, v.duration, v.imported_at, "
+                "v.findings_high, v.findings_critical, v.new_findings, v.duration, v.imported_at, "
                 "EXISTS (SELECT 1 FROM transcripts t WHERE t.video_id = v.id) AS has_transcript")
 
 
@@ -104,6 +104,7 @@ def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -
         "status": video["status"],
         "changed_since_review": bool(video["changed_since_review"]),
         "stale_term_lists": stale_term_lists(check, active) if active is not None else False,
+        "new_findings": video["new_findings"],
         "transcript": transcript[0] if transcript else None,
         "transcript_gap": transcript_gap(store, video_id),
         "check": {"id": check["id"], "created_at": check["created_at"],
