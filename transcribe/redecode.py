@@ -19,7 +19,6 @@ from transcribe.types import Segment, Word
 SAMPLE_RATE = 16_000
 FALLBACK_TEMPERATURES = (0.2, 0.4, 0.6)
 SEED = 20_251_125
-FRAMES_PER_SECOND = 100  # Whisper's mel frames per second; a batched segment's `seek` is its chunk offset in frames
 
 
 @dataclass(frozen=True)
@@ -49,17 +48,21 @@ class Chunk:
         return sum(max(0.0, min(b, hi) - max(a, lo)) for a, b in self.stamps) / SAMPLE_RATE
 
 
-def chunks_of(stamps: list[dict], max_seconds: float = 30.0) -> tuple[dict[int, int], list[Chunk]]:
-    """The batched pipeline's chunks for these VAD stamps, and a map from a segment's `seek` to its chunk."""
+def chunks_of(stamps: list[dict], max_seconds: float = 30.0) -> list[Chunk]:
+    """The batched pipeline's chunks for these VAD stamps (it merges speech into <=30 s chunks the same way)."""
     from faster_whisper.vad import collect_chunks
 
     _, metadata = collect_chunks(np.zeros(0, dtype=np.float32), stamps, max_duration=max_seconds)
-    chunks, by_seek = [], {}
-    for meta in metadata:
-        if meta["segments"]:
-            by_seek[int(meta["offset"] * FRAMES_PER_SECOND)] = len(chunks)
-            chunks.append(Chunk(tuple((int(s["start"]), int(s["end"])) for s in meta["segments"])))
-    return by_seek, chunks
+    return [Chunk(tuple((int(s["start"]), int(s["end"])) for s in meta["segments"]))
+            for meta in metadata if meta["segments"]]
+
+
+def chunk_at(chunks: list[Chunk], start: float, end: float) -> int:
+    """The chunk a segment came from: the one holding its midpoint (else the nearest)."""
+    if not chunks:
+        return -1
+    middle = (start + end) / 2
+    return min(range(len(chunks)), key=lambda i: max(chunks[i].start - middle, middle - chunks[i].end, 0.0))
 
 
 def to_decoded(raw, offset: float = 0.0, chunk: int = -1) -> Decoded:
@@ -129,7 +132,7 @@ def second_listen(model, audio: np.ndarray, span: Span, speech: float, language:
     """Temperature fallback judged by our rules (faster-whisper's own fallback knows nothing of repeated
     phrases or of lost speech). The first pass was greedy (temperature 0) and failed, so start above it.
     Returns the best decoding found, and whether it is a new one."""
-    import ctranslate2
+    import ctranslate2  # type: ignore[import-untyped]
 
     ctranslate2.set_random_seed(SEED)  # sampling: the same clip gives the same transcript every time
     best, best_badness, is_new = list(span.members), guard.badness([d.stats for d in span.members], speech), False

@@ -93,6 +93,7 @@ class TranscribeOptions:
     batch_size: int = 6
     vad_filter: bool = True
     vad_threshold: float = 0.5  # Silero's speech probability; benchmarks/accuracy_bench.py measured the choice
+    speech_band_pass: bool = False  # VAD listens through a 150-4000 Hz band-pass (measured: see the README)
     hotwords: str | None = None
     clip_start: float | None = None
     clip_end: float | None = None

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from typing import IO
 
 from transcribe.runner import Failed, Finished, TranscriptionJob, _child_env
 from transcribe.worker import CRASH_HINT
@@ -28,7 +29,7 @@ class WarmWorker:
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
-        self._stderr = None
+        self._stderr: IO[bytes] | None = None
         self._busy = threading.Lock()
         self.spawned = 0  # how many processes it has started (1 unless a job was cancelled or crashed)
 
@@ -112,6 +113,7 @@ class WarmJob(TranscriptionJob):
             process.stdin.flush()  # type: ignore[union-attr]
         except OSError:  # the child died between jobs; reading its stdout reports the crash
             pass
+        assert process.stdout is not None
         self._selector = selectors.DefaultSelector()
         self._selector.register(process.stdout, selectors.EVENT_READ)
         return self
