@@ -59,8 +59,11 @@ def write_atomic(target: str | os.PathLike[str], produce: Callable[[BinaryIO], N
 
 def write_text_atomic(target: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> Path:
     data = text.encode(encoding)
-    return write_atomic(target, lambda handle: handle.write(data))
+    return write_bytes_atomic(target, data)
 
 
 def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
-    return write_atomic(target, lambda handle: handle.write(data))
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    return write_atomic(target, write)

@@ -20,11 +20,19 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Literal, get_args
 
 from reports.tabular import neutralise, restore
 from reviewer.errors import UserError
 
-SEVERITIES = ("low", "medium", "high", "critical")
+Severity = Literal["low", "medium", "high", "critical"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+def as_severity(text: str) -> Severity | None:
+    """The severity `text` names (any case), or None."""
+    word = text.strip().lower()
+    return next((s for s in SEVERITIES if s == word), None)
 LANGUAGES = ("ms", "en", "any")
 REQUIRED_COLUMNS = ("term", "category", "severity", "language")
 OPTIONAL_COLUMNS = ("variants", "exceptions", "suggestion", "note", "enabled")
@@ -37,7 +45,7 @@ MAX_TERM_CHARS = 80
 class Term:
     term: str
     category: str
-    severity: str
+    severity: Severity
     language: str
     variants: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
@@ -163,7 +171,7 @@ def parse_term_list(data: bytes, source: str, default_name: str) -> TermList:
             continue
         term, problems = _row_to_term(row, meta.get("name", default_name))
         key = term.term.casefold() if term else ""
-        if key and key in seen:
+        if term is not None and key in seen:
             problems.append(f"duplicate term '{term.term}' (first on line {seen[key]})")
         errors.extend(RowError(line, p) for p in problems)
         if term is not None and not problems:
@@ -190,13 +198,13 @@ def _row_to_term(row: dict[str, str | None], list_name: str) -> tuple[Term | Non
             problems += _unmatchable(spelling)
     if not value["category"]:
         problems.append("empty category")
-    severity, language = value["severity"].lower(), value["language"].lower()
-    if severity not in SEVERITIES:
+    severity, language = as_severity(value["severity"]), value["language"].lower()
+    if severity is None:
         problems.append(f"unknown severity '{value['severity']}' (use {'|'.join(SEVERITIES)})")
     if language not in LANGUAGES:
         problems.append(f"unknown language '{value['language']}' (use {'|'.join(LANGUAGES)})")
     enabled = value["enabled"].lower() not in {"no", "false", "0", "off"}
-    if problems:
+    if problems or severity is None:
         return None, problems
     return Term(value["term"], value["category"], severity, language, _split(value["variants"]),
                 _split(value["exceptions"]), value["suggestion"], value["note"], enabled, list_name), []

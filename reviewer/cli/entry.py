@@ -13,6 +13,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reviewer import __version__
 from reviewer.cli import check as cli_check
@@ -30,7 +31,7 @@ COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_self_test)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and exit 2, like every other input error
+    def error(self, message: str) -> NoReturn:  # one line and exit 2, like every other input error
         self.exit(EXIT_USAGE, f"{self.prog}: {message}{dash_hint(message)}; see '{self.prog} --help'\n")
 
 
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--create", action="store_true", help="with --db: make a new database even if its folder "
                         "does not exist yet")
     # `--db` also works after the command name; SUPPRESS keeps a value given before it.
-    shared = argparse.ArgumentParser(add_help=False)
+    shared = _Parser(add_help=False)
     shared.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     shared.add_argument("--create", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

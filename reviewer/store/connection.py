@@ -16,7 +16,7 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from reviewer.errors import UserError
 from reviewer.paths import default_db_path
 from reviewer.store.migrations import migrations
+from reviewer.store.types import Params, Row
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_RETRIES = 5
@@ -33,6 +34,11 @@ WRITE_RETRIES = 5
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def insert(db: Database, table: str, row: Mapping[str, object]) -> int:
+    """Insert one row and return its id (sqlite-utils types `last_pk` loosely)."""
+    return int(db.table(table).insert(dict(row)).last_pk or 0)
 
 
 def explain(exc: sqlite3.Error, path: str) -> UserError:
@@ -161,9 +167,9 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
         try:
-            return list(self.db.query(sql, params))
+            return list(self.db.query(sql, params if isinstance(params, Sequence) else dict(params)))
         except sqlite3.Error as exc:
             raise explain(exc, str(self.path)) from None
 
@@ -173,5 +179,5 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
