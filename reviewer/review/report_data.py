@@ -34,9 +34,9 @@ SELF_HARM = "Suicide and Self-Harm"
 
 def report_fonts() -> FontSet:
     fonts = asset_path("fonts")
-    fallbacks = (fonts / "NotoSansTamil-Regular.ttf", fonts / "DroidSansFallback.ttf")
+    fallbacks = (fonts / "NotoSansTamil-Regular.ttf", fonts / "DroidSansFallback.ttf", fonts / "NotoEmoji-Regular.ttf")
     return FontSet(regular=(fonts / "NotoSans-Regular.ttf", *fallbacks),
-                   bold=(fonts / "NotoSans-Bold.ttf", fonts / "NotoSansTamil-Bold.ttf", fallbacks[1]))
+                   bold=(fonts / "NotoSans-Bold.ttf", fonts / "NotoSansTamil-Bold.ttf", *fallbacks[1:]))
 
 
 def generated_at(language: Language = "en") -> str:
