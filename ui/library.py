@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.store import queries
-from reviewer.store.migrations import STATUSES
+from reviewer.store.types import STATUSES
 from ui.i18n import follow_language, tr
 from ui.models import VideoTableModel
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review.vocabulary import DECISION_LABELS
-from reviewer.store.migrations import DECISIONS
+from reviewer.store.types import DECISIONS
 from ui.i18n import follow_language, tr
 from ui.models import FindingsTableModel, clock
 

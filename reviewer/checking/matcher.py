@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
 
 import ahocorasick
 
@@ -40,8 +41,8 @@ from reviewer.checking.normalize import (
 from reviewer.checking.retokenize import join_fragments, split_tags
 from reviewer.checking.terms import Term
 
-_UNSEEN = object()
-KINDS = ("exact", "normalized", "morphological", "fuzzy")
+FindingKind = Literal["exact", "normalized", "morphological", "fuzzy"]  # surest first
+KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
 KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 END = "$"  # trie key holding the term indices that end at this node
 MAX_PHRASE_WORDS = 8
@@ -55,7 +56,7 @@ class Match:
     term_index: int
     first: int
     last: int
-    kind: str
+    kind: FindingKind
     similarity: float = 1.0
     heard: str = ""
 
@@ -66,17 +67,19 @@ class _Root:
     single_terms: list[int] = field(default_factory=list)
 
 
+Trie = dict[str, Any]  # word -> sub-trie; END -> the indices of the terms that end here
+
 class CompiledTerms:
     """All enabled terms of the given lists, compiled for matching."""
 
     def __init__(self, terms: Sequence[Term]) -> None:
         self.terms = [t for t in terms if t.enabled]
         self._roots: dict[str, _Root] = defaultdict(_Root)
-        self._trie: dict = {}
+        self._trie: Trie = {}
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
         self._masks_by_length: dict[int, list[str]] = defaultdict(list)
-        self._token_cache: dict[str, dict[str, str]] = {}
-        self._fuzzy_cache: dict[str, object] = {}
+        self._token_cache: dict[str, dict[str, FindingKind]] = {}
+        self._fuzzy_cache: dict[str, FuzzyHit | None] = {}
         for index, term in enumerate(self.terms):
             self._add_term(index, term)
         self._automaton = self._build_automaton()
@@ -106,8 +109,8 @@ class CompiledTerms:
                 node.setdefault(END, []).append(index)
         self._exceptions[index] = [term_words(e) for e in term.exceptions]
 
-    def _phrase_words(self):
-        stack = [((), self._trie)]
+    def _phrase_words(self) -> Iterator[tuple[str, ...]]:
+        stack: list[tuple[tuple[str, ...], Trie]] = [((), self._trie)]
         while stack:
             path, node = stack.pop()
             if END in node:
@@ -128,7 +131,7 @@ class CompiledTerms:
         return automaton
 
     # --- per token -----------------------------------------------------------------------------------------
-    def token_roots(self, raw: str) -> dict[str, str]:
+    def token_roots(self, raw: str) -> dict[str, FindingKind]:
         """Roots this token is a form of, each with the most literal kind found. Cached per spelling."""
         cached = self._token_cache.get(raw)
         if cached is None:
@@ -138,14 +141,14 @@ class CompiledTerms:
             self._token_cache[raw] = cached
         return cached
 
-    def _token_roots(self, raw: str) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def _token_roots(self, raw: str) -> dict[str, FindingKind]:
+        found: dict[str, FindingKind] = {}
         forms = spellings(raw)
         if not forms:  # nothing but invisible characters and marks
             return found
         literal = raw.casefold()
         for position, form in enumerate(forms):
-            whole_kind = "exact" if position == 0 and form == literal else "normalized"
+            whole_kind: FindingKind = "exact" if position == 0 and form == literal else "normalized"
             self._scan(form, whole_kind, found)
             if "*" in form:
                 self._match_mask(form, found)
@@ -162,7 +165,7 @@ class CompiledTerms:
                 self._undisguise(raw, forms[-1], found)
         return found
 
-    def _undisguise(self, raw: str, form: str, found: dict[str, str]) -> None:
+    def _undisguise(self, raw: str, form: str, found: dict[str, FindingKind]) -> None:
         """l00ser, phuck, bitchez, bodoh2, xguna and dropped vowels (bdoh)."""
         for respelled in phonetic_forms(raw, form):
             self._scan(respelled, "normalized", found)
@@ -170,7 +173,7 @@ class CompiledTerms:
             for root in self._skeletons.lookup(form):
                 found.setdefault(root, "normalized")
 
-    def _scan(self, form: str, whole_kind: str, found: dict[str, str]) -> None:
+    def _scan(self, form: str, whole_kind: FindingKind, found: dict[str, FindingKind]) -> None:
         """Term roots inside `form`, kept only as the whole form or a real derivation.
 
         A form that is a Malay root word of its own (gilap, babit) is never a term plus affixes, unless it is an
@@ -206,7 +209,7 @@ class CompiledTerms:
         stem = prefix[max(prefix.rfind("me"), prefix.rfind("pe")) + 2:] + rest
         return is_malay_root(stem) and stem not in self._roots
 
-    def _match_mask(self, form: str, found: dict[str, str]) -> None:
+    def _match_mask(self, form: str, found: dict[str, FindingKind]) -> None:
         """'sl*t', 'f**k': each * hides one letter of a single-word term of the same length."""
         pattern = re.compile("".join("." if c == "*" else re.escape(c) for c in form))
         for root in self._masks_by_length.get(len(form), ()):
@@ -237,7 +240,7 @@ class CompiledTerms:
         chosen.sort(key=lambda m: (m.first, m.last))
         return tokens, chosen
 
-    def _spelled_roots(self, token: Token) -> dict[str, str]:
+    def _spelled_roots(self, token: Token) -> dict[str, FindingKind]:
         """Letters spelled out one by one are a disguise: never an `exact` match."""
         return {root: "normalized" if kind == "exact" else kind for root, kind in self.token_roots(token.text).items()}
 
@@ -272,7 +275,8 @@ class CompiledTerms:
     def _is_single_term(self, raw: str) -> bool:
         return any(self._roots[root].single_terms for root in self.token_roots(raw))
 
-    def _walk_phrase(self, text, tokens, roots, index, node, kinds, out) -> None:
+    def _walk_phrase(self, text: str, tokens: list[Token], roots: list[dict[str, FindingKind]], index: int, node: Trie,
+                     kinds: list[FindingKind], out: list[Match]) -> None:
         for term_index in node.get(END, ()):
             out.append(Match(term_index, index - len(kinds) + 1, index, max(kinds, key=KIND_RANK.__getitem__)))
         following = index + 1
@@ -282,7 +286,7 @@ class CompiledTerms:
             if root in node and root != END:
                 self._walk_phrase(text, tokens, roots, following, node[root], [*kinds, kind], out)
 
-    def _excepted(self, match: Match, tokens: list[Token], roots: list[dict[str, str]]) -> bool:
+    def _excepted(self, match: Match, tokens: list[Token], roots: list[dict[str, FindingKind]]) -> bool:
         for words in self._exceptions.get(match.term_index, ()):
             for offset in range(len(words)):
                 begin = match.first - offset
@@ -292,14 +296,14 @@ class CompiledTerms:
                     return True
         return False
 
-    def _everyday(self, match: Match, roots: list[dict[str, str]], words: list[str]) -> bool:
+    def _everyday(self, match: Match, roots: list[dict[str, FindingKind]], words: list[str]) -> bool:
         """A single word in its everyday sense: the animal, the food, the time of day (context.py)."""
         if match.first != match.last:
             return False
         own = [r for r in roots[match.first] if match.term_index in self._roots[r].single_terms]
         return any(everyday(root, words, match.first) for root in own)
 
-    def _fuzzy(self, text: str, tokens: list[Token], roots: list[dict[str, str]],
+    def _fuzzy(self, text: str, tokens: list[Token], roots: list[dict[str, FindingKind]],
                chosen: list[Match]) -> list[Match]:
         """Near misses of terms among the words no rule matched: bare (bodok), derived (memukol), in a phrase
         (gantong diri: the whole phrase is the finding)."""
@@ -308,10 +312,11 @@ class CompiledTerms:
         for index, token in enumerate(tokens):
             if index in covered:
                 continue
-            hit = self._fuzzy_cache.get(token.text, _UNSEEN)
-            if hit is _UNSEEN:
+            if token.text in self._fuzzy_cache:
+                hit = self._fuzzy_cache[token.text]
+            else:
                 hit = self._fuzzy_cache[token.text] = self._fuzzy_lookup(token.text)
-            if not isinstance(hit, FuzzyHit):
+            if hit is None:
                 continue
             phrase = self._fuzzy_phrase(text, tokens, roots, index, hit.anchor, covered)
             if phrase is not None:
@@ -336,8 +341,8 @@ class CompiledTerms:
         info = self._roots.get(root)
         return frozenset(info.languages) if info else frozenset()
 
-    def _fuzzy_phrase(self, text: str, tokens: list[Token], roots: list[dict[str, str]], index: int, anchor: str,
-                      covered: set[int]) -> Match | None:
+    def _fuzzy_phrase(self, text: str, tokens: list[Token], roots: list[dict[str, FindingKind]], index: int,
+                      anchor: str, covered: set[int]) -> Match | None:
         """The longest phrase through `index` if the misheard word is read as `anchor` (the rest must match)."""
         patched = [*roots]
         patched[index] = {anchor: "fuzzy"}
@@ -373,7 +378,7 @@ def _spelled_as(word: str, raw: str) -> bool:
     return any(form.startswith(word) and CLITICS_RE.fullmatch(form, len(word)) for form in spellings(raw))
 
 
-def _all_ends(node: dict) -> list[int]:
+def _all_ends(node: Trie) -> list[int]:
     ends = list(node.get(END, ()))
     for key, child in node.items():
         if key != END:

@@ -6,12 +6,12 @@ Both keep every token's offsets into the original text, so findings still slice 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from reviewer.checking.hashtags import split_tag
 from reviewer.checking.normalize import TOKEN_RE, Token, spellings
 
-Roots = Callable[[str], dict[str, str]]
+Roots = Callable[[str], Mapping[str, str]]  # root -> the kind of match (read only here)
 Check = Callable[[str], bool]
 FRAGMENT_GAPS = frozenset("-.·")
 FRAGMENT_RE = re.compile(r"\b\w{1,4}[-.·]\w{1,4}\b")  # a quick test: any short pieces joined at all?

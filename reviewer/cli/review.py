@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
@@ -14,7 +15,7 @@ from reviewer.review.audit_check import check_audit
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
-from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
+from reviewer.review.workflow import add_review, import_media, set_disposition
 from reviewer.store import audit, queries
 from transcribe.errors import TranscribeError
 
@@ -103,7 +104,10 @@ def cmd_show(args: argparse.Namespace) -> int:
               f"'{finding['matched']}' — {finding['disposition']}"
               + (f": {finding['reason']}" if finding["reason"] else ""))
     for comment in detail["comments"]:
-        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}")
+        reply = ", reply" if comment.get("parent_uid") else ""
+        resolved = ", resolved" if comment.get("resolved") else ""
+        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}"
+              f"  (#{comment['id']}{reply}{resolved})")
     for review in detail["reviews"]:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
@@ -115,12 +119,6 @@ def cmd_finding(args: argparse.Namespace) -> int:
     set_disposition(_services(args).store, args.id, disposition, args.reason or "", args.reviewer or "",
                     args.org or "")
     print(f"finding {args.id}: {disposition}")
-    return 0
-
-
-def cmd_comment(args: argparse.Namespace) -> int:
-    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer, args.org or "")
-    print(f"comment {comment_id} added at {args.at:g} s")
     return 0
 
 
@@ -212,7 +210,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--campaign", required=True)
     p.add_argument("--creator", default="", help="the creator's handle, e.g. @aina")
     p.add_argument("--caption", default="", help="caption and hashtags the creator plans to post (checked too)")
-    p.add_argument("--version-of", type=int, metavar="ID", help="this is a new cut of video ID")
+    p.add_argument("--version-of", type=record_id, metavar="ID", help="this is a new cut of video ID")
     p.set_defaults(func=cmd_import)
 
     p = commands.add_parser("batch", help="import, transcribe and check a whole folder (resumable)")
@@ -229,12 +227,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
     p = commands.add_parser("show", help="show a video's status, findings, comments and decisions")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_show)
 
     p = commands.add_parser("finding", help="confirm or dismiss a finding")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     choice = p.add_mutually_exclusive_group(required=True)
     choice.add_argument("--confirm", action="store_true")
     choice.add_argument("--dismiss", action="store_true")
@@ -243,16 +241,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
 
-    p = commands.add_parser("comment", help="comment at a moment of a video")
-    p.add_argument("id", type=int)
-    p.add_argument("--at", type=float, required=True, metavar="SECONDS")
-    p.add_argument("--text", required=True)
-    p.add_argument("--reviewer", required=True)
-    p.add_argument("--org", help="the reviewer's organisation")
-    p.set_defaults(func=cmd_comment)
-
     p = commands.add_parser("review", help="record a decision on a video")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--decision", required=True, help="approved, approved_with_changes, changes_required or rejected")
     p.add_argument("--reviewer", required=True)
     p.add_argument("--org", help="the reviewer's organisation")
@@ -260,7 +250,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_review)
 
     p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--campaign")
     add_transcription_options(p)
     p.set_defaults(func=cmd_recheck)
@@ -274,6 +264,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_audit)
 
     p = commands.add_parser("compare", help="compare a video version with the one before it")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_compare)

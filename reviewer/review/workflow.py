@@ -18,12 +18,13 @@ from sqlite_utils import Database
 
 from reviewer.checking.checker import Checker, CheckResult, Finding
 from reviewer.errors import UserError
+from reviewer.review.comments import add_comment as add_comment  # comments live there; re-exported
 from reviewer.review.merge_rules import apply_dispositions, settle_revisions
 from reviewer.review.status import Decision, RequiredReviewer, changed_since_review, combined_status
 from reviewer.store import audit, events
-from reviewer.store.connection import Store, now
-from reviewer.store.migrations import DECISIONS
+from reviewer.store.connection import Store, insert, now
 from reviewer.store.queries import get_video
+from reviewer.store.types import DECISIONS
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
 from transcribe.media import MediaInfo, probe, require_audio
@@ -45,7 +46,7 @@ def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
     if found:
         return found[0]["id"]
     with store.write() as db:
-        campaign_id = db["campaigns"].insert({"name": name, "created_at": now()}).last_pk
+        campaign_id = insert(db, "campaigns", {"name": name, "created_at": now()})
         audit.append(db, "campaign-created", actor, None, name=name)
     return campaign_id
 
@@ -73,7 +74,7 @@ def import_media(store: Store, path: str | os.PathLike[str], campaign: str, crea
             version = next(db.query("SELECT max(version) AS v FROM videos WHERE piece_id = ?",
                                     [previous["piece_id"]]))["v"]
             row |= {"version": version + 1, "previous_id": previous["id"], "piece_id": previous["piece_id"]}
-        video_id = db["videos"].insert(row).last_pk
+        video_id = insert(db, "videos", row)
         if previous is None:
             db.execute("UPDATE videos SET piece_id = ? WHERE id = ?", [video_id, video_id])
         audit.append(db, "import", actor, video_id, name=info.name, sha256=info.sha256, version=row["version"],
@@ -141,7 +142,7 @@ def add_transcript(store: Store, video_id: int, transcript: Transcript, author: 
                                  [video_id]))["r"]
         parent = next(db.query("SELECT uid FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
                                [video_id]), None)
-        transcript_id = db["transcripts"].insert({
+        transcript_id = insert(db, "transcripts", {
             "video_id": video_id, "revision": revision, "engine": transcript.engine, "model": transcript.model,
             "language": transcript.language, "language_probability": transcript.language_probability,
             "duration": transcript.duration, "segments": json.dumps(transcript.to_dict()["segments"],
@@ -149,7 +150,7 @@ def add_transcript(store: Store, video_id: int, transcript: Transcript, author: 
             "text": transcript.text, "author": author, "created_at": now(), "organisation": organisation,
             "seq": events.next_seq(db, author, organisation) if author else None,
             "parent_uid": parent["uid"] if parent else None,
-        }).last_pk
+        })
         settle_revisions(db, video_id)
         audit.append(db, "transcript-correction" if author else "transcription", author, video_id,
                      revision=revision, model=transcript.model, language=transcript.language)
@@ -187,9 +188,10 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
         previous = {row["fingerprint"]: row for row in db.query(
             "SELECT fingerprint, disposition, reason, disposition_by, disposition_at FROM findings WHERE check_id = "
             "(SELECT max(id) FROM checks WHERE video_id = ?)", [video_id])}
-        check_id = db["checks"].insert({"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
-                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])}).last_pk
-        rows, seen = [], Counter()
+        check_id = insert(db, "checks", {"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
+                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])})
+        rows: list[dict[str, object]] = []
+        seen: Counter[str] = Counter()
         for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ())):
             for finding in findings:
                 key = fingerprint(finding, source, seen)
@@ -203,7 +205,7 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
                     "disposition_by": kept.get("disposition_by", ""), "disposition_at": kept.get("disposition_at"),
                 })
         if rows:
-            db["findings"].insert_all(rows)
+            db.table("findings").insert_all(rows)
         audit.append(db, "check", actor, video_id, check_id=check_id, findings=len(rows),
                      kept_dispositions=sum(r["disposition"] != "open" for r in rows),
                      term_lists=[f"{r.name}@{r.version}" for r in checker.refs])
@@ -231,26 +233,6 @@ def set_disposition(store: Store, finding_id: int, disposition: str, reason: str
         recompute(db, row["video_id"])
 
 
-def add_comment(store: Store, video_id: int, at_seconds: float, text: str, reviewer: str,
-                organisation: str = "") -> int:
-    if not text.strip():
-        raise UserError("a comment needs some text: --text TEXT")
-    if not reviewer.strip():
-        raise UserError("say who is commenting: --reviewer NAME")
-    with store.write() as db:
-        video = get_video(db, video_id)
-        if not 0 <= at_seconds <= video["duration"] + 0.05:
-            raise UserError(f"{at_seconds:g} s is outside the video (0 to {video['duration']:.1f} s)")
-        comment_id = db["comments"].insert({"video_id": video_id, "at_seconds": float(at_seconds),
-                                            "text": text.strip(), "reviewer": events.clean(reviewer),
-                                            "organisation": events.clean(organisation),
-                                            "seq": events.next_seq(db, reviewer, organisation),
-                                            "created_at": now()}).last_pk
-        audit.append(db, "comment", reviewer.strip(), video_id, comment_id=comment_id, at=at_seconds,
-                     text=text.strip())
-    return comment_id
-
-
 def add_review(store: Store, video_id: int, reviewer: str, decision: str, organisation: str = "",
                note: str = "") -> int:
     """Record a decision, bound to the content's SHA-256 as it is at this moment."""
@@ -262,11 +244,11 @@ def add_review(store: Store, video_id: int, reviewer: str, decision: str, organi
     refresh_content(store, video_id, reviewer)
     with store.write() as db:
         video = get_video(db, video_id)
-        review_id = db["reviews"].insert({"video_id": video_id, "reviewer": events.clean(reviewer),
+        review_id = insert(db, "reviews", {"video_id": video_id, "reviewer": events.clean(reviewer),
                                           "organisation": events.clean(organisation), "decision": decision,
                                           "seq": events.next_seq(db, reviewer, organisation),
                                           "note": note.strip(), "content_sha256": video["sha256"],
-                                          "created_at": now()}).last_pk
+                                          "created_at": now()})
         audit.append(db, "decision", reviewer.strip(), video_id, review_id=review_id, decision=decision,
                      organisation=organisation.strip(), note=note.strip(), content_sha256=video["sha256"])
         recompute(db, video_id)
