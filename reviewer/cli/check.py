@@ -138,7 +138,7 @@ def format_text(result: CheckResult, colour: bool) -> str:
         if finding.suggestion:
             lines.append(f"    → {finding.suggestion}")
     sure = sum(f.sure for f in result.findings)
-    lines.append(f"{result.source}: {result.summary()}"
+    lines.append(f"{result.source}: {result.note + '; ' if result.note else ''}{result.summary()}"
                  + (f" ({len(result.findings) - sure} to confirm by listening)" if sure < len(result.findings) else ""))
     return "\n".join(lines) + "\n"
 

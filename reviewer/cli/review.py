@@ -17,7 +17,7 @@ from reviewer.review.batch import media_files, run_batch, transcribe_and_check
 from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
-from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
+from reviewer.review.workflow import add_review, import_media, set_disposition
 from transcribe.errors import TranscribeError
 
 
@@ -105,7 +105,10 @@ def cmd_show(args: argparse.Namespace) -> int:
               f"'{finding['matched']}' — {finding['disposition']}"
               + (f": {finding['reason']}" if finding["reason"] else ""))
     for comment in detail["comments"]:
-        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}")
+        reply = ", reply" if comment.get("parent_uid") else ""
+        resolved = ", resolved" if comment.get("resolved") else ""
+        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}"
+              f"  (#{comment['id']}{reply}{resolved})")
     for review in detail["reviews"]:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
@@ -117,12 +120,6 @@ def cmd_finding(args: argparse.Namespace) -> int:
     set_disposition(_services(args).store, args.id, disposition, args.reason or "", args.reviewer or "",
                     args.org or "")
     print(f"finding {args.id}: {disposition}")
-    return 0
-
-
-def cmd_comment(args: argparse.Namespace) -> int:
-    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer, args.org or "")
-    print(f"comment {comment_id} added at {args.at:g} s")
     return 0
 
 
@@ -239,14 +236,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--reviewer", default="")
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
-
-    p = commands.add_parser("comment", help="comment at a moment of a video")
-    p.add_argument("id", type=record_id)
-    p.add_argument("--at", type=float, required=True, metavar="SECONDS")
-    p.add_argument("--text", required=True)
-    p.add_argument("--reviewer", required=True)
-    p.add_argument("--org", help="the reviewer's organisation")
-    p.set_defaults(func=cmd_comment)
 
     p = commands.add_parser("review", help="record a decision on a video")
     p.add_argument("id", type=record_id)

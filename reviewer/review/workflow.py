@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from reviewer.checking.checker import Checker, CheckResult, Finding
 from reviewer.errors import UserError
+from reviewer.review.comments import add_comment as add_comment  # comments live there; re-exported
 from reviewer.review.merge_rules import apply_dispositions, settle_revisions
 from reviewer.review.status import Decision, RequiredReviewer, changed_since_review, combined_status
 from reviewer.store import audit, events, records
@@ -220,26 +221,6 @@ def set_disposition(store: Store, finding_id: int, disposition: str, reason: str
                      disposition_id=disposition_id, organisation=events.clean(organisation), term=row["term"],
                      disposition=disposition, reason=reason.strip())
         recompute(db, row["video_id"])
-
-
-def add_comment(store: Store, video_id: int, at_seconds: float, text: str, reviewer: str,
-                organisation: str = "") -> int:
-    if not text.strip():
-        raise UserError("a comment needs some text: --text TEXT")
-    if not reviewer.strip():
-        raise UserError("say who is commenting: --reviewer NAME")
-    with store.write() as db:
-        video = get_video(db, video_id)
-        if not 0 <= at_seconds <= video["duration"] + 0.05:
-            raise UserError(f"{at_seconds:g} s is outside the video (0 to {video['duration']:.1f} s)")
-        comment_id = insert(db, "comments", {"video_id": video_id, "at_seconds": float(at_seconds),
-                                            "text": text.strip(), "reviewer": events.clean(reviewer),
-                                            "organisation": events.clean(organisation),
-                                            "seq": events.next_seq(db, reviewer, organisation),
-                                            "created_at": now()})
-        audit.append(db, "comment", reviewer.strip(), video_id, comment_id=comment_id, at=at_seconds,
-                     text=text.strip())
-    return comment_id
 
 
 def add_review(store: Store, video_id: int, reviewer: str, decision: str, organisation: str = "",
