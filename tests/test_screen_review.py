@@ -108,9 +108,9 @@ def test_migration_keeps_old_findings_and_accepts_screen_ones(tmp_path: Path, cl
 
     path = tmp_path / "old.db"
     database = __import__("sqlite_utils").Database(path)
-    migrations.apply(database, stop_before="0006_screen_text")
+    migrations.apply(database, stop_before="0007_screen_text")
     database.conn.close()
-    services = fake_services(path)  # opening the store applies 0006 (after a backup)
+    services = fake_services(path)  # opening the store applies 0007 (after a backup)
     video_id = import_media(services.store, clips["english"], "Kempen").video_id
     transcribe_and_check(services, video_id)
     store = Store(path)

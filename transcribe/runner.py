@@ -182,9 +182,18 @@ class TranscriptionJob:
 
 def run_transcription(media: str | os.PathLike[str], options: TranscribeOptions | None = None,
                       on_progress: Callable[[Progress], None] | None = None,
-                      should_cancel: Callable[[], bool] | None = None, windows: list[dict] | None = None) -> Finished:
-    """Blocking helper: run a job to the end, raising TranscribeError (or Cancelled) on failure."""
-    return follow(TranscriptionJob(media, options, windows), on_progress, should_cancel)
+                      should_cancel: Callable[[], bool] | None = None, windows: list[dict] | None = None,
+                      worker=None) -> Finished:
+    """Blocking helper: run a job to the end, raising TranscribeError (or Cancelled) on failure.
+
+    With a `worker` (warm.WarmWorker) the job runs in that long-lived child, whose model is already loaded."""
+    if worker is not None:
+        from transcribe.warm import WarmJob
+
+        job: TranscriptionJob = WarmJob(media, options, windows, worker)
+    else:
+        job = TranscriptionJob(media, options, windows)
+    return follow(job, on_progress, should_cancel)
 
 
 def follow(job: TranscriptionJob, on_progress: Callable[[Progress], None] | None = None,

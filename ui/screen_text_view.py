@@ -80,7 +80,9 @@ class FrameOverlay(QWidget):
         if not pixmap.loadFromData(png):
             return
         self.pixmap, self.box, self.seconds = pixmap, box, seconds
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
         self.update()

@@ -8,11 +8,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reviewer.checking.checker import Checker, CheckResult
-from reviewer.checking.screen import check_screen
 from reviewer.cli.progress import fraction_bar
 from reviewer.fileio import write_text_atomic
-from reviewer.review.screen import NO_VIDEO, OFF, READ
+from reviewer.review.checking import Checker, CheckResult
+from reviewer.review.screen import NO_VIDEO, OFF, READ, check_screen
 from transcribe.errors import MediaError
 from transcribe.frame_sampler import NO_VIDEO_MESSAGE
 from transcribe.media import probe

@@ -28,6 +28,8 @@ from transcribe.text_track import ScreenTextOptions, TextTrack
 ProgressCallback = Callable[[float, str], None]
 ScreenReader = Callable[[str, ScreenTextOptions, ProgressCallback | None, Callable[[], bool] | None], TextTrack]
 READ, OFF, NO_VIDEO, NOT_READ = "read", "off", "no video", "not read"
+__all__ = ["NOT_READ", "NO_VIDEO", "OFF", "READ", "check_screen", "child_process_screen_reader", "ensure_screen_text",
+           "finding_frame", "screen_check", "screen_text_line", "screen_thumbnail", "stored_track"]
 
 
 def child_process_screen_reader(media: str, options: ScreenTextOptions, on_progress: ProgressCallback | None = None,

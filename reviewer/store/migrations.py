@@ -294,10 +294,30 @@ def new_findings_since_decision(db: Database) -> None:
     db.execute("ALTER TABLE videos ADD COLUMN new_findings INTEGER NOT NULL DEFAULT 0")
 
 
+@migrations(name="0006_comment_threads")
+def comment_threads(db: Database) -> None:
+    """Comments that can be discussed: a range (an out point) as well as a moment, replies (linked by the parent's
+    global ID), edits, resolution, and internal notes kept out of the creator's feedback. The library's count of
+    unresolved threads is stored on the video, like the finding counts."""
+    for statement in (
+        "ALTER TABLE comments ADD COLUMN end_seconds REAL",
+        "ALTER TABLE comments ADD COLUMN parent_uid TEXT",
+        "ALTER TABLE comments ADD COLUMN internal INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE comments ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE comments ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE comments ADD COLUMN resolved_at TEXT",
+        "ALTER TABLE comments ADD COLUMN edited_at TEXT",
+        "ALTER TABLE videos ADD COLUMN open_comments INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX comments_parent ON comments (parent_uid)",
+        "UPDATE videos SET open_comments = (SELECT count(*) FROM comments c WHERE c.video_id = videos.id)",
+    ):
+        db.execute(statement)
+
+
 SOURCES = ("transcript", "caption", "screen")
 
 
-@migrations(name="0006_screen_text")
+@migrations(name="0007_screen_text")
 def screen_text(db: Database) -> None:
     """On-screen text: each video's text track (lines read from its frames, with times and boxes), findings
     with source 'screen' carrying the line's box and OCR confidence, and per check what became of the
@@ -308,7 +328,7 @@ def screen_text(db: Database) -> None:
     wanted = f"{_check('source', SOURCES)}"
     new_sql = old_sql.replace(_check("source", ("transcript", "caption")), wanted)
     if new_sql == old_sql:
-        raise RuntimeError("findings.source constraint not found; the 0006_screen_text migration needs updating")
+        raise RuntimeError("findings.source constraint not found; the 0007_screen_text migration needs updating")
     extras = [row["sql"] for row in db.query("SELECT sql FROM sqlite_master WHERE tbl_name = 'findings' "
                                              "AND type IN ('index', 'trigger') AND sql IS NOT NULL")]
     db.execute(new_sql.replace("CREATE TABLE findings", "CREATE TABLE findings_rebuilt", 1))
