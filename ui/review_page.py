@@ -7,13 +7,18 @@ milliseconds; transcription itself never runs here (see ui/work_queue.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from collections.abc import Callable
+from typing import Any, cast
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import UserError
+from reviewer.review import lookups
 from reviewer.review.correction import corrected_transcript
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
+from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.review.workflow import (
     add_comment,
     add_review,
@@ -22,7 +27,6 @@ from reviewer.review.workflow import (
     record_check,
     set_disposition,
 )
-from reviewer.store import queries
 from ui.i18n import follow_language, tr
 from ui.player_notice import open_player
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
@@ -46,7 +50,9 @@ class ReviewPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.player = player if player is not None else open_player()
+        # a PlayerPanel, or the notice standing in for it with the same methods (duck-typed: Qt widgets can't
+        # also be Protocols mypy checks)
+        self.player: Any = cast(Any, player if player is not None else open_player())
         self.transcript = TranscriptPanel()
         self.findings = FindingsPanel()
         self.comments = CommentsPanel()
@@ -104,7 +110,7 @@ class ReviewPage(QWidget):
         if self.video_id is None:
             return
         refs = list(self.services.checker().refs)
-        self.detail = queries.show(self.services.store, self.video_id, refs)
+        self.detail = lookups.show(self.services.store, self.video_id, refs)
         video = self.detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)
         transcript = latest[1] if latest else None
@@ -141,23 +147,27 @@ class ReviewPage(QWidget):
         self.transcript.text.follow(seconds)
         self.comments.set_time(seconds)
 
-    def _run(self, action, success: str) -> None:
+    def _run(self, action: Callable[[int], object], success: str) -> None:
+        """Apply `action` to the open video; its UserError becomes a status message."""
+        video_id = self.video_id
+        if video_id is None:
+            self.message.emit(tr("Open a video first."))
+            return
         try:
-            action()
+            action(video_id)
         except UserError as exc:
             self.message.emit(str(exc))
             return
         self.reload()
         self.message.emit(success)
-        if self.video_id is not None:
-            self.changed.emit(self.video_id)
+        self.changed.emit(video_id)
 
     def _dispose(self, finding_id: int, disposition: str, reason: str) -> None:
-        self._run(lambda: set_disposition(self.services.store, finding_id, disposition, reason, self.reviewer),
+        self._run(lambda _video: set_disposition(self.services.store, finding_id, disposition, reason, self.reviewer),
                   tr("Finding {state}.", state=tr(disposition)))
 
     def _comment(self, text: str) -> None:
-        self._run(lambda: add_comment(self.services.store, self.video_id, self.player.seconds, text,
+        self._run(lambda video_id: add_comment(self.services.store, video_id, self.player.seconds, text,
                                       self.reviewer), tr("Comment added."))
 
     def confirm(self, title: str, question: str) -> bool:
@@ -181,17 +191,16 @@ class ReviewPage(QWidget):
                    terms=", ".join(dict.fromkeys(f["term"] for f in serious)))):
             self.message.emit(tr("Not decided: confirm or dismiss the open findings first."))
             return
-        self._run(lambda: add_review(self.services.store, self.video_id, self.reviewer, decision, self.organisation,
-                                     note), tr("Decision recorded."))
+        self._run(lambda video_id: add_review(self.services.store, video_id, self.reviewer, decision,
+                                              self.organisation, note), tr("Decision recorded."))
 
     def _save_correction(self, text: str) -> None:
         latest = latest_transcript(self.services.store.db, self.video_id) if self.video_id else None
         if latest is None:
             return
 
-        def save() -> None:
-            add_transcript(self.services.store, self.video_id, corrected_transcript(latest[1], text),
-                           author=self.reviewer)
-            record_check(self.services.store, self.video_id, self.services.checker(), actor=self.reviewer)
+        def save(video_id: int) -> None:
+            add_transcript(self.services.store, video_id, corrected_transcript(latest[1], text), author=self.reviewer)
+            record_check(self.services.store, video_id, self.services.checker(), actor=self.reviewer)
 
         self._run(save, tr("Correction saved as a new revision and re-checked."))

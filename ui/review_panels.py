@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review.lookups import DECISIONS
 from reviewer.review.vocabulary import DECISION_LABELS
-from reviewer.store.migrations import DECISIONS
 from ui.dialogs import ERROR_STYLE, FormDialog, dismiss_dialog
 from ui.i18n import follow_language, tr
 from ui.models import FindingsTableModel, clock

@@ -9,6 +9,7 @@ on the other tabs, so typing a comment or searching a term list never triggers t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QMainWindow,
     QMenu,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import follow_language, tr
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Entry = tuple[object, str, Callable[[], object]]  # label (marked for translation), keys, what it does
 
 # A strong focus ring everywhere: 2 px, high-contrast blue, on every control that can take the keyboard.
 FOCUS_STYLE = """
@@ -42,18 +47,18 @@ QRadioButton:focus, QCheckBox:focus { border: 2px solid #0b57d0; border-radius: 
 class ReviewKeys(QObject):
     """The review shortcuts of a main window (its `review`, `library` and `tabs`), as menu actions."""
 
-    def __init__(self, window: QMainWindow, playback_menu: QMenu) -> None:
+    def __init__(self, window: MainWindow, playback_menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
         review, player = window.review, window.review.player
         findings = review.findings
-        self.playback: list[tuple[str, str, Callable[[], None]]] = [
+        self.playback: list[Entry] = [
             (QT_TR_NOOP("Back 10 seconds"), "J", lambda: player.seek(player.seconds - 10)),
             (QT_TR_NOOP("Forward 10 seconds"), "L", lambda: player.seek(player.seconds + 10)),
             (QT_TR_NOOP("Back 5 seconds"), "Left", lambda: player.seek(player.seconds - 5)),
             (QT_TR_NOOP("Forward 5 seconds"), "Right", lambda: player.seek(player.seconds + 5)),
         ]
-        self.reviewing: list[tuple[str, str, Callable[[], None]]] = [
+        self.reviewing: list[Entry] = [
             (QT_TR_NOOP("Next finding"), "N", lambda: self._findings(lambda: findings.step(1))),
             (QT_TR_NOOP("Previous finding"), "P", lambda: self._findings(lambda: findings.step(-1))),
             (QT_TR_NOOP("Confirm finding"), "C", lambda: self._findings(lambda: findings.dispose("confirmed"))),
@@ -77,7 +82,7 @@ class ReviewKeys(QObject):
                                                             else []))
                 action.triggered.connect(slot)
                 menu.addAction(action)
-                self.actions[label] = action
+                self.actions[str(label)] = action
         self.help_action = QAction(window, shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.help_action.triggered.connect(self.show_help)
         self.help_menu.addAction(self.help_action)
@@ -101,7 +106,7 @@ class ReviewKeys(QObject):
         for action in self.actions.values():
             action.setEnabled(index == 0)
 
-    def _findings(self, action: Callable[[], None]) -> None:
+    def _findings(self, action: Callable[[], object]) -> None:
         self.window.review.tabs.setCurrentWidget(self.window.review.findings)
         action()
 
@@ -115,8 +120,9 @@ class ReviewKeys(QObject):
     def choose(self, decision: str) -> None:
         panel = self.window.review.decision
         self.window.review.tabs.setCurrentWidget(panel)
-        panel.buttons[decision].setChecked(True)
-        panel.buttons[decision].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        button = next(b for key, b in panel.buttons.items() if key == decision)
+        button.setChecked(True)
+        button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def submit(self) -> None:
         self.window.review.tabs.setCurrentWidget(self.window.review.decision)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,10 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.checking.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
 from reviewer.errors import UserError
 from reviewer.review.services import Services
-from reviewer.store.term_lists import ListExistsError, active_lists, import_list, invalid_lists, repair_lists, save_list
+from reviewer.review.term_lists import (
+    LANGUAGES,
+    SEVERITIES,
+    ListExistsError,
+    Term,
+    TermList,
+    TermListError,
+    active_lists,
+    as_severity,
+    import_list,
+    invalid_lists,
+    load_term_list,
+    repair_lists,
+    save_list,
+    to_csv,
+)
+from reviewer.review.vocabulary import QT_TR_NOOP
 from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
 
@@ -95,7 +110,8 @@ class TermDialog(QDialog):
         values = {name: " ".join(w.text().split()) for name, w in self.fields.items()}
         if not values["term"] or not values["category"]:
             raise UserError(tr("A term needs its words and a category."))
-        return Term(values["term"], values["category"], self.severity.currentText(), self.language.currentText(),
+        return Term(values["term"], values["category"], as_severity(self.severity.currentText()) or "medium",
+                    self.language.currentText(),
                     split(values["variants"]), split(values["exceptions"]), values["suggestion"], values["note"],
                     self.original.enabled if self.original else True, self.original.list_name if self.original else "")
 
@@ -223,12 +239,17 @@ class TermsPage(QWidget):
                              version=current.version, count=len(current.terms), sha=current.sha256[:12])
                           if current else "")
 
+    def _current_terms(self) -> tuple[Term, ...]:
+        return self.current.terms if self.current is not None else ()
+
     def _selected_term(self) -> Term | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
     def _save(self, terms: list[Term], what: str) -> None:
         current = self.current
+        if current is None:
+            return
         saved = save_list(self.services.store, current.with_terms(terms))
         self.reload(saved.name)
         self.lists_changed.emit()
@@ -237,7 +258,8 @@ class TermsPage(QWidget):
 
     def _check_unique(self, term: Term, replacing: Term | None = None) -> None:
         key = term.term.casefold()
-        if any(t.term.casefold() == key for t in self.current.terms if t is not replacing):
+        if self.current is not None and any(t.term.casefold() == key for t in self.current.terms
+                                            if t is not replacing):
             raise UserError(tr("'{term}' is already in {name}: edit that term instead.", term=term.term,
                                name=self.current.name))
 
@@ -247,7 +269,7 @@ class TermsPage(QWidget):
 
         def save(term: Term) -> None:
             self._check_unique(term)
-            self._save([*self.current.terms, term], tr("Term added"))
+            self._save([*self._current_terms(), term], tr("Term added"))
 
         dialog = TermDialog(self, save=save)
         dialog.open()
@@ -260,7 +282,7 @@ class TermsPage(QWidget):
 
         def save(edited: Term) -> None:
             self._check_unique(edited, term)
-            self._save([edited if t is term else t for t in self.current.terms], tr("Term edited"))
+            self._save([edited if t is term else t for t in self._current_terms()], tr("Term edited"))
 
         dialog = TermDialog(self, term, save=save)
         dialog.open()
@@ -271,7 +293,7 @@ class TermsPage(QWidget):
         if term is not None:
             flipped = replace(term, enabled=not term.enabled)
             try:
-                self._save([flipped if t is term else t for t in self.current.terms],
+                self._save([flipped if t is term else t for t in self._current_terms()],
                            tr("Term enabled") if flipped.enabled else tr("Term disabled"))
             except UserError as exc:
                 self.message.emit(str(exc))
@@ -303,8 +325,11 @@ class TermsPage(QWidget):
                               tr("A list named {name} already exists. Replace it with this file (as a new "
                                  "version)?", name=term_list.name),
                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-            box.finished.connect(lambda answer: answer == QMessageBox.StandardButton.Yes
-                                 and self._imported(import_list(self.services.store, term_list, replace=True)))
+            def answered(answer: int) -> None:
+                if answer == QMessageBox.StandardButton.Yes:
+                    self._imported(import_list(self.services.store, term_list, replace=True))
+
+            box.finished.connect(answered)
             self.replace_box = box
             box.open()
             self.message.emit(tr("Nothing was imported yet: a list named {name} already exists.",

@@ -34,7 +34,8 @@ def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
             timed += [Word(new[j], round(start + (j - j1) * step, 3), round(start + (j - j1 + 1) * step, 3), 1.0)
                       for j in range(j1, j2)]
     keep_spans = len(lines) == len(segments)
-    result, position = [], 0
+    result: list[Segment] = []
+    position = 0
     for line in lines:
         words = tuple(timed[position:position + len(line)])
         position += len(line)

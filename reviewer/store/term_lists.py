@@ -89,7 +89,7 @@ def active_refs(store: Store) -> tuple[TermListRef, ...]:
 def seed_bundled(db: Database) -> None:
     """Add each bundled list that is not in the database yet (inside the caller's transaction)."""
     for term_list in load_bundled_lists():
-        db["term_lists"].insert({"name": term_list.name, "version": term_list.version,
+        db.table("term_lists").insert({"name": term_list.name, "version": term_list.version,
                                  "sha256": term_list.sha256, "csv": to_csv(term_list), "enabled": 1,
                                  "updated_at": now()}, ignore=True)
 
@@ -131,7 +131,7 @@ def save_list(store: Store, term_list: TermList, actor: str = "", replaced: bool
             not term_list.version.isdigit() or int(term_list.version) <= int(previous[0]["version"])):
         term_list = TermList(term_list.name, str(int(previous[0]["version"]) + 1), term_list.terms, term_list.source)
     with store.write() as db:
-        db["term_lists"].upsert({"name": term_list.name, "version": term_list.version, "sha256": term_list.sha256,
+        db.table("term_lists").upsert({"name": term_list.name, "version": term_list.version, "sha256": term_list.sha256,
                                  "csv": to_csv(term_list), "enabled": 1, "updated_at": now()}, pk="name")
         audit.append(db, "term-list-change", actor, None, name=term_list.name, version=term_list.version,
                      sha256=term_list.sha256, terms=len(term_list.terms), new=not previous,
