@@ -13,8 +13,8 @@ from reports.fonts import Fonts
 
 PAGE = A4
 MARGIN = 16 * mm
-SEVERITY_COLOURS = {"critical": colors.HexColor("#7b1fa2"), "high": colors.HexColor("#d32f2f"),
-                    "medium": colors.HexColor("#ef6c00"), "low": colors.HexColor("#1976d2")}
+SEVERITY_COLOURS = {"critical": colors.HexColor("#3d0a24"), "high": colors.HexColor("#961616"),  # as the app's
+                    "medium": colors.HexColor("#bd4a00"), "low": colors.HexColor("#b8860b")}  # (lightness order)
 STATUS_COLOURS = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
                   "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
 

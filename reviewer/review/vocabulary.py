@@ -40,7 +40,9 @@ DISPOSITION_LABELS: Final = {"open": QT_TR_NOOP("open"), "confirmed": QT_TR_NOOP
 
 STATUS_COLOURS: Final = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
                          "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
-SEVERITY_COLOURS: Final = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}
+# Ordered by lightness (low lightest, critical darkest) so the order survives colour blindness and greyscale
+# printing; tests/test_severity_colours.py checks it under simulated deuteranopia, protanopia and tritanopia.
+SEVERITY_COLOURS: Final = {"critical": "#3d0a24", "high": "#961616", "medium": "#bd4a00", "low": "#b8860b"}
 
 Language = Literal["en", "ms"]
 LANGUAGES: tuple[Language, ...] = ("en", "ms")
