@@ -125,7 +125,8 @@ def format_text(result: CheckResult, colour: bool) -> str:
             severity = f"{SEVERITY_COLOURS[finding.severity]}{severity}{RESET}"
         doubt = f"  (listen to confirm: heard '{finding.matched}', confidence {finding.confidence:.2f})" \
             if not finding.sure else ""
-        lines.append(f"line {line_number}: {where}[{severity}] {finding.term} · {finding.category}{doubt}")
+        relistened = f"  ({finding.relistened})" if finding.relistened else ""
+        lines.append(f"line {line_number}: {where}[{severity}] {finding.term} · {finding.category}{doubt}{relistened}")
         lines.append(f"    {context(result.text, finding.start, finding.end)}")
         if finding.suggestion:
             lines.append(f"    → {finding.suggestion}")
