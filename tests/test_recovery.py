@@ -146,3 +146,21 @@ def test_two_concurrent_batches_each_report_only_what_they_did(tmp_path: Path, c
         done = store.query("SELECT count(*) AS n FROM jobs WHERE state = 'done'")[0]["n"]
     assert transcripts == done == 3
     assert sum(r[0] for r in reports) == 3  # each transcription is reported once, by the run that did it
+
+
+@pytest.mark.slow
+def test_recheck_finishes_a_job_stranded_by_kill_9_with_the_real_model(imported) -> None:
+    """End to end with the bundled model: the issue's case. `recheck` after a kill -9 used to say "re-checked"
+    and leave the video Pending forever."""
+    from tests.conftest import python_cli
+
+    db, video_id = imported
+    _strand(db, video_id, _dead_pid())
+    done = python_cli("--db", db, "recheck", video_id, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "re-checked 1 video" in done.stdout
+    detail = json.loads(python_cli("--db", db, "show", video_id, "--format", "json").stdout)
+    assert detail["status"] == "in_review"
+    assert detail["transcript_gap"] == ""
+    assert detail["transcript"]["model"]  # transcribed by the real model, not a fake
+    assert [j["state"] for j in jobs.jobs_for(Store(db), video_id)] == ["done"]
