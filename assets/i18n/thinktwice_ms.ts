@@ -664,6 +664,14 @@
         <translation>{name} dieksport ke {path}.</translation>
     </message>
     <message>
+        <source>No speech found: the audio is music, noise or silence.</source>
+        <translation>Tiada pertuturan ditemui: audionya muzik, bunyi bising atau senyap.</translation>
+    </message>
+    <message>
+        <source>Unsure word (probability {p:.0%}): listen to check</source>
+        <translation>Perkataan kurang pasti (kebarangkalian {p:.0%}): dengar untuk menyemak</translation>
+    </message>
+    <message>
         <source>Search the transcript (Ctrl+F)</source>
         <translation>Cari dalam transkrip (Ctrl+F)</translation>
     </message>
@@ -910,6 +918,10 @@
     <message>
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>belum disemak</translation>
     </message>
 </context>
 </TS>
