@@ -863,5 +863,9 @@
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
     </message>
+    <message>
+        <source>not checked</source>
+        <translation>belum disemak</translation>
+    </message>
 </context>
 </TS>
