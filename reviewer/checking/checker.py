@@ -46,6 +46,13 @@ class Finding:
     ocr_confidence: float | None = None  # on-screen findings: how sure the OCR was of the words
 
     @property
+    def relistened(self) -> str:
+        """What re-listening settled, for people: "heard as 'bodok', confirmed 'bodoh' on re-listening"."""
+        if self.verification != "confirmed" or self.matched.lower() == self.term.lower():
+            return ""
+        return f"heard as '{self.matched}', confirmed '{self.term}' on re-listening"
+
+    @property
     def sure(self) -> bool:
         """Fuzzy matches, and words the OCR read with low confidence ("look"), need a person to confirm."""
         return self.kind != "fuzzy" and self.verification != "look"
