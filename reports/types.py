@@ -10,7 +10,9 @@ from pathlib import Path
 STATUS_COLOURS: dict[str, str] = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
                                   "approved_with_changes": "#689f38", "changes_required": "#ef6c00",
                                   "rejected": "#c62828"}
-SEVERITY_HEX: dict[str, str] = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}
+# Ordered by lightness (low lightest, critical darkest) so the order survives colour blindness and greyscale
+# printing; tests/test_severity_colours.py checks it under simulated deuteranopia, protanopia and tritanopia.
+SEVERITY_HEX: dict[str, str] = {"critical": "#3d0a24", "high": "#961616", "medium": "#bd4a00", "low": "#b8860b"}
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,17 @@ class FeedbackData:
     self_harm: bool
     date: str
     reviewer_note: str = ""
+
+
+def count_axis(top: int, most_ticks: int = 6) -> tuple[int, int]:
+    """(axis maximum, tick step) for counts: whole-number steps of 1, 2 or 5 × 10^n, and a maximum on a tick,
+    so every label sits on a gridline (never 0, 3, 6, 9, 13)."""
+    top, scale = max(1, top), 1
+    while True:
+        for step in (scale, 2 * scale, 5 * scale):
+            if -(-top // step) <= most_ticks:
+                return -(-top // step) * step, step
+        scale *= 10
 
 
 def clock(seconds: float | None) -> str:

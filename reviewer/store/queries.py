@@ -58,13 +58,6 @@ def _fts_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
-def search_transcripts(store: Store, text: str, limit: int = 50) -> list[dict[str, Any]]:
-    return store.query(
-        "SELECT t.video_id, v.original_name, snippet(transcripts_fts, 0, '[', ']', '…', 12) AS snippet "
-        "FROM transcripts_fts JOIN transcripts t ON t.id = transcripts_fts.rowid JOIN videos v ON v.id = t.video_id "
-        "WHERE transcripts_fts MATCH ? ORDER BY rank LIMIT ?", (_fts_query(text), limit))
-
-
 def campaigns(store: Store) -> list[dict[str, Any]]:
     return store.query("SELECT c.id, c.name, c.required_reviewers, count(v.id) AS videos FROM campaigns c "
                        "LEFT JOIN videos v ON v.campaign_id = c.id GROUP BY c.id ORDER BY c.name")
@@ -81,6 +74,13 @@ def stale_term_lists(check: Row | None, active: list[TermListRef]) -> bool:
         return False
     used = {(r["name"], r["sha256"]) for r in json.loads(check["term_lists"])}
     return used != {(r.name, r.sha256) for r in active}
+
+
+def stale_video_ids(store: Store, active: list[TermListRef]) -> set[int]:
+    """Videos whose latest check used other term lists than the ones in force (one query, for the library)."""
+    rows = store.query("SELECT c.video_id, c.term_lists FROM checks c JOIN (SELECT video_id, max(id) AS id FROM checks "
+                       "GROUP BY video_id) latest ON latest.id = c.id")
+    return {row["video_id"] for row in rows if stale_term_lists(row, active)}
 
 
 def findings(store: Store, check_id: int) -> list[dict[str, Any]]:
