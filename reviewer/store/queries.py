@@ -117,6 +117,12 @@ def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -
     }
 
 
+def change_key(finding: dict[str, Any]) -> tuple[str, str, str]:
+    """What makes two versions' findings "the same" for compare: source, term and the words matched (case and
+    spacing aside). Times differ between cuts, so they are not part of it."""
+    return finding["source"], finding["term"], " ".join(finding["matched"].casefold().split())
+
+
 def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
     """Version N against N-1: which findings were resolved, which are new, which are unchanged."""
     video = get_video(store.db, video_id)
@@ -126,7 +132,7 @@ def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
     def keyed(vid: int) -> Counter[tuple[str, str, str]]:
         check = latest_check(store, vid)
         rows = findings(store, check["id"]) if check else []
-        return Counter((r["source"], r["term"], " ".join(r["matched"].casefold().split())) for r in rows)
+        return Counter(change_key(r) for r in rows)
 
     before, after = keyed(video["previous_id"]), keyed(video_id)
     def expand(counter: Counter[tuple[str, str, str]]) -> list[dict[str, str]]:
