@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 
 from reviewer.errors import UserError
 from reviewer.review.batch import media_files, needs_work
+from reviewer.review.lookups import video_name
 from reviewer.review.services import Services
+from reviewer.review.term_lists import invalid_lists
 from reviewer.review.vocabulary import QT_TR_NOOP
-from reviewer.store.term_lists import invalid_lists
 from transcribe.media import MEDIA_EXTENSIONS
 from ui.compare_view import CompareView
 from ui.dashboard import DashboardPage
@@ -250,9 +251,8 @@ class MainWindow(QMainWindow):
             return
         self._refresh_lists()
         if kind == TaskKind.IMPORT:
-            name = self.services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))
-            if name and needs_work(self.services, video_id):
-                self.process(video_id, name[0]["original_name"])
+            if needs_work(self.services, video_id):
+                self.process(video_id, video_name(self.services.store, video_id))
         elif self.review.video_id == video_id:
             self.review.reload()
 

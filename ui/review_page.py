@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import UserError
+from reviewer.review import lookups
 from reviewer.review.comments import edit_comment, reply, resolve, threads
 from reviewer.review.correction import corrected_transcript
 from reviewer.review.services import Services
@@ -36,7 +37,6 @@ from reviewer.review.workflow import (
     record_check,
     set_disposition,
 )
-from reviewer.store import queries
 from ui.comment_threads import CommentsPanel
 from ui.i18n import follow_language, tr
 from ui.player_notice import open_player
@@ -131,7 +131,7 @@ class ReviewPage(QWidget):
         if self.video_id is None:
             return
         refs = list(self.services.checker().refs)
-        self.detail = queries.show(self.services.store, self.video_id, refs)
+        self.detail = lookups.show(self.services.store, self.video_id, refs)
         video = self.detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)
         transcript = latest[1] if latest else None

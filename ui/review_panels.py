@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review.lookups import DECISIONS
 from reviewer.review.vocabulary import DECISION_LABELS
-from reviewer.store.types import DECISIONS
 from ui.i18n import follow_language, tr
 from ui.models import FindingsTableModel
 

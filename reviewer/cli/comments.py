@@ -7,9 +7,9 @@ import json
 
 from reviewer.cli.args import record_id
 from reviewer.review.comments import add_comment, edit_comment, reply, resolve, threads
+from reviewer.review.lookups import Store
 from reviewer.review.services import Services
 from reviewer.review.vocabulary import clock
-from reviewer.store.connection import Store
 
 
 def _store(args: argparse.Namespace) -> Store:

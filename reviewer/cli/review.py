@@ -11,12 +11,13 @@ from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
+from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
+from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.workflow import add_review, import_media, set_disposition
-from reviewer.store import audit, queries
 from transcribe.errors import TranscribeError
 
 
@@ -68,7 +69,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    rows = queries.list_videos(_services(args).store, args.campaign, args.status, args.search or "")
+    rows = lookups.list_videos(_services(args).store, args.campaign, args.status, args.search or "")
     if args.format == "json":
         _dump(rows)
         return 0
@@ -86,7 +87,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     services = _services(args)
-    detail = queries.show(services.store, args.id, list(services.checker().refs))
+    detail = lookups.show(services.store, args.id, list(services.checker().refs))
     if args.format == "json":
         _dump(detail)
         return 0
@@ -125,7 +126,7 @@ def cmd_finding(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     services = _services(args)
     add_review(services.store, args.id, args.reviewer, args.decision, args.org or "", args.note or "")
-    status = services.store.query("SELECT status FROM videos WHERE id = ?", (args.id,))[0]["status"]
+    status = video_status(services.store, args.id)
     print(f"video {args.id}: decision recorded; status now {STATUS_LABELS[status]}")
     return 0
 
@@ -135,12 +136,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     if (not args.ids) == (args.campaign is None):
         raise UserError("pass video IDs or --campaign NAME (one of them)")
     services = _services(args)
-    if args.campaign:
-        rows = services.store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
-                                    "WHERE c.name = ? ORDER BY v.id", (args.campaign,))
-        ids = [r["id"] for r in rows]
-    else:
-        ids = args.ids
+    ids = campaign_video_ids(services.store, args.campaign) if args.campaign else args.ids
     checked, busy = 0, []
     with count_bar("re-checking", len(ids)) as bar:
         for video_id in ids:
@@ -157,16 +153,16 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     return 2 if busy else 0
 
 
-def _heads(args: argparse.Namespace) -> tuple[audit.ChainHead, ...]:
+def _heads(args: argparse.Namespace) -> tuple[ChainHead, ...]:
     """Heads given as COUNT:HASH, or read from issued reports and exports (PDF, CSV, JSON, VTT)."""
-    heads = [audit.ChainHead.parse(text) for text in args.head or []]
+    heads = [ChainHead.parse(text) for text in args.head or []]
     for name in args.against or []:
         try:
             data = Path(name).read_bytes()
         except OSError as exc:
             raise UserError(f"cannot read {name}: {exc.strerror}") from None
         try:
-            heads.append(audit.ChainHead.parse(data.decode("latin-1")))
+            heads.append(ChainHead.parse(data.decode("latin-1")))
         except UserError:
             raise UserError(f"{name} carries no audit head (it was issued before heads were printed, or it is "
                             "not a ThinkTwice report or export)") from None
@@ -195,7 +191,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    result = queries.compare_versions(_services(args).store, args.id)
+    result = lookups.compare_versions(_services(args).store, args.id)
     if args.format == "json":
         _dump(result)
         return 0

@@ -14,7 +14,7 @@ from reviewer.review.report_data import campaign_report_data, export_rows, repor
 from reviewer.review.services import Services
 from reviewer.review.vocabulary import Language
 from reviewer.review.workflow import latest_transcript
-from reviewer.store import audit
+from reviewer.store import audit, figures, records
 from reviewer.store.queries import get_video
 from transcribe.formats import render
 
@@ -27,7 +27,7 @@ def video_pdf(services: Services, video_id: int, language: Language = "en") -> b
 
 
 def campaign_pdf(services: Services, campaign: str | None, language: Language = "en") -> bytes:
-    if campaign and not services.store.query("SELECT 1 FROM campaigns WHERE name = ?", (campaign,)):
+    if campaign and records.campaign_id(services.store, campaign) is None:
         raise UserError(f"no campaign named '{campaign}'; see 'thinktwice list' for campaigns")
     return render_campaign_report(campaign_report_data(services.store, campaign, language), report_fonts())
 
@@ -49,13 +49,11 @@ def export_bytes(services: Services, video_id: int | None, campaign: str | None,
         get_video(store.db, video_id)
         ids, scope = [video_id], f"video {video_id}"
     elif campaign is None:  # every campaign (the app's dashboard with "All campaigns" selected)
-        ids, scope = [r["id"] for r in store.query("SELECT id FROM videos ORDER BY id")], "all campaigns"
+        ids, scope = figures.video_ids(store, None), "all campaigns"
     else:
-        rows = store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id WHERE c.name = ? "
-                           "ORDER BY v.id", (campaign,))
-        if not rows:
+        ids, scope = figures.video_ids(store, campaign), f"campaign {campaign}"
+        if not ids:
             raise UserError(f"no videos in a campaign named '{campaign}'")
-        ids, scope = [r["id"] for r in rows], f"campaign {campaign}"
     findings, decisions = export_rows(store, ids)
     head = audit.head(store.db).label
     return to_csv(findings, decisions, head) if fmt == "csv" else to_json(findings, decisions, scope, head)
