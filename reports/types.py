@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The domain's colours, written once here at the bottom layer: the core re-exports them
+# (reviewer.review.vocabulary) for the app, and the reports use them directly.
+STATUS_COLOURS: dict[str, str] = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
+                                  "approved_with_changes": "#689f38", "changes_required": "#ef6c00",
+                                  "rejected": "#c62828"}
+SEVERITY_HEX: dict[str, str] = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}
+
 
 @dataclass(frozen=True)
 class FontSet:
@@ -197,3 +204,14 @@ class FeedbackData:
     self_harm: bool
     date: str
     reviewer_note: str = ""
+
+
+def clock(seconds: float | None) -> str:
+    """mm:ss (or h:mm:ss past an hour); an em dash where there is no time (captions, typed scripts).
+
+    The one copy: the core re-exports it (reviewer.review.vocabulary), the app and the reports use it."""
+    if seconds is None:
+        return "—"
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"

@@ -129,6 +129,14 @@ class LibraryPane(QWidget):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.row(rows[0].row())["id"] if rows else None
 
+    def step(self, delta: int) -> None:
+        """Move to the next (+1) or previous (-1) video; it opens, as with the arrow keys."""
+        if self.model.rows:
+            current = self.table.currentIndex().row()
+            target = 0 if current < 0 else max(0, min(len(self.model.rows) - 1, current + delta))
+            self.table.selectRow(target)
+            self.table.scrollTo(self.model.index(target, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+
     def select(self, video_id: int) -> None:
         for number, row in enumerate(self.model.rows):
             if row["id"] == video_id:

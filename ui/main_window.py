@@ -29,6 +29,7 @@ from ui.review_page import ReviewPage
 from ui.script_checker import ScriptCheckPage
 from ui.settings import AppSettings
 from ui.settings_dialog import SettingsDialog
+from ui.shortcuts import ReviewKeys
 from ui.terms_page import TermsPage
 from ui.work_queue import QueuePanel, TaskKind, WorkQueue
 
@@ -113,7 +114,8 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(lambda: self.import_files())
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
-        self.play_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Space))
+        self.play_action = QAction(self)
+        self.play_action.setShortcuts([QKeySequence(Qt.Key.Key_Space), QKeySequence(Qt.Key.Key_K)])
         self.play_action.triggered.connect(self._space)
         self.report_action = QAction(self, shortcut=QKeySequence("Ctrl+P"))
         self.report_action.triggered.connect(self.export_video_report)
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
                                    self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.play_action)
+        self.keys = ReviewKeys(self, self.view_menu)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("ThinkTwice Review"))

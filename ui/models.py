@@ -14,16 +14,12 @@ from PySide6.QtGui import QBrush, QColor, QPixmap
 
 from reviewer.review.checking import context
 from reviewer.review.term_lists import Term
-from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS
+from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS, clock
 from ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def clock(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"
 
 
 RowT = TypeVar("RowT")
@@ -139,7 +135,9 @@ class FindingsTableModel(RowsModel[Row]):
     def value(self, row: Row, column: str) -> str:
         """The text of one cell; also used for the detail columns of the selected finding."""
         if column == "Time":
-            return clock(row.get("time_start")) or (tr("caption") if row.get("source") == "caption" else "")
+            if row.get("time_start") is not None:
+                return clock(row["time_start"])
+            return tr("caption") if row.get("source") == "caption" else ""
         if column == "Context":
             return context(self.text, row["start"], row["end"], 40) if row.get("source") != "caption" \
                 else row["matched"]

@@ -1,20 +1,19 @@
 """Version N beside version N-1: each version's findings, marked resolved, new or unchanged.
 
-The same matching as `thinktwice compare` (store.queries.change_key): a finding of the earlier version that the
-later one no longer has is resolved; one the later version adds is new; the rest are unchanged (count-aware, so two
-"bodoh" before and one after is one resolved and one unchanged). Each side keeps its findings' own times, so a
-click seeks in its own version.
+The same identity as `thinktwice compare` and re-checks: the finding's fingerprint (source, term, the words
+matched and which occurrence of them). A finding of the earlier version that the later one no longer has is
+resolved; one the later version adds is new; the rest are unchanged (so two "bodoh" before and one after is one
+resolved and one unchanged). Each side keeps its findings' own times, so a click seeks in its own version.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
-from reviewer.store.queries import change_key, findings, get_video, latest_check
+from reviewer.store.queries import findings, get_video, latest_check
 
 Change = Literal["resolved", "new", "unchanged"]
 
@@ -56,16 +55,10 @@ def _rows(store: Store, video_id: int) -> list[dict[str, Any]]:
     return findings(store, check["id"]) if check else []
 
 
-def _side(video: dict[str, Any], rows: list[dict[str, Any]], other: Counter[tuple[str, str, str]],
-          missing: Change) -> VersionSide:
-    left = Counter(other)
-    marked: list[ComparedFinding] = []
-    for row in rows:
-        key = change_key(row)
-        change: Change = "unchanged" if left[key] > 0 else missing
-        left[key] -= 1 if left[key] > 0 else 0
-        marked.append(ComparedFinding(row["id"], row["time_start"], row["term"], row["matched"], row["severity"],
-                                      row["source"], change))
+def _side(video: dict[str, Any], rows: list[dict[str, Any]], other: set[str], missing: Change) -> VersionSide:
+    marked = [ComparedFinding(row["id"], row["time_start"], row["term"], row["matched"], row["severity"],
+                              row["source"], "unchanged" if row["fingerprint"] in other else missing)
+              for row in rows]
     return VersionSide(video["id"], video["version"], video["original_name"], video["path"], video["duration"],
                        tuple(marked))
 
@@ -77,7 +70,7 @@ def compare_with_previous(store: Store, video_id: int) -> VersionComparison:
         raise UserError(f"video {video_id} is version 1; there is nothing earlier to compare with")
     earlier_video = get_video(store.db, later_video["previous_id"])
     earlier_rows, later_rows = _rows(store, earlier_video["id"]), _rows(store, video_id)
-    earlier_keys = Counter(change_key(row) for row in earlier_rows)
-    later_keys = Counter(change_key(row) for row in later_rows)
+    earlier_keys = {row["fingerprint"] for row in earlier_rows}
+    later_keys = {row["fingerprint"] for row in later_rows}
     return VersionComparison(earlier=_side(earlier_video, earlier_rows, later_keys, "resolved"),
                              later=_side(later_video, later_rows, earlier_keys, "new"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from sqlite_utils import Database
@@ -12,6 +11,7 @@ from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.jobs import transcript_gap
+from reviewer.store.records import fingerprint_key
 from reviewer.store.types import STATUSES, Row
 
 
@@ -117,26 +117,20 @@ def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -
     }
 
 
-def change_key(finding: dict[str, Any]) -> tuple[str, str, str]:
-    """What makes two versions' findings "the same" for compare: source, term and the words matched (case and
-    spacing aside). Times differ between cuts, so they are not part of it."""
-    return finding["source"], finding["term"], " ".join(finding["matched"].casefold().split())
-
-
 def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
     """Version N against N-1: which findings were resolved, which are new, which are unchanged."""
     video = get_video(store.db, video_id)
     if not video["previous_id"]:
         raise UserError(f"video {video_id} is version 1; there is nothing earlier to compare with")
 
-    def keyed(vid: int) -> Counter[tuple[str, str, str]]:
+    def fingerprints(vid: int) -> set[str]:  # the same identity re-checks keep dispositions by
         check = latest_check(store, vid)
-        rows = findings(store, check["id"]) if check else []
-        return Counter(change_key(r) for r in rows)
+        return {r["fingerprint"] for r in findings(store, check["id"])} if check else set()
 
-    before, after = keyed(video["previous_id"]), keyed(video_id)
-    def expand(counter: Counter[tuple[str, str, str]]) -> list[dict[str, str]]:
-        return [{"source": s, "term": t, "matched": m} for (s, t, m), n in sorted(counter.items()) for _ in range(n)]
+    before, after = fingerprints(video["previous_id"]), fingerprints(video_id)
+
+    def expand(chosen: set[str]) -> list[dict[str, str]]:
+        return [{"source": s, "term": t, "matched": m} for s, t, m in sorted(map(fingerprint_key, chosen))]
 
     return {"video_id": video_id, "previous_id": video["previous_id"], "resolved": expand(before - after),
             "new": expand(after - before), "unchanged": expand(before & after)}
