@@ -113,6 +113,7 @@ def test_the_library_shows_a_missing_transcript(qtbot, imported) -> None:
     status = model.index(0, model.columns.index("Status"))
     assert "no transcript" in model.data(status)
     assert "nothing this video says was checked" in model.data(status, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, model.columns.index("Findings"))) == "not checked"  # not "none"
 
 
 def test_a_batch_does_not_report_a_video_another_run_transcribes(tmp_path: Path, clips: dict[str, Path]) -> None:

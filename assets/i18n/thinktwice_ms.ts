@@ -987,5 +987,9 @@
         <source>Format</source>
         <translation>Format</translation>
     </message>
+    <message>
+        <source>not checked</source>
+        <translation>belum disemak</translation>
+    </message>
 </context>
 </TS>
