@@ -10,7 +10,9 @@ from pathlib import Path
 STATUS_COLOURS: dict[str, str] = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
                                   "approved_with_changes": "#689f38", "changes_required": "#ef6c00",
                                   "rejected": "#c62828"}
-SEVERITY_HEX: dict[str, str] = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}
+# Ordered by lightness (low lightest, critical darkest) so the order survives colour blindness and greyscale
+# printing; tests/test_severity_colours.py checks it under simulated deuteranopia, protanopia and tritanopia.
+SEVERITY_HEX: dict[str, str] = {"critical": "#3d0a24", "high": "#961616", "medium": "#bd4a00", "low": "#b8860b"}
 
 
 @dataclass(frozen=True)

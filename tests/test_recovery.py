@@ -100,6 +100,8 @@ def test_a_video_without_a_transcript_says_so_everywhere(run_cli, imported, tmp_
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(report).pages).split())
     assert words in text
     assert "nothing it says was checked" in text
+    assert "Not checked: there is no transcript" in text
+    assert "No findings" not in text
 
 
 def test_the_library_shows_a_missing_transcript(qtbot, imported) -> None:

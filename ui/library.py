@@ -112,8 +112,9 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        rows = lookups.list_videos(self.services.store, self.campaign.currentData(), self.status.currentData(),
-                                   self.search.text())
+        stale = lookups.stale_video_ids(self.services.store, list(self.services.checker().refs))
+        rows = [row | {"stale": row["id"] in stale} for row in lookups.list_videos(
+            self.services.store, self.campaign.currentData(), self.status.currentData(), self.search.text())]
         self.model.set_rows(rows)
         self._show_count()
         if selected is not None:

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.review.checking import context
 from reviewer.review.term_lists import Term
@@ -104,6 +105,8 @@ class VideoTableModel(RowsModel[Row]):
                         else "")}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
+        if role == Qt.ItemDataRole.DecorationRole and column == "Status" and row.get("stale"):
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         if role == Qt.ItemDataRole.ForegroundRole and column == "Status":
             return QBrush(QColor(STATUS_COLOURS[row["status"]]))
         if role == Qt.ItemDataRole.ToolTipRole and column == "Status":
@@ -112,6 +115,8 @@ class VideoTableModel(RowsModel[Row]):
                 tips.append(tr("No transcript: nothing this video says was checked"))
             if row.get("new_findings"):
                 tips.append(tr("{n} new findings since the decision", n=row["new_findings"]))
+            if row.get("stale"):
+                tips.append(tr("Checked against an older term list: re-check before deciding."))
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
@@ -165,7 +170,7 @@ class FindingsTableModel(RowsModel[Row]):
 
 class TermsTableModel(RowsModel[Term]):
     columns = (QT_TR_NOOP("Term"), QT_TR_NOOP("Category"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Language"),
-               QT_TR_NOOP("Variants"), QT_TR_NOOP("Suggestion"), QT_TR_NOOP("Enabled"))
+               QT_TR_NOOP("Variants"), QT_TR_NOOP("Suggestion"), QT_TR_NOOP("Enabled"), QT_TR_NOOP("List"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -174,7 +179,7 @@ class TermsTableModel(RowsModel[Term]):
         if role == Qt.ItemDataRole.DisplayRole:
             return {"Term": term.term, "Category": term.category, "Severity": tr(term.severity),
                     "Language": term.language, "Variants": " | ".join(term.variants), "Suggestion": term.suggestion,
-                    "Enabled": tr("yes") if term.enabled else tr("no")}[column]
+                    "Enabled": tr("yes") if term.enabled else tr("no"), "List": term.list_name}[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if not term.enabled:
                 return QBrush(QColor("#9e9e9e"))

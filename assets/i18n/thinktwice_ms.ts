@@ -172,6 +172,14 @@
         <translation>Import video</translation>
     </message>
     <message>
+        <source>Creator (optional)</source>
+        <translation>Pencipta kandungan (pilihan)</translation>
+    </message>
+    <message>
+        <source>Caption (optional)</source>
+        <translation>Kapsyen (pilihan)</translation>
+    </message>
+    <message>
         <source>Campaign name</source>
         <translation>Nama kempen</translation>
     </message>
@@ -284,6 +292,10 @@
         <translation>Aktif</translation>
     </message>
     <message>
+        <source>List</source>
+        <translation>Senarai</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>ya</translation>
     </message>
@@ -322,6 +334,10 @@
     <message>
         <source>Volume</source>
         <translation>Kelantangan</translation>
+    </message>
+    <message>
+        <source>Re-check</source>
+        <translation>Semak semula</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -442,6 +458,10 @@
     <message>
         <source>Your name and organisation go on your decisions and comments, and on the reports partners receive. You can change them later in Settings.</source>
         <translation>Nama dan organisasi anda dicatat pada keputusan dan komen anda, dan pada laporan yang diterima rakan kongsi. Anda boleh mengubahnya kemudian dalam Tetapan.</translation>
+    </message>
+    <message>
+        <source>{n} files to import.</source>
+        <translation>{n} fail untuk diimport.</translation>
     </message>
     <message>
         <source>Comment at the current moment…</source>
@@ -568,6 +588,10 @@
         <translation>Buka skrip</translation>
     </message>
     <message>
+        <source>Replace the script you typed with the file?</source>
+        <translation>Gantikan skrip yang anda taip dengan fail ini?</translation>
+    </message>
+    <message>
         <source>Cannot open {path}: {error}</source>
         <translation>Tidak dapat membuka {path}: {error}</translation>
     </message>
@@ -652,6 +676,10 @@
         <translation>Import CSV…</translation>
     </message>
     <message>
+        <source>Merge CSV into…</source>
+        <translation>Gabungkan CSV ke dalam…</translation>
+    </message>
+    <message>
         <source>Repair</source>
         <translation>Baiki</translation>
     </message>
@@ -722,6 +750,14 @@
     <message>
         <source>Nothing was imported: {n} invalid rows.</source>
         <translation>Tiada apa-apa diimport: {n} baris tidak sah.</translation>
+    </message>
+    <message>
+        <source>Add the terms of {file} to:</source>
+        <translation>Tambah istilah daripada {file} ke:</translation>
+    </message>
+    <message>
+        <source>Merged {n} terms into {name} (now version {version}).</source>
+        <translation>{n} istilah digabungkan ke dalam {name} (kini versi {version}).</translation>
     </message>
     <message>
         <source>Imported {name} ({n} terms).</source>
@@ -800,20 +836,40 @@
         <translation>Transkripsi dan semak {name}</translation>
     </message>
     <message>
+        <source>Re-check {name}</source>
+        <translation>Semak semula {name}</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>already in the library</source>
+        <translation>sudah ada dalam pustaka</translation>
     </message>
     <message>
         <source>Background work</source>
         <translation>Kerja latar belakang</translation>
     </message>
     <message>
+        <source>Clear finished</source>
+        <translation>Kosongkan yang selesai</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
+        <source>finishing…</source>
+        <translation>hampir selesai…</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>selesai</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>Transkrip semula</translation>
     </message>
     <message>
         <source>queued</source>

@@ -83,6 +83,13 @@ def stale_term_lists(check: Row | None, active: list[TermListRef]) -> bool:
     return used != {(r.name, r.sha256) for r in active}
 
 
+def stale_video_ids(store: Store, active: list[TermListRef]) -> set[int]:
+    """Videos whose latest check used other term lists than the ones in force (one query, for the library)."""
+    rows = store.query("SELECT c.video_id, c.term_lists FROM checks c JOIN (SELECT video_id, max(id) AS id FROM checks "
+                       "GROUP BY video_id) latest ON latest.id = c.id")
+    return {row["video_id"] for row in rows if stale_term_lists(row, active)}
+
+
 def findings(store: Store, check_id: int) -> list[dict[str, Any]]:
     return store.query('SELECT * FROM findings WHERE check_id = ? ORDER BY source DESC, coalesce(time_start, 0), '
                        'start', (check_id,))
