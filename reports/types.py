@@ -208,6 +208,17 @@ class FeedbackData:
     reviewer_note: str = ""
 
 
+def count_axis(top: int, most_ticks: int = 6) -> tuple[int, int]:
+    """(axis maximum, tick step) for counts: whole-number steps of 1, 2 or 5 × 10^n, and a maximum on a tick,
+    so every label sits on a gridline (never 0, 3, 6, 9, 13)."""
+    top, scale = max(1, top), 1
+    while True:
+        for step in (scale, 2 * scale, 5 * scale):
+            if -(-top // step) <= most_ticks:
+                return -(-top // step) * step, step
+        scale *= 10
+
+
 def clock(seconds: float | None) -> str:
     """mm:ss (or h:mm:ss past an hour); an em dash where there is no time (captions, typed scripts).
 

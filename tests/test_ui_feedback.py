@@ -148,3 +148,26 @@ def test_terms_search_every_list_merge_and_export_with_a_bom(qtbot, make_window,
     exported = tmp_path / "out.csv"
     page.export_csv(str(exported))
     assert exported.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize(("top", "axis"), [(0, (1, 1)), (3, (3, 1)), (7, (8, 2)), (13, (15, 5)), (100, (100, 20))])
+def test_count_axes_have_whole_ticks_on_gridlines(top: int, axis: tuple[int, int]) -> None:
+    from reviewer.review.vocabulary import count_axis
+
+    assert count_axis(top) == axis
+
+
+def test_dashboard_has_its_own_campaign_and_horizontal_whole_number_charts(qtbot, make_window, clips) -> None:
+    from PySide6.QtCharts import QHorizontalStackedBarSeries, QValueAxis
+
+    window = make_window()
+    imported(qtbot, window, clips["english"], campaign="Kempen Raya")
+    dashboard = window.dashboard
+    window.library.campaign.setCurrentIndex(window.library.campaign.findData("Kempen Raya"))
+    assert dashboard.campaign is None  # the library's filter does not move the lead's view
+    dashboard.picker.setCurrentIndex(dashboard.picker.findData("Kempen Raya"))
+    assert dashboard.campaign == "Kempen Raya"
+    chart = dashboard.category_chart.chart()
+    assert isinstance(chart.series()[0], QHorizontalStackedBarSeries)
+    counts = next(a for a in chart.axes() if isinstance(a, QValueAxis))
+    assert (counts.max() - counts.min()) / (counts.tickCount() - 1) == int(counts.max()) // (counts.tickCount() - 1)

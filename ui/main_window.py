@@ -67,8 +67,6 @@ class MainWindow(QMainWindow):
         self._actions()
         self.library.video_selected.connect(self.review.open_video)
         self.review.compare_requested.connect(self.open_compare)
-        self.library.campaign.currentIndexChanged.connect(lambda _: self.dashboard.set_campaign(
-            self.library.current_campaign))
         self.review.changed.connect(lambda _: self._refresh_lists())
         self.review.recheck_requested.connect(self.process)
         self.queue.retry_requested.connect(lambda video_id: self.process(video_id, video_name(services.store,

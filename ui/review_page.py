@@ -146,7 +146,7 @@ class ReviewPage(QWidget):
     def reload(self, load_media: bool = False) -> None:
         if self.video_id is None:
             return
-        refs = list(self.services.checker().refs)
+        refs = list(self.services.term_list_refs())
         self.detail = lookups.show(self.services.store, self.video_id, refs)
         video = self.detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)

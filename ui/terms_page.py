@@ -161,10 +161,12 @@ class TermsPage(QWidget):
 
     def _show_list(self, row: int) -> None:
         """The selected list's terms; while searching, the terms of every list (the List column says which)."""
-        if self.search.text().strip():
+        searching = bool(self.search.text().strip())
+        if searching:
             self.model.set_rows([term for term_list in self.lists for term in term_list.terms])
         else:
             self.model.set_rows(self.lists[row].terms if 0 <= row < len(self.lists) else [])
+        self.table.setColumnHidden(len(self.model.columns) - 1, not searching)  # the List column
         self._show_info()
 
     def _search(self, text: str) -> None:

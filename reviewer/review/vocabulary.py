@@ -21,6 +21,7 @@ from assets import asset_path
 from reports.types import SEVERITY_HEX, Vocabulary
 from reports.types import STATUS_COLOURS as STATUS_COLOURS
 from reports.types import clock as clock
+from reports.types import count_axis as count_axis
 
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name lupdate looks for)
