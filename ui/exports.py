@@ -35,7 +35,7 @@ class Exporter(QObject):
             write_bytes_atomic(path, produce(services))
             return path
 
-        key = self.work.submit(TaskKind.EXPORT, tr("Export {name}", name=Path(path).name), job, path=path)
+        key = self.work.submit(TaskKind.EXPORT, tr("Export {name}", name=Path(path).name), job)
         self._paths[key] = path
 
     def _done(self, key: int, _video_id: int, _kind: str) -> None:

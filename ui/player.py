@@ -100,12 +100,15 @@ class PlayerPanel(QWidget):
 
     @property
     def duration(self) -> float:
-        return self.player.duration() / 1000 or self.timeline.duration
+        """The loaded file's length; until the player knows it, the length the library recorded (never the
+        previous video's)."""
+        return (self.player.duration() / 1000 if self.ready else 0) or self.timeline.duration
 
     def load(self, path: str, duration: float) -> None:
         self.player.stop()
         self.player.setSource(QUrl.fromLocalFile(path))
         self.timeline.set_markers(duration, self.timeline.markers)
+        self._on_position(0)  # the labels start at 00:00 / this video's length, not the last one's
 
     def unload(self) -> None:
         self.player.stop()

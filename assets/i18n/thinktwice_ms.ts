@@ -164,6 +164,14 @@
         <translation>Import video</translation>
     </message>
     <message>
+        <source>Creator (optional)</source>
+        <translation>Pencipta kandungan (pilihan)</translation>
+    </message>
+    <message>
+        <source>Caption (optional)</source>
+        <translation>Kapsyen (pilihan)</translation>
+    </message>
+    <message>
         <source>Campaign name</source>
         <translation>Nama kempen</translation>
     </message>
@@ -248,6 +256,10 @@
         <translation>Aktif</translation>
     </message>
     <message>
+        <source>List</source>
+        <translation>Senarai</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>ya</translation>
     </message>
@@ -286,6 +298,10 @@
     <message>
         <source>Volume</source>
         <translation>Kelantangan</translation>
+    </message>
+    <message>
+        <source>Re-check</source>
+        <translation>Semak semula</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -376,6 +392,10 @@
         <translation>Nama dan organisasi anda dicatat pada keputusan dan komen anda, dan pada laporan yang diterima rakan kongsi. Anda boleh mengubahnya kemudian dalam Tetapan.</translation>
     </message>
     <message>
+        <source>{n} files to import.</source>
+        <translation>{n} fail untuk diimport.</translation>
+    </message>
+    <message>
         <source>Comment at the current moment…</source>
         <translation>Komen pada saat ini…</translation>
     </message>
@@ -458,6 +478,10 @@
     <message>
         <source>Open script</source>
         <translation>Buka skrip</translation>
+    </message>
+    <message>
+        <source>Replace the script you typed with the file?</source>
+        <translation>Gantikan skrip yang anda taip dengan fail ini?</translation>
     </message>
     <message>
         <source>Cannot open {path}: {error}</source>
@@ -544,6 +568,10 @@
         <translation>Import CSV…</translation>
     </message>
     <message>
+        <source>Merge CSV into…</source>
+        <translation>Gabungkan CSV ke dalam…</translation>
+    </message>
+    <message>
         <source>Repair</source>
         <translation>Baiki</translation>
     </message>
@@ -614,6 +642,14 @@
     <message>
         <source>Nothing was imported: {n} invalid rows.</source>
         <translation>Tiada apa-apa diimport: {n} baris tidak sah.</translation>
+    </message>
+    <message>
+        <source>Add the terms of {file} to:</source>
+        <translation>Tambah istilah daripada {file} ke:</translation>
+    </message>
+    <message>
+        <source>Merged {n} terms into {name} (now version {version}).</source>
+        <translation>{n} istilah digabungkan ke dalam {name} (kini versi {version}).</translation>
     </message>
     <message>
         <source>Imported {name} ({n} terms).</source>
@@ -692,20 +728,40 @@
         <translation>Transkripsi dan semak {name}</translation>
     </message>
     <message>
+        <source>Re-check {name}</source>
+        <translation>Semak semula {name}</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>already in the library</source>
+        <translation>sudah ada dalam pustaka</translation>
     </message>
     <message>
         <source>Background work</source>
         <translation>Kerja latar belakang</translation>
     </message>
     <message>
+        <source>Clear finished</source>
+        <translation>Kosongkan yang selesai</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
+        <source>finishing…</source>
+        <translation>hampir selesai…</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>selesai</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>Transkrip semula</translation>
     </message>
     <message>
         <source>queued</source>
@@ -862,6 +918,10 @@
     <message>
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>belum disemak</translation>
     </message>
 </context>
 </TS>
