@@ -14,7 +14,7 @@ from reviewer.cli.progress import fraction_bar
 from reviewer.cli.screen import add_screen_text_option, screen_result
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
-from reviewer.review.checking import Checker, CheckResult, context
+from reviewer.review.checking import Checker, CheckResult, context, freeze_long_lived
 from reviewer.review.lookups import Store
 from reviewer.review.media_check import check_media
 from reviewer.review.term_lists import (
@@ -114,6 +114,7 @@ def run_check(args: argparse.Namespace) -> CheckResult:
 def run_checks(args: argparse.Namespace) -> tuple[CheckResult, CheckResult | None, str]:
     """The input's findings; for a video also its on-screen findings and what became of its on-screen text."""
     checker = Checker(lists_in_force(args.db, args.terms))
+    freeze_long_lived()
     source = args.input
     suffix = Path(source).suffix.lower() if source != "-" else ""
     if suffix in MEDIA_EXTENSIONS:
@@ -274,7 +275,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                        "- for standard input, or a media file")
     check.add_argument("--terms", action="append", metavar="CSV", help="use this list instead of the ones in "
                        "force (repeatable)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     add_transcription_options(check)
     add_screen_text_option(check)
     check.set_defaults(func=cmd_check)
@@ -283,8 +284,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     terms.add_argument("action", choices=("list", "validate", "export", "import", "repair"),
                        help="repair: drop the rows that make a stored list invalid and enable it again")
     terms.add_argument("csv", nargs="?", help="a term list CSV (default: the lists in the review database)")
-    terms.add_argument("--format", choices=("csv", "json"), default="csv")
-    terms.add_argument("-o", "--output", metavar="OUT")
+    terms.add_argument("--format", choices=("csv", "json"), default="csv", help="with export: csv (default) or json")
+    terms.add_argument("-o", "--output", metavar="OUT", help="with export: write here instead of standard output")
     terms.add_argument("-v", "--verbose", action="store_true", help="with list: show every term")
     terms.add_argument("--replace", action="store_true", help="with import: replace the list of the same name "
                        "(stored as a new version)")

@@ -19,6 +19,7 @@ from reviewer.store import audit
 from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
 from reviewer.store.screen_text import latest_track, save_track
+from reviewer.store.types import CheckSummary, FindingRow, VideoRow
 from transcribe.errors import Cancelled, TranscribeError
 from transcribe.frames import boxed_crop, frame_png
 from transcribe.ocr_runner import run_screen_text
@@ -41,7 +42,7 @@ def child_process_screen_reader(media: str, options: ScreenTextOptions, on_progr
     return run_screen_text(media, options, on_progress=forward, should_cancel=should_cancel)
 
 
-def has_picture(video: dict) -> bool:
+def has_picture(video: VideoRow) -> bool:
     return bool(video["width"] and video["height"])
 
 
@@ -71,7 +72,7 @@ def ensure_screen_text(store: Store, video_id: int, reader: ScreenReader, option
     return READ
 
 
-def screen_check(db: Database, video: dict, checker: Checker, status: str | None = None
+def screen_check(db: Database, video: VideoRow, checker: Checker, status: str | None = None
                  ) -> tuple[int | None, CheckResult | None, str]:
     """(track ID, findings, status) for a check of this video: the stored track of its current content."""
     if not has_picture(video):
@@ -90,33 +91,35 @@ def stored_track(store: Store, video_id: int) -> TextTrack | None:
     return stored[1] if stored else None
 
 
-def seen_at(finding: dict) -> float | None:
-    """A moment an on-screen finding's text is surely up: half a second in (its start is half a sample early)."""
-    if finding.get("source") != "screen" or not finding.get("box") or finding.get("time_start") is None:
+def seen_at(finding: FindingRow) -> tuple[float, tuple[int, int, int, int]] | None:
+    """For an on-screen finding: a moment its text is surely up (half a second in: its start is half a sample
+    early) and its box; None for other findings."""
+    start, box = finding["time_start"], finding["box"]
+    if finding["source"] != "screen" or not box or start is None:
         return None
-    start, end = finding["time_start"], finding.get("time_end") or finding["time_start"]
-    return start + min(0.5, (end - start) / 2)
+    end = finding["time_end"] or start
+    x, y, w, h = json.loads(box)
+    return start + min(0.5, (end - start) / 2), (int(x), int(y), int(w), int(h))
 
 
-def screen_thumbnail(path: str, finding: dict, width: int = 240) -> bytes | None:
+def screen_thumbnail(path: str, finding: FindingRow, width: int = 240) -> bytes | None:
     """For an on-screen finding: the frame around its text with the box outlined (PNG), else None."""
-    seconds = seen_at(finding)
-    return None if seconds is None else boxed_crop(path, seconds, tuple(json.loads(finding["box"])), width)
+    seen = seen_at(finding)
+    return None if seen is None else boxed_crop(path, seen[0], seen[1], width)
 
 
-def finding_frame(path: str, finding: dict) -> tuple[bytes, tuple[int, int, int, int], float] | None:
+def finding_frame(path: str, finding: FindingRow) -> tuple[bytes, tuple[int, int, int, int], float] | None:
     """For an on-screen finding: (the frame as PNG, the text's box, the frame's time), for drawing the box."""
-    seconds = seen_at(finding)
-    png = frame_png(path, seconds) if seconds is not None else None
-    if png is None or seconds is None:
+    seen = seen_at(finding)
+    png = frame_png(path, seen[0]) if seen is not None else None
+    if png is None or seen is None:
         return None
-    x, y, w, h = json.loads(finding["box"])
-    return png, (x, y, w, h), seconds
+    return png, seen[1], seen[0]
 
 
-def screen_text_line(store: Store, video_id: int, check: dict | None) -> str:
+def screen_text_line(store: Store, video_id: int, check: CheckSummary | None) -> str:
     """One line for reports: how the on-screen text was read, or why it was not."""
-    status = (check or {}).get("screen_text", "")
+    status = check["screen_text"] if check else ""
     if status != READ:
         return f"not read ({status})" if status else ""
     track = stored_track(store, video_id)
