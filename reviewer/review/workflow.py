@@ -42,7 +42,7 @@ def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
     name = " ".join(name.split())
     if not name:
         raise UserError("a campaign needs a name: --campaign NAME")
-    found = records.campaign_id(store, name)
+    found = records.campaign_id_any_case(store, name)
     if found is not None:
         return found
     with store.write() as db:
