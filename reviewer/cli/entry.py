@@ -13,6 +13,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from reviewer.cli import bundle as cli_bundle
 from reviewer.cli import check as cli_check
 from reviewer.cli import media as cli_media
 from reviewer.cli import reports as cli_reports
@@ -22,7 +23,7 @@ from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports)
+COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_bundle)
 
 
 class _Parser(argparse.ArgumentParser):

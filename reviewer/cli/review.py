@@ -11,11 +11,14 @@ from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
 from reviewer.review.audit_check import check_audit
+from reviewer.review.awaiting import awaiting, review_details
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
+from reviewer.review.file_state import CHANGED, MISSING, OK, quick_check, quick_check_all, shown_status
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
-from reviewer.store import audit, queries
+from reviewer.store import audit, bundle_store, queries
+from reviewer.store.connection import Store
 from transcribe.errors import TranscribeError
 
 
@@ -65,15 +68,25 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    rows = queries.list_videos(_services(args).store, args.campaign, args.status, args.search or "")
+    store = _services(args).store
+    rows = queries.list_videos(store, args.campaign, args.status, args.search or "")
+    files = quick_check_all(store, [r["id"] for r in rows])  # a changed file changes the status shown
+    if CHANGED in files.values():
+        rows = queries.list_videos(store, args.campaign, args.status, args.search or "")
+    waits = awaiting(store, [r["id"] for r in rows])
+    for row in rows:
+        wait = waits.get(row["id"])
+        row |= {"file": files.get(row["id"], OK), "decided": wait.label if wait else "",
+                "awaited_reviewers": wait.awaited if wait else []}
     if args.format == "json":
         _dump(rows)
         return 0
     for row in rows:
         flags = " [changed since review]" if row["changed_since_review"] else ""
+        flags += f" ({row['decided']})" if row["decided"] else ""
         counts = " ".join(f"{row[f'findings_{s}']}{s[0].upper()}" for s in ("critical", "high", "medium", "low")
                           if row[f"findings_{s}"])
-        print(f"{row['id']:>6}  {STATUS_LABELS[row['status']]:<22} {row['campaign']:<18.18} "
+        print(f"{row['id']:>6}  {shown_status(STATUS_LABELS[row['status']], row['file']):<22} {row['campaign']:<18.18} "
               f"v{row['version']} {row['original_name']:<30.30} {counts}{flags}")
     if not rows:
         print("no videos match", file=sys.stderr)
@@ -82,27 +95,45 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     services = _services(args)
+    file_state = quick_check(services.store, args.id)
     detail = queries.show(services.store, args.id, list(services.checker().refs))
+    detail |= {"file": file_state} | review_details(services.store, args.id)
     if args.format == "json":
         _dump(detail)
         return 0
     video = detail["video"]
     print(f"video {video['id']}: {video['original_name']} (v{video['version']}, campaign {detail['campaign']})")
     print(f"  creator {video['creator'] or '-'}, {video['duration']:.1f} s, sha256 {video['sha256']}")
-    print(f"  status: {STATUS_LABELS[detail['status']]}"
+    if file_state == MISSING:
+        print(f"  FILE MISSING: {video['path'] or 'never located'}; locate it (thinktwice bundle locate FOLDER)")
+    print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state)}"
           + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
-          + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else ""))
+          + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else "")
+          + (f" — {detail['decided_label']}" if detail["decided_label"] else ""))
+    for group in detail["competing_corrections"]:
+        print("  COMPETING TRANSCRIPT CORRECTIONS: " + "; ".join(
+            f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
+            for r in group) + " corrected the same revision; the last is shown — reconcile them")
     for finding in detail["findings"]:
         at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
-              f"'{finding['matched']}' — {finding['disposition']}"
-              + (f": {finding['reason']}" if finding["reason"] else ""))
+              f"'{finding['matched']}' — {_disposition_text(finding, detail['dispositions'])}")
     for comment in detail["comments"]:
         print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}")
     for review in detail["reviews"]:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
     return 0
+
+
+def _disposition_text(finding: dict, opinions: dict[str, list[dict]]) -> str:
+    held = opinions.get(finding["fingerprint"], [])
+    if finding["disagreement"]:
+        return "DISAGREEMENT, open until resolved: " + "; ".join(
+            f"{o['disposition']} by {o['reviewer']}" + (f" ({o['organisation']})" if o["organisation"] else "")
+            + (f": {o['reason']}" if o["reason"] else "") for o in held)
+    text = finding["disposition"] + (f": {finding['reason']}" if finding["reason"] else "")
+    return text + (f" [by {finding['disposition_by']}]" if finding["disposition_by"] else "")
 
 
 def cmd_finding(args: argparse.Namespace) -> int:
@@ -180,10 +211,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not problems:
         print(f"audit log intact: {chain.entries} entries, every link and signature verified, every decision, "
               f"comment and disposition explained; head {outcome.head.entries}:{outcome.head.hash}")
+        _print_origins(_services(args).store)
         return 0
     for line in problems:
         print(f"thinktwice: audit: {line}", file=sys.stderr)
     return 1
+
+
+def _print_origins(store: Store) -> None:
+    """Where imported entries came from: the SHA-256 of each bundle, its kind and its reviewer."""
+    for origin in bundle_store.audit_origins(store.db):
+        who = origin["reviewer"] + (f" ({origin['organisation']})" if origin["organisation"] else "")
+        kind = "campaign package" if origin["kind"] == "package" else f"review bundle of {who}"
+        print(f"  {origin['entries']} entries came from {kind} {origin['bundle']}")
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

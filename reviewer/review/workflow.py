@@ -109,14 +109,15 @@ def relink(store: Store, video_id: int, new_path: str | os.PathLike[str], actor:
     _known_content(store, {"id": video_id, "path": video["path"]}, info, actor)
 
 
-def refresh_content(store: Store, video_id: int, actor: str = "") -> bool:
-    """Re-hash the file if its size or mtime changed. Returns True when the content is different now."""
+def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = False) -> bool:
+    """Re-hash the file if its size or mtime changed (always, with `force`). Returns True when the content is
+    different now."""
     video = get_video(store.db, video_id)
     try:
         stat = os.stat(video["path"])
     except OSError:
         return False  # missing file: keep the record; the user can re-link it
-    if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"]:
+    if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"] and not force:
         return False
     digest = sha256_file(video["path"])
     with store.write() as db:

@@ -98,3 +98,21 @@ def renumber_revisions(db: Database, video_id: int, order: list[int]) -> None:
         db.execute("UPDATE transcripts SET revision = -revision WHERE id = ?", [transcript_id])
     for number, transcript_id in enumerate(order, start=1):
         db.execute("UPDATE transcripts SET revision = ? WHERE id = ?", [number, transcript_id])
+
+
+def decision_rows(db: Database, video_ids: list[int]) -> list[dict]:
+    """Decisions of the given videos, with each video's current SHA-256 and its campaign's required reviewers."""
+    rows: list[dict] = []
+    for start in range(0, len(video_ids), 500):
+        chunk = video_ids[start:start + 500]
+        rows += db.query(
+            "SELECT v.id AS video_id, v.sha256 AS video_sha256, c.required_reviewers, r.reviewer, r.organisation, "
+            "r.decision, r.content_sha256, r.seq FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
+            f"LEFT JOIN reviews r ON r.video_id = v.id WHERE v.id IN ({','.join('?' * len(chunk))}) "
+            "ORDER BY v.id, r.seq, r.uid", chunk)
+    return rows
+
+
+def video_dispositions(db: Database, video_id: int) -> list[dict]:
+    return list(db.query("SELECT fingerprint, reviewer, organisation, disposition, reason, seq FROM dispositions "
+                         "WHERE video_id = ? ORDER BY seq, uid", [video_id]))
