@@ -20,6 +20,12 @@ def data_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
 
 
+def cache_dir() -> Path:
+    """Things we can make again (compiled translations); beside the data when THINKTWICE_DATA_DIR is set."""
+    override = os.environ.get("THINKTWICE_DATA_DIR")
+    return Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def config_dir() -> Path:
     override = os.environ.get("THINKTWICE_CONFIG_DIR")
     return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))

@@ -29,3 +29,31 @@ def run_as_nobody(action: Callable[[], str]) -> str:
         message = pipe.read().decode()
     os.waitpid(pid, 0)
     return message
+
+
+def library_folder(soname: str) -> str | None:
+    """The folder the dynamic loader finds `soname` in on this machine (from `ldconfig -p`)."""
+    import re
+    import subprocess
+
+    listing = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+    found = re.search(rf"^\s*{re.escape(soname)} \(.*x86-64.*\) => (\S+)$", listing, re.MULTILINE) or \
+        re.search(rf"^\s*{re.escape(soname)} .*=> (\S+)$", listing, re.MULTILINE)
+    return os.path.dirname(os.path.realpath(found.group(1))) if found else None
+
+
+def without_libraries(sonames: list[str], scratch: str) -> list[str]:
+    """A command prefix that runs its command as if `sonames` were not installed (as on a minimal Debian).
+
+    In a private mount namespace, an overlay over the library folder holds a whiteout for each soname, so the
+    loader really cannot find them; nothing outside the command sees a change. Needs root (CI runs as root).
+    """
+    folders = {library_folder(name) for name in sonames}
+    assert None not in folders, f"not installed here, nothing to hide: {sonames}"
+    script = []
+    for index, folder in enumerate(sorted(folders)):  # type: ignore[arg-type]
+        upper, work = f"{scratch}/upper{index}", f"{scratch}/work{index}"
+        script.append(f"mkdir -p {upper} {work}")
+        script += [f"mknod {upper}/{name} c 0 0" for name in sonames if library_folder(name) == folder]
+        script.append(f"mount -t overlay overlay -o lowerdir={folder},upperdir={upper},workdir={work} {folder}")
+    return ["unshare", "-m", "sh", "-c", " && ".join(script) + ' && exec "$@"', "sh"]

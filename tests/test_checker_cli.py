@@ -188,3 +188,30 @@ def test_a_first_import_keeps_the_bundled_lists(run_cli, tmp_path: Path) -> None
     listed = run_cli("--db", db, "terms", "list")[1]
     assert "partner v1" in listed
     assert "harassment-insults" in listed
+
+
+def test_an_import_never_replaces_a_list_silently(run_cli, tmp_path: Path) -> None:
+    """Issue 15 #2: same name as an existing (here: bundled) list → refused, unless --replace or --name."""
+    db = tmp_path / "r.db"
+    one = tmp_path / "harassment-insults.csv"
+    one.write_text("term,category,severity,language\nhalimunan,test,high,ms\n", encoding="utf-8")
+    before = run_cli("--db", db, "terms", "list")[1]
+    code, out, err = run_cli("--db", db, "terms", "import", one)
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "a term list named 'harassment-insults' already exists" in err
+    assert "--replace" in err
+    assert "--name NEW" in err
+    assert run_cli("--db", db, "terms", "list")[1] == before  # nothing changed
+    code, out, _ = run_cli("--db", db, "terms", "import", one, "--name", "partner")
+    assert "imported 'partner' version 1 (1 terms)" in out
+    code, out, _ = run_cli("--db", db, "terms", "import", one, "--replace")
+    assert code == 0
+    assert "imported 'harassment-insults' version 2 (1 terms)" in out
+    from reviewer.store.connection import Store
+
+    with Store(db) as store:
+        entry = store.query("SELECT details FROM audit WHERE action = 'term-list-change' ORDER BY id DESC")[0]
+    assert json.loads(entry["details"]) | {"sha256": ""} == {
+        "name": "harassment-insults", "version": "2", "terms": 1, "new": False, "replaced_by_import": True,
+        "sha256": ""}

@@ -160,6 +160,22 @@ def test_term_list_import_all_or_nothing(qtbot, make_window, tmp_path: Path) -> 
     assert [f.term for f in window.script.live.check(window.script.editor.toPlainText())] == ["halimunan"]
 
 
+def test_term_list_import_never_replaces_a_list_silently(qtbot, make_window, tmp_path: Path) -> None:
+    """Issue 15 #2: a list with the name of an existing one is imported only after the user says Replace."""
+    from PySide6.QtWidgets import QMessageBox
+
+    page = make_window().terms
+    harassment = next(lst for lst in page.lists if lst.name == "harassment-insults")
+    one = tmp_path / "harassment-insults.csv"
+    one.write_text("term,category,severity,language\nhalimunan,test,low,ms\n", encoding="utf-8")
+    assert not page.import_csv(str(one))
+    assert len(next(lst for lst in page.lists if lst.name == "harassment-insults").terms) == len(harassment.terms)
+    page.replace_box.done(QMessageBox.StandardButton.Yes)
+    replaced = next(lst for lst in page.lists if lst.name == "harassment-insults")
+    assert [t.term for t in replaced.terms] == ["halimunan"]
+    assert int(replaced.version) > int(harassment.version)
+
+
 def test_geometry_is_remembered(qtbot, make_window, tmp_path: Path) -> None:
     window = make_window()
     window.resize(1250, 700)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.summary import campaign_summary
+from reviewer.review.vocabulary import SEVERITY_COLOURS, STATUS_COLOURS
 from ui.i18n import follow_language, tr
-from ui.models import SEVERITY_COLOURS, STATUS_COLOURS
 
 ExportAction = Callable[[str | None], None]
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TR_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from reviewer.review.batch import media_files, needs_work
 from reviewer.review.services import Services
@@ -29,14 +29,15 @@ from ui.work_queue import QueuePanel, TaskKind, WorkQueue
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, work: WorkQueue, settings: AppSettings,
-                 qsettings: QSettings | None = None, exporter: Exporter | None = None) -> None:
+                 qsettings: QSettings | None = None, exporter: Exporter | None = None,
+                 player: QWidget | None = None) -> None:
         super().__init__()
         self.services, self.work, self.settings = services, work, settings
         self.exporter = exporter
         self.qsettings = qsettings or QSettings()
         self.setAcceptDrops(True)
         self.library = LibraryPane(services)
-        self.review = ReviewPage(services)
+        self.review = ReviewPage(services, player)
         self.queue = QueuePanel(work)
         self.script = ScriptCheckPage(services.checker())
         self.terms = TermsPage(services)
@@ -103,7 +104,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("ThinkTwice Review"))
-        for index, label in enumerate(("Review videos", "Check a script", "Term lists", "Campaign dashboard")):
+        for index, label in enumerate((QT_TR_NOOP("Review videos"), QT_TR_NOOP("Check a script"),
+                                      QT_TR_NOOP("Term lists"), QT_TR_NOOP("Campaign dashboard"))):
             self.tabs.setTabText(index, tr(label))
         self.file_menu.setTitle(tr("&File"))
         self.view_menu.setTitle(tr("&Playback"))

@@ -9,16 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
 
 from reviewer.checking.checker import context
-from reviewer.review.status import STATUS_LABELS
+from reviewer.review.vocabulary import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS
 from ui.i18n import tr
 
-SEVERITY_COLOURS = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}
-STATUS_COLOURS = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
-                  "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -67,7 +64,7 @@ class RowsModel(QAbstractTableModel):
 
 
 class VideoTableModel(RowsModel):
-    columns = ("Video", "Status", "Findings")
+    columns = (QT_TR_NOOP("Video"), QT_TR_NOOP("Status"), QT_TR_NOOP("Findings"))
 
     def __init__(self, rows: Sequence[dict] = (), thumbnails: Callable[[int], bytes | None] | None = None) -> None:
         super().__init__(rows)
@@ -97,7 +94,8 @@ class VideoTableModel(RowsModel):
         row, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {"Video": f"{row['original_name']}\nv{row['version']} · {row['creator'] or '—'}",
-                    "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else ""),
+                    "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else "")
+                    + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript")),
                     "Findings": self.counts(row)}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
@@ -105,14 +103,18 @@ class VideoTableModel(RowsModel):
             return QBrush(QColor(STATUS_COLOURS[row["status"]]))
         if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and row["changed_since_review"]:
             return tr("Changed since review: needs a new decision")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and not row.get("has_transcript", True):
+            return tr("No transcript: nothing this video says was checked")
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None
 
 
 class FindingsTableModel(RowsModel):
-    columns = ("Time", "Term", "Severity", "Kind", "Disposition")
-    detail_columns = ("Category", "Context", "Suggestion")  # shown for the selected finding, below the table
+    columns = (QT_TR_NOOP("Time"), QT_TR_NOOP("Term"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Kind"),
+               QT_TR_NOOP("Disposition"))
+    # shown for the selected finding, below the table
+    detail_columns = (QT_TR_NOOP("Category"), QT_TR_NOOP("Context"), QT_TR_NOOP("Suggestion"))
 
     def __init__(self, rows: Sequence[dict] = (), text: str = "") -> None:
         super().__init__(rows)
@@ -152,7 +154,8 @@ class FindingsTableModel(RowsModel):
 
 
 class TermsTableModel(RowsModel):
-    columns = ("Term", "Category", "Severity", "Language", "Variants", "Suggestion", "Enabled")
+    columns = (QT_TR_NOOP("Term"), QT_TR_NOOP("Category"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Language"),
+               QT_TR_NOOP("Variants"), QT_TR_NOOP("Suggestion"), QT_TR_NOOP("Enabled"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

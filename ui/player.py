@@ -1,92 +1,21 @@
-"""The video player: Qt Multimedia with play/pause, ±5 s, speed and volume, over a timeline of markers.
+"""The video player: Qt Multimedia with play/pause, ±5 s, speed and volume, over the timeline of markers.
 
-The timeline draws a coloured marker at each finding (by severity) and each comment; clicking near a
-marker seeks to it, clicking elsewhere seeks to that moment.
+Only `ui.player_notice.open_player` imports this module: without Qt Multimedia's system libraries the import
+fails, and the review page gets a notice in its place (everything else keeps working).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QVBoxLayout, QWidget
 
 from ui.i18n import follow_language, tr
-from ui.models import SEVERITY_COLOURS, clock
+from ui.models import clock
+from ui.timeline import Timeline
 
-COMMENT_COLOUR = "#00897b"
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
-
-
-@dataclass(frozen=True)
-class Marker:
-    seconds: float
-    colour: str
-    label: str
-
-
-class Timeline(QWidget):
-    """A strip the length of the video with markers; emits `seek_requested(seconds)`."""
-
-    seek_requested = Signal(float)
-    HIT_PIXELS = 6
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.duration = 0.0
-        self.position = 0.0
-        self.markers: list[Marker] = []
-        self.setMinimumHeight(28)
-        self.setMouseTracking(True)
-        self.setAccessibleName(tr("Timeline with findings and comments"))
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(400, 28)
-
-    def set_markers(self, duration: float, markers: list[Marker]) -> None:
-        self.duration, self.markers = duration, sorted(markers, key=lambda m: m.seconds)
-        self.update()
-
-    def set_position(self, seconds: float) -> None:
-        self.position = seconds
-        self.update()
-
-    def x_of(self, seconds: float) -> float:
-        return 4 + (self.width() - 8) * (seconds / self.duration if self.duration else 0)
-
-    def marker_near(self, x: float) -> Marker | None:
-        near = [m for m in self.markers if abs(self.x_of(m.seconds) - x) <= self.HIT_PIXELS]
-        return min(near, key=lambda m: abs(self.x_of(m.seconds) - x)) if near else None
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if not self.duration:
-            return
-        x = event.position().x()
-        marker = self.marker_near(x)
-        seconds = marker.seconds if marker else max(0.0, min(self.duration, (x - 4) / max(1, self.width() - 8)
-                                                             * self.duration))
-        self.seek_requested.emit(seconds)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        marker = self.marker_near(event.position().x())
-        self.setToolTip(f"{clock(marker.seconds)} {marker.label}" if marker else "")
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bar = QRectF(4, self.height() / 2 - 3, self.width() - 8, 6)
-        painter.fillRect(bar, QColor("#cfd8dc"))
-        if self.duration:
-            painter.fillRect(QRectF(bar.left(), bar.top(), self.x_of(self.position) - bar.left(), bar.height()),
-                             QColor("#607d8b"))
-        for marker in self.markers:
-            painter.setPen(QPen(QColor(marker.colour), 3))
-            x = self.x_of(marker.seconds)
-            painter.drawLine(int(x), 3, int(x), self.height() - 3)
-        painter.end()
 
 
 class PlayerPanel(QWidget):
@@ -214,9 +143,3 @@ class PlayerPanel(QWidget):
         self.timeline.set_position(seconds)
         self.time_label.setText(f"{clock(seconds)} / {clock(self.duration)}")
         self.position_changed.emit(seconds)
-
-
-def markers_for(findings: list[dict], comments: list[dict]) -> list[Marker]:
-    return ([Marker(f["time_start"], SEVERITY_COLOURS[f["severity"]], f"{f['term']} ({tr(f['severity'])})")
-             for f in findings if f.get("time_start") is not None and f["disposition"] != "dismissed"]
-            + [Marker(c["at_seconds"], COMMENT_COLOUR, f"{c['reviewer']}: {c['text']}") for c in comments])

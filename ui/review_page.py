@@ -7,7 +7,7 @@ milliseconds; transcription itself never runs here (see ui/work_queue.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import UserError
@@ -24,8 +24,9 @@ from reviewer.review.workflow import (
 )
 from reviewer.store import queries
 from ui.i18n import follow_language, tr
-from ui.player import PlayerPanel, markers_for
+from ui.player_notice import open_player
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
+from ui.timeline import markers_for
 from ui.transcript_view import TranscriptPanel
 
 
@@ -34,7 +35,8 @@ class ReviewPage(QWidget):
     recheck_requested = Signal(int, str)  # video id, its name: re-check in the background queue
     message = Signal(str)  # for the status bar
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, player: QWidget | None = None) -> None:
+        """`player`: the video player, or the notice that stands in for it (`ui.player_notice.open_player`)."""
         super().__init__()
         self.services = services
         self.video_id: int | None = None
@@ -44,7 +46,7 @@ class ReviewPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.player = PlayerPanel()
+        self.player = player if player is not None else open_player()
         self.transcript = TranscriptPanel()
         self.findings = FindingsPanel()
         self.comments = CommentsPanel()
@@ -78,7 +80,7 @@ class ReviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for index, label in enumerate(("Findings", "Comments", "Decision")):
+        for index, label in enumerate((QT_TR_NOOP("Findings"), QT_TR_NOOP("Comments"), QT_TR_NOOP("Decision"))):
             self.tabs.setTabText(index, tr(label))
         self._show_title()
 
@@ -115,8 +117,9 @@ class ReviewPage(QWidget):
             return
         video = self.detail["video"]
         status = tr(STATUS_LABELS[self.detail["status"]])
+        status_word = tr("Status")
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
-                           f"{tr('Status')}: {status}")
+                           f"{status_word}: {status}")
         self.decision.set_status(tr("Current status: {status}", status=status))
 
     def _request_recheck(self) -> None:

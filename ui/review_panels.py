@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review.vocabulary import DECISION_LABELS
 from reviewer.store.migrations import DECISIONS
 from ui.i18n import follow_language, tr
 from ui.models import FindingsTableModel, clock
-
-DECISION_LABELS = {"approved": "Approved", "approved_with_changes": "Approved with changes",
-                   "changes_required": "Changes required", "rejected": "Rejected"}
 
 
 class FindingsPanel(QWidget):

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from reviewer.checking.checker import Checker, Finding, IncrementalChecker
 from reviewer.checking.terms import SEVERITIES
+from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.formats import parse_subtitles
 from ui.i18n import follow_language, tr
-from ui.models import SEVERITY_COLOURS
 
 QUOTED = re.compile(r"[\"“](.+?)[\"”]")
 
@@ -93,9 +93,10 @@ class ScriptEditor(QPlainTextEdit):
 
     @staticmethod
     def describe(finding: Finding) -> str:
-        sure = "" if finding.kind != "fuzzy" else f" ({tr('possible misspelling')})"
+        sure = "" if finding.kind != "fuzzy" else " (" + tr("possible misspelling") + ")"
+        kinder = tr("Kinder wording")
         return (f"<b>{finding.term}</b> · {finding.category} · {tr(finding.severity)}{sure}"
-                + (f"<br>{tr('Kinder wording')}: {finding.suggestion}" if finding.suggestion else ""))
+                + (f"<br>{kinder}: {finding.suggestion}" if finding.suggestion else ""))
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         menu = self.createStandardContextMenu()

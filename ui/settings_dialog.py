@@ -38,10 +38,11 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Languages spoken in videos"), self.candidates)
         form.addRow(tr("Speech model folder (empty: bundled)"), self._with_browse(self.model_folder))
         form.addRow(tr("Data folder (after restart)"), self._with_browse(self.data_folder))
-        for widget, name in ((self.reviewer, "Your name"), (self.organisation, "Organisation"),
-                             (self.language, "Interface language"), (self.candidates, "Languages spoken in videos"),
-                             (self.model_folder, "Speech model folder"), (self.data_folder, "Data folder")):
-            widget.setAccessibleName(tr(name))
+        for widget, name in ((self.reviewer, tr("Your name")), (self.organisation, tr("Organisation")),
+                             (self.language, tr("Interface language")),
+                             (self.candidates, tr("Languages spoken in videos")),
+                             (self.model_folder, tr("Speech model folder")), (self.data_folder, tr("Data folder"))):
+            widget.setAccessibleName(name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from reviewer.checking.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
 from reviewer.errors import UserError
 from reviewer.review.services import Services
-from reviewer.store.term_lists import active_lists, save_list
+from reviewer.store.term_lists import ListExistsError, active_lists, import_list, save_list
 from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
 
@@ -45,8 +45,10 @@ class TermDialog(QDialog):
         self.severity.addItems(SEVERITIES)
         self.language.addItems(LANGUAGES)
         form = QFormLayout(self)
-        labels = {"term": "Term", "category": "Category", "variants": "Variants (|-separated)",
-                  "exceptions": "Exceptions (|-separated)", "suggestion": "Kinder wording", "note": "Note"}
+        labels = {"term": QT_TR_NOOP("Term"), "category": QT_TR_NOOP("Category"),
+                  "variants": QT_TR_NOOP("Variants (|-separated)"),
+                  "exceptions": QT_TR_NOOP("Exceptions (|-separated)"),
+                  "suggestion": QT_TR_NOOP("Kinder wording"), "note": QT_TR_NOOP("Note")}
         for name, widget in self.fields.items():
             widget.setAccessibleName(tr(labels[name]))
             form.addRow(tr(labels[name]), widget)
@@ -131,8 +133,9 @@ class TermsPage(QWidget):
         self.reload()
 
     def retranslate(self) -> None:
-        labels = {"add": "Add term…", "edit": "Edit term…", "toggle": "Disable / enable",
-                  "import": "Import CSV…", "export": "Export CSV…"}
+        labels = {"add": QT_TR_NOOP("Add term…"), "edit": QT_TR_NOOP("Edit term…"),
+                  "toggle": QT_TR_NOOP("Disable / enable"), "import": QT_TR_NOOP("Import CSV…"),
+                  "export": QT_TR_NOOP("Export CSV…")}
         for key, button in self.buttons.items():
             button.setText(tr(labels[key]))
             button.setAccessibleName(tr(labels[key]))
@@ -232,11 +235,27 @@ class TermsPage(QWidget):
         except UserError as exc:
             self.message.emit(str(exc))
             return False
-        saved = save_list(self.services.store, term_list)
+        try:
+            saved = import_list(self.services.store, term_list)
+        except ListExistsError:  # never replace a list silently: ask first
+            box = QMessageBox(QMessageBox.Icon.Question, tr("Replace term list?"),
+                              tr("A list named {name} already exists. Replace it with this file (as a new "
+                                 "version)?", name=term_list.name),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+            box.finished.connect(lambda answer: answer == QMessageBox.StandardButton.Yes
+                                 and self._imported(import_list(self.services.store, term_list, replace=True)))
+            self.replace_box = box
+            box.open()
+            self.message.emit(tr("Nothing was imported yet: a list named {name} already exists.",
+                                 name=term_list.name))
+            return False
+        self._imported(saved)
+        return True
+
+    def _imported(self, saved: TermList) -> None:
         self.reload(saved.name)
         self.lists_changed.emit()
         self.message.emit(tr("Imported {name} ({n} terms).", name=saved.name, n=len(saved.terms)))
-        return True
 
     def export_csv(self, path: str | None = None) -> None:
         if self.current is None:

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCha
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from reviewer.checking.checker import transcript_text
+from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.types import Transcript
 from ui.i18n import follow_language, tr
-from ui.models import SEVERITY_COLOURS
 
 
 class TranscriptText(QPlainTextEdit):

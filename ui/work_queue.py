@@ -20,10 +20,10 @@ import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 from superqt.utils import FunctionWorker
 
@@ -36,6 +36,9 @@ from transcribe.types import TranscribeOptions
 from ui.i18n import follow_language, tr
 
 LIVE_QUEUES: weakref.WeakSet[WorkQueue] = weakref.WeakSet()  # tests assert none outlives its window
+# The stages transcribe/ reports (it imports nothing of ours, so its words are marked for translators here).
+STAGES = (QT_TR_NOOP("loading model"), QT_TR_NOOP("decoding audio"), QT_TR_NOOP("detecting language"),
+          QT_TR_NOOP("transcribing"), QT_TR_NOOP("importing"), QT_TR_NOOP("exporting"))
 KEEP_FINISHED = 4  # finished rows left on show; older ones are pruned
 EXPECTED_ERRORS = (UserError, TranscribeError, OSError)  # their message is for the user; others are bugs
 
@@ -44,13 +47,13 @@ ShouldCancel = Callable[[], bool]
 Job = Callable[[Services, Report, ShouldCancel], object]
 
 
-class TaskKind(StrEnum):
+class TaskKind(str, Enum):
     IMPORT = "import"
     PROCESS = "process"
     EXPORT = "export"
 
 
-class TaskState(StrEnum):
+class TaskState(str, Enum):
     QUEUED = "queued"
     RUNNING = "running"
     DONE = "done"

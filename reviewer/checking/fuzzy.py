@@ -5,41 +5,24 @@ A token is a fuzzy candidate only if (1) no sure rule matched it, (2) it is not 
 anchor that starts with the same letter and is at least MIN_SIMILARITY alike. Whisper's own word probability,
 where known, lowers the confidence: a word the model was sure of is less likely a mishearing.
 
-The real-word list comes from wordfreq (Malay and English frequency lists shipped inside the package).
+The real-word list is wordfreq's Malay and English lists plus the Malay root words (lexicon.py): a root word of
+its own ("gilap", "babit") is never a mishearing.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+
+from reviewer.checking.lexicon import is_known_word, known_words, words_of
+
+__all__ = ["FuzzyHit", "FuzzyIndex", "fuzzy_confidence", "is_known_word", "known_words", "words_of"]
 
 MIN_SIMILARITY = 80.0  # rapidfuzz ratio: bodok/bodoh 80, pelasur/pelacur 85.7, tonsan/tongsan 92.3
 MIN_LENGTH = 4
 MAX_LENGTH_GAP = 1  # a mishearing keeps the word's length within a letter (bodok/bodoh, Tonsan/tongsan)
-MALAY_WORDS = 60_000
-ENGLISH_WORDS = 120_000
-
-
-@lru_cache(maxsize=2)
-def words_of(language: str) -> frozenset[str]:
-    """Real words of one language, lower-case, from wordfreq's bundled lists. Loaded once per language."""
-    from wordfreq import top_n_list
-
-    return frozenset(top_n_list(language, MALAY_WORDS if language == "ms" else ENGLISH_WORDS))
-
-
-@lru_cache(maxsize=1)
-def known_words() -> frozenset[str]:
-    """Real Malay and English words (about 0.15 s to load, once)."""
-    return words_of("ms") | words_of("en")
-
-
-def is_known_word(word: str) -> bool:
-    return word in known_words()
-
 
 @dataclass(frozen=True)
 class FuzzyHit:

@@ -16,9 +16,27 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from reviewer.checking.fuzzy import FuzzyIndex, is_known_word
-from reviewer.checking.morphology import MAX_PREFIX, MAX_SUFFIX, is_derivation, plausible, root_keys
-from reviewer.checking.normalize import Token, destretch_doubles, phrase_gap_ok, spellings, term_words, tokenize
+from reviewer.checking.disguise import SkeletonIndex, chat_word, phonetic_forms
+from reviewer.checking.fuzzy import FuzzyIndex
+from reviewer.checking.hashtags import split_tag
+from reviewer.checking.lexicon import is_english_word, is_known_word, is_malay_root
+from reviewer.checking.morphology import (
+    MAX_PREFIX,
+    MAX_SUFFIX,
+    is_derivation,
+    is_english_derivation,
+    plausible,
+    root_keys,
+)
+from reviewer.checking.normalize import (
+    TOKEN_RE,
+    Token,
+    destretch_doubles,
+    phrase_gap_ok,
+    spellings,
+    term_words,
+    tokenize,
+)
 from reviewer.checking.terms import Term
 
 _UNSEEN = object()
@@ -26,6 +44,11 @@ KINDS = ("exact", "normalized", "morphological", "fuzzy")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 END = "$"  # trie key holding the term indices that end at this node
 MAX_PHRASE_WORDS = 8
+FRAGMENT_GAPS = frozenset("-.·")
+FRAGMENT_RE = re.compile(r"\b\w{1,4}[-.·]\w{1,4}\b")  # a quick test: any short pieces joined at all?
+MAX_FRAGMENTS = 4
+MAX_FRAGMENT = 4  # letters per piece: "bo-doh", "bang-sat"; longer pieces are words of their own
+MIN_AFFIXED_ROOT = 3  # "cb", "bj", "mf" are abbreviations: they never take affixes ("cbi", "bjs")
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,7 @@ class CompiledTerms:
         anchors = {root for root, info in self._roots.items() if info.single_terms}
         anchors |= {max(words, key=len) for words in self._phrase_words() if len(words) > 1}
         self.fuzzy = FuzzyIndex(anchors)
+        self._skeletons = SkeletonIndex(root for root in self._roots if len(root) >= 4)
 
     # --- compile -------------------------------------------------------------------------------------------
     def _add_term(self, index: int, term: Term) -> None:
@@ -120,6 +144,8 @@ class CompiledTerms:
     def _token_roots(self, raw: str) -> dict[str, str]:
         found: dict[str, str] = {}
         forms = spellings(raw)
+        if not forms:  # nothing but invisible characters and marks
+            return found
         literal = raw.casefold()
         for position, form in enumerate(forms):
             whole_kind = "exact" if position == 0 and form == literal else "normalized"
@@ -130,11 +156,30 @@ class CompiledTerms:
             collapsed = destretch_doubles(forms[-1])
             if collapsed != forms[-1] and collapsed in self._roots:
                 found[collapsed] = "normalized"
+        if not found:
+            self._undisguise(raw, forms[-1], found)
         return found
 
+    def _undisguise(self, raw: str, form: str, found: dict[str, str]) -> None:
+        """l00ser, phuck, bitchez, bodoh2, xguna, chat shorthand (ko, x, nk) and dropped vowels (bdoh)."""
+        for respelled in phonetic_forms(raw, form):
+            self._scan(respelled, "normalized", found)
+        standard = chat_word(form)
+        if standard is not None and standard in self._roots:
+            found[standard] = "normalized"
+        if not found:
+            for root in self._skeletons.lookup(form):
+                found.setdefault(root, "normalized")
+
     def _scan(self, form: str, whole_kind: str, found: dict[str, str]) -> None:
+        """Term roots inside `form`, kept only as the whole form or a real derivation.
+
+        A form that is a Malay root word of its own (gilap, babit) is never a term plus affixes, unless it is an
+        English word formed from an English term (bomber).
+        """
         if not self._roots:
             return
+        own_word = is_malay_root(form) and form not in self._roots
         for end, (length, entries) in self._automaton.iter(form):
             start = end - length + 1
             if start > MAX_PREFIX or len(form) - end - 1 > MAX_SUFFIX:
@@ -146,12 +191,19 @@ class CompiledTerms:
             for root, mode, languages in entries:
                 if not affixed and mode == "plain":
                     kind = whole_kind
-                elif is_derivation(prefix, suffix, root, languages, mode):
+                elif len(root) >= MIN_AFFIXED_ROOT and is_derivation(prefix, suffix, root, languages, mode) and not (
+                        own_word and not (is_english_derivation(prefix, suffix, mode) and is_english_word(form))
+                        or mode == "assimilated" and self._nasal_belongs_to_root(prefix, form[start:end + 1])):
                     kind = "morphological"
                 else:
                     continue
                 if root not in found or KIND_RANK[kind] < KIND_RANK[found[root]]:
                     found[root] = kind
+
+    def _nasal_belongs_to_root(self, prefix: str, rest: str) -> bool:
+        """me+naik, not men+(t)aik: the nasal may start a root word of its own, which wins over a dropped letter."""
+        stem = prefix[max(prefix.rfind("me"), prefix.rfind("pe")) + 2:] + rest
+        return is_malay_root(stem) and stem not in self._roots
 
     def _match_mask(self, form: str, found: dict[str, str]) -> None:
         """'sl*t', 'f**k': each * hides one letter of a single-word term of the same length."""
@@ -163,6 +215,9 @@ class CompiledTerms:
     # --- whole text ----------------------------------------------------------------------------------------
     def find(self, text: str, tokens: list[Token] | None = None) -> tuple[list[Token], list[Match]]:
         tokens = self._split_spelled(tokenize(text) if tokens is None else tokens)
+        tokens = self._join_fragments(text, tokens)
+        if "#" in text or "@" in text:
+            tokens = self._split_tags(text, tokens)
         roots = [self._spelled_roots(t) if t.spelled else self.token_roots(t.text) for t in tokens]
         candidates: list[Match] = []
         for index, token_roots in enumerate(roots):
@@ -207,6 +262,70 @@ class CompiledTerms:
                 result.append(token)
         return result
 
+    def _join_fragments(self, text: str, tokens: list[Token]) -> list[Token]:
+        """'bo-doh', 'bang.sat', 'si-al': short pieces joined by one hyphen or dot are one disguised word.
+
+        Only when no piece is a term by itself (bodoh-bodoh is reduplication) and the joined letters are one.
+        """
+        if FRAGMENT_RE.search(text) is None:
+            return tokens
+        glued = [len(a.text) <= MAX_FRAGMENT and len(b.text) <= MAX_FRAGMENT and text[a.end:b.start] in FRAGMENT_GAPS
+                 for a, b in zip(tokens, tokens[1:], strict=False)]
+        result: list[Token] = []
+        index = 0
+        while index < len(tokens):
+            joined = None
+            run_end = index
+            while run_end < len(glued) and glued[run_end] and run_end - index + 1 < MAX_FRAGMENTS:
+                run_end += 1
+            for last in range(run_end, index, -1):
+                run = tokens[index:last + 1]
+                if any(t.spelled or self._is_single_term(t.text) for t in run):
+                    continue
+                letters = "".join(t.text for t in run)
+                if self.token_roots(letters):
+                    joined = Token(run[0].start, run[-1].end, letters, True, ())
+                    break
+            if joined is None:
+                result.append(tokens[index])
+                index += 1
+            else:
+                result.append(joined)
+                index = last + 1
+        return result
+
+    def _split_tags(self, text: str, tokens: list[Token]) -> list[Token]:
+        """#janganbodoh, #KillYourselfChallenge, @bodoh_sombong: split into words, offsets inside the tag."""
+        result: list[Token] = []
+        for token in tokens:
+            start, body = token.start, token.text
+            is_handle = body.startswith("@") and len(body) > 1 and (start == 0 or not text[start - 1].isalnum())
+            if is_handle:
+                start, body = start + 1, body[1:]
+            elif not (start > 0 and text[start - 1] == "#"):
+                result.append(token)
+                continue
+            if token.spelled or self.token_roots(token.text):  # a word already (or leet: "@ss")
+                result.append(token)
+                continue
+            if is_handle and self.token_roots(body):
+                result.append(Token(start, token.end, body))
+                continue
+            forms = spellings(body)
+            form = forms[-1] if forms and len(forms[-1]) == len(body) else body.lower()
+            if len(form) != len(body):  # "ß" -> "ss": offsets would not map back; leave the token whole
+                result.append(token)
+                continue
+            spans = split_tag(body, form, self._is_word_of_a_term)
+            result += [Token(start + a, start + b, body[a:b]) for a, b in spans if TOKEN_RE.fullmatch(body[a:b])]
+        return result
+
+    def _is_word_of_a_term(self, word: str) -> bool:
+        return len(word) >= 3 and word in self._roots
+
+    def _is_single_term(self, raw: str) -> bool:
+        return any(self._roots[root].single_terms for root in self.token_roots(raw))
+
     def _walk_phrase(self, text, tokens, roots, index, node, kinds, out) -> None:
         for term_index in node.get(END, ()):
             out.append(Match(term_index, index - len(kinds) + 1, index, max(kinds, key=KIND_RANK.__getitem__)))
@@ -223,7 +342,7 @@ class CompiledTerms:
                 begin = match.first - offset
                 if begin < 0 or begin + len(words) > len(tokens) or begin + len(words) <= match.last:
                     continue
-                if all(w in roots[begin + k] or w in spellings(tokens[begin + k].text) for k, w in enumerate(words)):
+                if all(w in roots[begin + k] or _spelled_as(w, tokens[begin + k].text) for k, w in enumerate(words)):
                     return True
         return False
 
@@ -258,6 +377,14 @@ class CompiledTerms:
                 else:
                     stack.append(child)
         return found
+
+
+CLITICS_RE = re.compile(r"(?:ku|mu|nya)?(?:lah|kah|pun|tah)?|e?s")
+
+
+def _spelled_as(word: str, raw: str) -> bool:
+    """Is this token `word`, perhaps with a clitic or particle (pemukulnya, kecelakaanlah, whalers)?"""
+    return any(form.startswith(word) and CLITICS_RE.fullmatch(form, len(word)) for form in spellings(raw))
 
 
 def _all_ends(node: dict) -> list[int]:

@@ -9,7 +9,10 @@ Malay (after Sneddon, *Malay: A Comprehensive Grammar*):
 - meN-/peN- assimilate to the root's first sound: mem- (b f v, p dropped), men- (c d j z sy, t dropped),
   meng- (vowels g h kh, k dropped), meny- (s dropped), me- (l m n r w y ng ny), menge- (one syllable);
 - suffixes -kan -an -i, then pronoun clitics -ku -mu -nya, then particles -lah -kah -pun -tah.
-English: -s -es -ed -d -ing -er -ers -y, with consonant doubling (stabbing) and e-drop (hating).
+English: inflections -s -es -ed -d -ing -er -ers -est -y, with consonant doubling (stabbing), e-drop (hating) and
+y -> i (sissies, bullied, craziness); derivations -ity -ic -ical -ism -ist -ment -ness -ish -ly (moronic, idiotic,
+stupidity, loserish). A derivation needs a root of four letters or more: three-letter roots make unrelated words
+with these endings ("ass" + "ist", "sex" + "ist").
 """
 
 from __future__ import annotations
@@ -28,8 +31,13 @@ OUTER_LAYERS = ("ke", "se", "di")
 MAX_PREFIX = 6  # memper-, pember-: the longest prefix chain we accept
 MAX_SUFFIX = 9  # -kannyalah: suffix + clitic + particle
 MALAY_SUFFIX_RE = re.compile(r"(?:kan|an|i)?(?:ku|mu|nya)?(?:lah|kah|pun|tah)?")
-ENGLISH_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "y", "ish"})
-DOUBLING_SUFFIXES = frozenset({"ed", "ing", "er", "ers", "y"})
+ENGLISH_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "est", "y", "ish"})
+ENGLISH_DERIVATIONS = frozenset({"ity", "ities", "ic", "ics", "ical", "ically", "ism", "isms", "ist", "ists",
+                                 "ment", "ments", "ness", "ish", "ishly", "ly"})
+DOUBLING_SUFFIXES = frozenset({"ed", "ing", "er", "ers", "est", "y", "ish"})
+E_DROPPED_SUFFIXES = frozenset({"ing", "ish", "ity", "ities", "ist", "ists", "ism", "isms", "ic", "ical"})
+Y_TO_I_SUFFIXES = frozenset({"es", "ed", "er", "ers", "est", "ness", "ly"})  # crazy -> craziness, sissy -> sissies
+MIN_DERIVATION_ROOT = 4
 
 
 def _nasal_fits(prefix: str, root: str) -> bool:
@@ -71,10 +79,26 @@ def malay_suffix_ok(suffix: str) -> bool:
     return MALAY_SUFFIX_RE.fullmatch(suffix) is not None
 
 
+def _needs_doubling(root: str) -> bool:
+    """One-syllable consonant-vowel-consonant roots double before a vowel: fat -> fatter, never "fated"."""
+    groups = len(re.findall(r"[aeiou]+", root))
+    return (groups == 1 and len(root) >= 3 and root[-1] not in VOWELS and root[-1] not in "wxy"
+            and root[-2] in VOWELS and root[-3] not in VOWELS)
+
+
 def english_suffix_ok(suffix: str, root: str, e_dropped: bool) -> bool:
+    long_root = len(root) >= MIN_DERIVATION_ROOT
     if e_dropped:
-        return suffix in {"ing", "ish"}
-    if not suffix or suffix in ENGLISH_SUFFIXES:
+        return suffix in {"ing", "ish"} or long_root and suffix in E_DROPPED_SUFFIXES
+    if not suffix or suffix == "s":
+        return True
+    if suffix == "d" or suffix == "es":  # hate -> hated; push -> pushes, but never bir -> "bird", hell -> "helles"
+        return root.endswith("e") if suffix == "d" else root.endswith(("s", "x", "z", "ch", "sh", "o"))
+    if _needs_doubling(root) and (suffix[0] in VOWELS or suffix[0] == "y"):
+        return False  # only the doubled form (below) is a derivation
+    if suffix == "ly" and len(root) < 5:
+        return False  # stab -> "stably" is stable's
+    if suffix in ENGLISH_SUFFIXES or long_root and suffix in ENGLISH_DERIVATIONS:
         return True
     if root.endswith("e") and suffix in {"r", "rs"}:  # hate -> hater, haters
         return True
@@ -85,7 +109,8 @@ def english_suffix_ok(suffix: str, root: str, e_dropped: bool) -> bool:
 def _all_suffixes() -> frozenset[str]:
     parts = ([""] + ["kan", "an", "i"], [""] + ["ku", "mu", "nya"], [""] + ["lah", "kah", "pun", "tah"])
     malay = {a + b + c for a in parts[0] for b in parts[1] for c in parts[2]}
-    return frozenset(malay | ENGLISH_SUFFIXES | {"r", "rs"})
+    return frozenset(malay | ENGLISH_SUFFIXES | ENGLISH_DERIVATIONS | E_DROPPED_SUFFIXES | Y_TO_I_SUFFIXES
+                     | {"r", "rs"})
 
 
 ANY_PREFIX = frozenset(PLAIN_PREFIXES | NASAL_PREFIXES | {o + n for o in OUTER_LAYERS for n in NASAL_PREFIXES}
@@ -101,11 +126,13 @@ def plausible(prefix: str, suffix: str) -> bool:
 def is_derivation(prefix: str, suffix: str, root: str, languages: frozenset[str], mode: str) -> bool:
     """Accept `prefix + root + suffix` if it is a real derivation in one of the term's languages.
 
-    `mode` is how the root was found: "plain", "assimilated" (Malay nasal dropped its first letter) or
-    "e_dropped" (English hate -> hating).
+    `mode` is how the root was found: "plain", "assimilated" (Malay nasal dropped its first letter),
+    "e_dropped" (English hate -> hating) or "y_to_i" (English crazy -> craziness).
     """
     if mode == "e_dropped":
         return bool(languages & {"en", "any"}) and not prefix and english_suffix_ok(suffix, root, True)
+    if mode == "y_to_i":
+        return bool(languages & {"en", "any"}) and not prefix and suffix in Y_TO_I_SUFFIXES
     malay = bool(languages & {"ms", "any"})
     english = bool(languages & {"en", "any"})
     if malay and malay_prefix_ok(prefix, root, mode == "assimilated") and malay_suffix_ok(suffix):
@@ -120,4 +147,12 @@ def root_keys(root: str, languages: frozenset[str]) -> list[tuple[str, str]]:
         keys.append((root[1:], "assimilated"))
     if languages & {"en", "any"} and root.endswith("e") and len(root) >= 4:
         keys.append((root[:-1], "e_dropped"))
+    if languages & {"en", "any"} and root.endswith("y") and len(root) >= 4 and root[-2] not in VOWELS:
+        keys.append((root[:-1] + "i", "y_to_i"))
     return keys
+
+
+def is_english_derivation(prefix: str, suffix: str, mode: str) -> bool:
+    """Was this accepted as an English form (no prefix, an English ending)? Used by the root-word gate."""
+    return not prefix and (mode in {"e_dropped", "y_to_i"} or suffix in ENGLISH_SUFFIXES
+                           or suffix in ENGLISH_DERIVATIONS or suffix in {"r", "rs"} or suffix[1:] in DOUBLING_SUFFIXES)

@@ -19,10 +19,18 @@ from typing import NamedTuple
 # a word character, @ or $; ! * ' ’ count only inside it ("b!tch", "sl*t", "don't"): at the edges they are
 # punctuation or *emphasis*. \w includes the underscore, which is a separator: tokens holding one are split
 # afterwards (rare, so the fast regex stays simple).
-TOKEN_RE = re.compile(r"[\w@$]+(?:[*!'’]+[\w@$]+)*")
+# Invisible characters and marks that may sit inside a word without splitting it ("ba\u200bbi", "slu\u00adt",
+# "b̶o̶d̶o̶h̶"): format characters (zero-width space, joiners, word joiner, soft hyphen, bidi controls, BOM),
+# variation selectors, tag characters and the combining-mark blocks. \w matches none of them.
+INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+             "\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff")
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+GLUE = f"[{INVISIBLE}{MARKS}]"
+TOKEN_RE = re.compile(rf"[\w@$]+(?:(?:[*!'’]|{GLUE})+[\w@$]+)*(?:[{MARKS}\ufe00-\ufe0f]+(?=\W|$))?")
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]+")
 UNDERSCORE_SPLIT_RE = re.compile(r"[^_]+")
 SPELLED_GAP_RE = re.compile(r"[ \t.\-_·•/*]{1,2}")  # between the letters of b.o.d.o.h, s-t-u-p-i-d, p_o_n
-PHRASE_GAP_RE = re.compile(r"[\s\-_–—]+")  # what may sit between the words of a phrase
+PHRASE_GAP_RE = re.compile(r"[\s\-_–—]*")  # between phrase words; nothing at all inside a split hashtag
 MIN_SPELLED_LETTERS = 3
 
 HOMOGLYPHS = str.maketrans({
@@ -38,6 +46,7 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
                       "8": "b", "9": "g"})
 STRETCH_RE = re.compile(r"(.)\1{2,}")  # three or more of the same letter
 DOUBLE_RE = re.compile(r"(.)\1")
+MARK_CATEGORIES = frozenset({"Mn", "Me"})
 
 
 class Token(NamedTuple):
@@ -93,12 +102,14 @@ def _merge_spelled(text: str, tokens: list[Token]) -> list[Token]:
 
 
 def fold(text: str) -> str:
-    """Case, compatibility forms and diacritics only: the spelling of a term list entry."""
+    """Case, compatibility forms, diacritics and invisible characters: the spelling of a term list entry."""
     text = unicodedata.normalize("NFKC", text).casefold()
     if text.isascii():
         return text
+    text = INVISIBLE_RE.sub("", text)
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    kept = "".join(c for c in decomposed if unicodedata.category(c) not in MARK_CATEGORIES)
+    return unicodedata.normalize("NFC", kept)
 
 
 def _strip_homoglyphs(text: str) -> str:
@@ -139,7 +150,9 @@ def destretch_doubles(form: str) -> str:
 
 
 def phrase_gap_ok(text: str, left: Token, right: Token) -> bool:
-    """Phrase words may be split by any whitespace, line break, tab or hyphen, but not by sentence punctuation."""
+    """Phrase words may be split by any whitespace, line break, tab or hyphen, but not by sentence punctuation.
+
+    Tokens only touch when a hashtag or handle was split into words (#KillYourself), so no gap is fine too."""
     return PHRASE_GAP_RE.fullmatch(text, left.end, right.start) is not None
 
 

@@ -16,7 +16,7 @@ from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
 from reviewer.review.media_check import check_media
 from reviewer.store.connection import Store
-from reviewer.store.term_lists import active_lists, save_list
+from reviewer.store.term_lists import active_lists, import_list, renamed
 from transcribe.formats import parse_subtitles
 from transcribe.media import MEDIA_EXTENSIONS
 
@@ -123,8 +123,11 @@ def cmd_terms(args: argparse.Namespace) -> int:
     if args.action == "import":
         if not args.csv:
             raise UserError("terms import needs a CSV file: thinktwice terms import partner_terms.csv")
+        term_list = load_term_list(args.csv)
+        if args.name:
+            term_list = renamed(term_list, args.name)
         with Store(args.db) as store:
-            saved = save_list(store, load_term_list(args.csv))
+            saved = import_list(store, term_list, replace=args.replace)
         where = args.db or "the review database"
         print(f"imported '{saved.name}' version {saved.version} ({len(saved.terms)} terms) into {where}")
         return 0
@@ -180,4 +183,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     terms.add_argument("--format", choices=("csv", "json"), default="csv")
     terms.add_argument("-o", "--output", metavar="OUT")
     terms.add_argument("-v", "--verbose", action="store_true", help="with list: show every term")
+    terms.add_argument("--replace", action="store_true", help="with import: replace the list of the same name "
+                       "(stored as a new version)")
+    terms.add_argument("--name", metavar="NEW", help="with import: store the list under this name")
     terms.set_defaults(func=cmd_terms)

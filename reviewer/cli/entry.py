@@ -13,17 +13,26 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+<<<<<<< HEAD
 from reviewer.cli import bundle as cli_bundle
+=======
+from reviewer import __version__
+>>>>>>> main
 from reviewer.cli import check as cli_check
 from reviewer.cli import media as cli_media
 from reviewer.cli import reports as cli_reports
 from reviewer.cli import review as cli_review
+from reviewer.cli import self_test as cli_self_test
 from reviewer.errors import UserError
 from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+<<<<<<< HEAD
 COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_bundle)
+=======
+COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_self_test)
+>>>>>>> main
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,6 +42,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="thinktwice", description="ThinkTwice Review: offline checks for creator videos.")
+    parser.add_argument("--version", action="version", version=f"thinktwice {__version__}")
     parser.add_argument("--db", metavar="PATH", help="review database file (default: in the user data folder)")
     # `--db` also works after the command name; SUPPRESS keeps a value given before it.
     shared = argparse.ArgumentParser(add_help=False)

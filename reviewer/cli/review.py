@@ -61,7 +61,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
         report = run_batch(services, args.folder, args.campaign, on_file=on_file, on_progress=update)
     print(f"{report.imported} imported, {report.duplicates} already known, {report.transcribed} transcribed, "
-          f"{report.checked} checked, {len(report.failed)} failed")
+          f"{report.checked} checked, {len(report.failed)} failed"
+          + (f", {report.busy_elsewhere} left to another process transcribing them" if report.busy_elsewhere
+             else ""))
     for name, message in report.failed:
         print(f"  {name}: {message}", file=sys.stderr)
     return 2 if report.failed else 0
@@ -82,8 +84,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         _dump(rows)
         return 0
     for row in rows:
+<<<<<<< HEAD
         flags = " [changed since review]" if row["changed_since_review"] else ""
         flags += f" ({row['decided']})" if row["decided"] else ""
+=======
+        flags = (" [changed since review]" if row["changed_since_review"] else "") + (
+            "" if row["has_transcript"] else " [no transcript]")
+>>>>>>> main
         counts = " ".join(f"{row[f'findings_{s}']}{s[0].upper()}" for s in ("critical", "high", "medium", "low")
                           if row[f"findings_{s}"])
         print(f"{row['id']:>6}  {shown_status(STATUS_LABELS[row['status']], row['file']):<22} {row['campaign']:<18.18} "
@@ -108,12 +115,18 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  FILE MISSING: {video['path'] or 'never located'}; locate it (thinktwice bundle locate FOLDER)")
     print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state)}"
           + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
+<<<<<<< HEAD
           + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else "")
           + (f" — {detail['decided_label']}" if detail["decided_label"] else ""))
     for group in detail["competing_corrections"]:
         print("  COMPETING TRANSCRIPT CORRECTIONS: " + "; ".join(
             f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
             for r in group) + " corrected the same revision; the last is shown — reconcile them")
+=======
+          + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else ""))
+    if detail["transcript_gap"]:
+        print(f"  {detail['transcript_gap'].upper()}")
+>>>>>>> main
     for finding in detail["findings"]:
         at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
@@ -169,15 +182,20 @@ def cmd_recheck(args: argparse.Namespace) -> int:
         ids = [r["id"] for r in rows]
     else:
         ids = args.ids
-    checked = 0
+    checked, busy = 0, []
     with count_bar("re-checking", len(ids)) as bar:
         for video_id in ids:
-            transcribe_and_check(services, video_id)
+            outcome = transcribe_and_check(services, video_id)
             bar.update(1)
-            checked += 1
+            checked += outcome.checked
+            if outcome.busy_elsewhere:
+                busy.append(video_id)
     print(f"re-checked {checked} video{'s' if checked != 1 else ''} against "
           f"{len(services.checker().refs)} term lists")
-    return 0
+    for video_id in busy:
+        print(f"thinktwice: video {video_id} was not checked: another process is transcribing it; run recheck "
+              "again when it has finished", file=sys.stderr)
+    return 2 if busy else 0
 
 
 def _heads(args: argparse.Namespace) -> tuple[audit.ChainHead, ...]:

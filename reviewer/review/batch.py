@@ -29,6 +29,7 @@ class BatchReport:
     duplicates: int = 0
     transcribed: int = 0
     checked: int = 0
+    busy_elsewhere: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     video_ids: list[int] = field(default_factory=list)
 
@@ -41,11 +42,21 @@ def media_files(folder: str | os.PathLike[str]) -> list[Path]:
                   and not p.name.startswith("."))
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What one call did itself (another process may have done the rest): the basis of honest reports."""
+
+    transcribed: bool = False
+    checked: bool = False
+    busy_elsewhere: bool = False  # another live process holds the transcription job
+
+
 def transcribe_and_check(services: Services, video_id: int, on_progress: Callable[[float, str], None] | None = None,
-                         should_cancel: Callable[[], bool] | None = None, actor: str = "") -> None:
+                         should_cancel: Callable[[], bool] | None = None, actor: str = "") -> Outcome:
     """Bring one video up to date: a transcript (via the job queue) and a check against the lists in force."""
     store = services.store
     path = get_video(store.db, video_id)["path"]
+    transcribed = False
     if latest_transcript(store.db, video_id) is None:
         jobs.enqueue(store, video_id, actor)
         job = jobs.claim(store, [video_id])
@@ -59,13 +70,15 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
                 jobs.fail(store, job, str(exc))
                 raise
             _finish_job(store, job, transcript)
+            transcribed = True
     latest = latest_transcript(store.db, video_id)
     if latest is None:
-        return  # another process holds the job; it will finish it
+        return Outcome(busy_elsewhere=True)  # another process holds the job; it will finish it
     checker = services.checker()
     result = checker.check_transcript(latest[1], path)
     result = services.verifier(checker, result, path, services.options)
     record_check(store, video_id, checker, result, actor)
+    return Outcome(transcribed=transcribed, checked=True)
 
 
 def _finish_job(store: Store, job: dict, transcript: Transcript) -> int:
@@ -104,14 +117,14 @@ def run_batch(services: Services, folder: str | os.PathLike[str], campaign: str,
         if not needs_work(services, video_id):
             continue
         name = services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))[0]
-        had_transcript = latest_transcript(services.store.db, video_id) is not None
         try:
-            transcribe_and_check(services, video_id, on_progress, actor=actor)
+            outcome = transcribe_and_check(services, video_id, on_progress, actor=actor)
         except (UserError, TranscribeError) as exc:
             report.failed.append((name["original_name"], str(exc)))
             notify(name["original_name"], f"failed: {exc}")
             continue
-        report.transcribed += not had_transcript
-        report.checked += 1
-        notify(name["original_name"], "done")
+        report.transcribed += outcome.transcribed  # only what this run did, not what a concurrent run did
+        report.checked += outcome.checked
+        report.busy_elsewhere += outcome.busy_elsewhere
+        notify(name["original_name"], "being transcribed by another process" if outcome.busy_elsewhere else "done")
     return report

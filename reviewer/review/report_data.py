@@ -73,7 +73,8 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         language=detail["transcript"]["language"] if detail["transcript"] else "",
         generated_at=generated_at(), keyframes=frames, caption=video["caption"],
         self_harm=any(f["category"] == SELF_HARM and f["disposition"] != "dismissed" for f in findings),
-        audit_head=audit.head(store.db).label, file_state=verification.state, file_check=verification.message,
+        audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
+        file_state=verification.state, file_check=verification.message,
         decided_label=extra["decided_label"], awaited=extra["awaited_reviewers"],
         conflicts=_conflicts(findings, extra),
     )

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-STATUS_LABELS = {
-    "pending": "Pending", "in_review": "In review", "approved": "Approved",
-    "approved_with_changes": "Approved with changes", "changes_required": "Changes required", "rejected": "Rejected",
-}
+from reviewer.review.vocabulary import STATUS_LABELS
+
+__all__ = ["STATUS_LABELS", "Decision", "changed_since_review", "combined_status", "current_decisions"]
 
 
 @dataclass(frozen=True)

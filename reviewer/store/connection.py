@@ -64,6 +64,10 @@ class Store:
         try:
             self.db = self._connect()
             self._migrate()
+            if not self.read_only:
+                from reviewer.store.jobs import recover  # jobs builds on this module
+
+                recover(self, own_jobs_are_stale=False)  # a job stranded by kill -9 never waits for `batch`
         except sqlite3.Error as exc:
             if self.read_only:  # e.g. a WAL database whose -shm file cannot be created here
                 raise UserError(f"the database {self.path} is read-only; check its permissions or copy it "

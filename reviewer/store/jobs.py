@@ -40,10 +40,15 @@ def _alive(pid: int | None) -> bool:
     return True
 
 
-def recover(store: Store) -> int:
-    """Requeue 'running' jobs whose process died (crash, kill -9, power cut). Returns how many."""
+def recover(store: Store, own_jobs_are_stale: bool = True) -> int:
+    """Requeue 'running' jobs whose process died (crash, kill -9, power cut). Returns how many.
+
+    Every Store runs this when it opens (with `own_jobs_are_stale=False`: this process may open a second
+    connection while one of its own jobs runs). A batch run, which starts no job before it, also treats jobs
+    with its own PID as stale (a PID reused after a reboot).
+    """
     stranded = [row for row in store.query("SELECT id, pid, video_id FROM jobs WHERE state = 'running'")
-                if not _alive(row["pid"]) or row["pid"] == os.getpid()]
+                if not _alive(row["pid"]) or (own_jobs_are_stale and row["pid"] == os.getpid())]
     if stranded:
         with store.write() as db:
             for row in stranded:
@@ -80,6 +85,22 @@ def fail(store: Store, job: dict, error: str, cancelled: bool = False) -> None:
                    ["cancelled" if cancelled else "failed", now(), error, job["id"]])
         audit.append(db, "job-cancelled" if cancelled else "job-failed", "", job["video_id"], job_id=job["id"],
                      error=error)
+
+
+def transcript_gap(store: Store, video_id: int) -> str:
+    """Why a video has no transcript, in words for show, the library and the report ('' when it has one)."""
+    rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, j.state, j.error "
+                       "FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? ORDER BY id DESC "
+                       "LIMIT 1) j", (video_id, video_id))[0]
+    if rows["t"]:
+        return ""
+    return {None: "no transcript: not transcribed yet, so nothing it says was checked",
+            "queued": "no transcript yet: transcription is queued, so nothing it says was checked",
+            "running": "no transcript yet: transcription is running, so nothing it says was checked",
+            "done": "no transcript: nothing it says was checked",
+            "failed": f"no transcript: transcription failed ({rows['error']}), so nothing it says was checked",
+            "cancelled": "no transcript: transcription was cancelled, so nothing it says was checked",
+            }[rows["state"]]
 
 
 def jobs_for(store: Store, video_id: int) -> list[dict]:

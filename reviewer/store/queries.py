@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
+from reviewer.store.jobs import transcript_gap
 from reviewer.store.migrations import STATUSES
 
 
@@ -23,7 +24,8 @@ def get_video(db: Database, video_id: int) -> dict:
 
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
                 "v.status, v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, "
-                "v.findings_high, v.findings_critical, v.duration, v.imported_at")
+                "v.findings_high, v.findings_critical, v.duration, v.imported_at, "
+                "EXISTS (SELECT 1 FROM transcripts t WHERE t.video_id = v.id) AS has_transcript")
 
 
 def list_videos(store: Store, campaign: str | None = None, status: str | None = None, search: str = "",
@@ -103,6 +105,7 @@ def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -
         "changed_since_review": bool(video["changed_since_review"]),
         "stale_term_lists": stale_term_lists(check, active) if active is not None else False,
         "transcript": transcript[0] if transcript else None,
+        "transcript_gap": transcript_gap(store, video_id),
         "check": {"id": check["id"], "created_at": check["created_at"],
                   "term_lists": json.loads(check["term_lists"])} if check else None,
         "findings": findings(store, check["id"]) if check else [],

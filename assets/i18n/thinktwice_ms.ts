@@ -1,0 +1,731 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ms" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Campaign: {name} · {n} videos</source>
+        <translation>Kempen: {name} · {n} video</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Semua kempen</translation>
+    </message>
+    <message>
+        <source>Findings by category</source>
+        <translation>Dapatan mengikut kategori</translation>
+    </message>
+    <message>
+        <source>Findings by severity</source>
+        <translation>Dapatan mengikut tahap</translation>
+    </message>
+    <message>
+        <source>Reviewer workload</source>
+        <translation>Beban kerja penyemak</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Penyemak</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasi</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Export PDF summary…</source>
+        <translation>Eksport ringkasan PDF…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksport CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF summary</source>
+        <translation>Eksport ringkasan PDF</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Eksport CSV</translation>
+    </message>
+    <message>
+        <source>Export {name}</source>
+        <translation>Eksport {name}</translation>
+    </message>
+    <message>
+        <source>Search names, creators, captions and transcripts</source>
+        <translation>Cari nama, pencipta, kapsyen dan transkrip</translation>
+    </message>
+    <message>
+        <source>Search videos</source>
+        <translation>Cari video</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kempen</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Tapis mengikut status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>{n} videos</source>
+        <translation>{n} video</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} disimpan.</translation>
+    </message>
+    <message>
+        <source>Export failed: {message}</source>
+        <translation>Eksport gagal: {message}</translation>
+    </message>
+    <message>
+        <source>ThinkTwice Review</source>
+        <translation>ThinkTwice Review</translation>
+    </message>
+    <message>
+        <source>Review videos</source>
+        <translation>Semak video</translation>
+    </message>
+    <message>
+        <source>Check a script</source>
+        <translation>Semak skrip</translation>
+    </message>
+    <message>
+        <source>Term lists</source>
+        <translation>Senarai istilah</translation>
+    </message>
+    <message>
+        <source>Campaign dashboard</source>
+        <translation>Papan pemuka kempen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fail</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Main semula</translation>
+    </message>
+    <message>
+        <source>&amp;Import videos…</source>
+        <translation>&amp;Import video…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>T&amp;etapan…</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Main / jeda</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>Export video &amp;report (PDF)…</source>
+        <translation>Eksport &amp;laporan video (PDF)…</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Tetapan disimpan.</translation>
+    </message>
+    <message>
+        <source>Open a video first.</source>
+        <translation>Buka video terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Export video report</source>
+        <translation>Eksport laporan video</translation>
+    </message>
+    <message>
+        <source>Import videos</source>
+        <translation>Import video</translation>
+    </message>
+    <message>
+        <source>Campaign name</source>
+        <translation>Nama kempen</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Dapatan</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tiada</translation>
+    </message>
+    <message>
+        <source>Changed since review: needs a new decision</source>
+        <translation>Berubah sejak disemak: perlu keputusan baharu</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Masa</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Istilah</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Konteks</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>kapsyen</translation>
+    </message>
+    <message>
+        <source>listen to confirm</source>
+        <translation>dengar untuk sahkan</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Varian</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Timeline with findings and comments</source>
+        <translation>Garis masa dengan dapatan dan komen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Main atau jeda (Space)</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>Undur 5 saat</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds</source>
+        <translation>Maju 5 saat</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Kelajuan main</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Kelantangan</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Komen</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Choose a video in the library, or drop files here to import them.</source>
+        <translation>Pilih video dalam pustaka, atau seret fail ke sini untuk mengimportnya.</translation>
+    </message>
+    <message>
+        <source>Current status: {status}</source>
+        <translation>Status semasa: {status}</translation>
+    </message>
+    <message>
+        <source>Finding {state}.</source>
+        <translation>Dapatan {state}.</translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation>Komen ditambah.</translation>
+    </message>
+    <message>
+        <source>Set your name in Settings (Ctrl+,) before deciding.</source>
+        <translation>Tetapkan nama anda dalam Tetapan (Ctrl+,) sebelum membuat keputusan.</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>Keputusan direkodkan.</translation>
+    </message>
+    <message>
+        <source>Correction saved as a new revision and re-checked.</source>
+        <translation>Pembetulan disimpan sebagai semakan baharu dan disemak semula.</translation>
+    </message>
+    <message>
+        <source>Findings: {sure} sure, {fuzzy} to confirm by listening</source>
+        <translation>Dapatan: {sure} pasti, {fuzzy} perlu didengar untuk disahkan</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Sahkan</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Tolak…</translation>
+    </message>
+    <message>
+        <source>Selected finding</source>
+        <translation>Dapatan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Select a finding to see its context and a kinder way to say it.</source>
+        <translation>Pilih satu dapatan untuk melihat konteks dan cara yang lebih baik untuk menyatakannya.</translation>
+    </message>
+    <message>
+        <source>Dismiss finding</source>
+        <translation>Tolak dapatan</translation>
+    </message>
+    <message>
+        <source>Why is &apos;{term}&apos; a false positive here?</source>
+        <translation>Mengapa &apos;{term}&apos; bukan masalah di sini?</translation>
+    </message>
+    <message>
+        <source>Comment at the current moment…</source>
+        <translation>Komen pada saat ini…</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Komen baharu</translation>
+    </message>
+    <message>
+        <source>Comment at {time}</source>
+        <translation>Komen pada {time}</translation>
+    </message>
+    <message>
+        <source>Note for the creator</source>
+        <translation>Catatan untuk pencipta kandungan</translation>
+    </message>
+    <message>
+        <source>Submit decision</source>
+        <translation>Hantar keputusan</translation>
+    </message>
+    <message>
+        <source>Re-check with the current term lists</source>
+        <translation>Semak semula dengan senarai istilah semasa</translation>
+    </message>
+    <message>
+        <source>Deciding as {name} ({org})</source>
+        <translation>Membuat keputusan sebagai {name} ({org})</translation>
+    </message>
+    <message>
+        <source>(set your name in Settings)</source>
+        <translation>(tetapkan nama anda dalam Tetapan)</translation>
+    </message>
+    <message>
+        <source>The file changed since it was reviewed: earlier decisions no longer count. Watch it again and decide.</source>
+        <translation>Fail telah berubah sejak disemak: keputusan terdahulu tidak lagi dikira. Tonton semula dan buat keputusan.</translation>
+    </message>
+    <message>
+        <source>Checked against an older term list: re-check before deciding.</source>
+        <translation>Disemak dengan senarai istilah lama: semak semula sebelum membuat keputusan.</translation>
+    </message>
+    <message>
+        <source>possible misspelling</source>
+        <translation>mungkin salah eja</translation>
+    </message>
+    <message>
+        <source>Kinder wording</source>
+        <translation>Perkataan yang lebih baik</translation>
+    </message>
+    <message>
+        <source>Replace with suggestion: {text}</source>
+        <translation>Ganti dengan cadangan: {text}</translation>
+    </message>
+    <message>
+        <source>Type or paste your script here. Problem words are underlined as you type; hover for a kinder way to say it.</source>
+        <translation>Taip atau tampal skrip anda di sini. Perkataan bermasalah digaris semasa anda menaip; letakkan tetikus di atasnya untuk cara yang lebih baik.</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Skrip</translation>
+    </message>
+    <message>
+        <source>Open script…</source>
+        <translation>Buka skrip…</translation>
+    </message>
+    <message>
+        <source>Findings in the script</source>
+        <translation>Dapatan dalam skrip</translation>
+    </message>
+    <message>
+        <source>No problem words found</source>
+        <translation>Tiada perkataan bermasalah</translation>
+    </message>
+    <message>
+        <source>Open script</source>
+        <translation>Buka skrip</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {error}</source>
+        <translation>Tidak dapat membuka {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Tetapan</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nama anda</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa antara muka</translation>
+    </message>
+    <message>
+        <source>Languages spoken in videos</source>
+        <translation>Bahasa yang dituturkan dalam video</translation>
+    </message>
+    <message>
+        <source>Speech model folder (empty: bundled)</source>
+        <translation>Folder model pertuturan (kosong: terbina dalam)</translation>
+    </message>
+    <message>
+        <source>Data folder (after restart)</source>
+        <translation>Folder data (selepas dimulakan semula)</translation>
+    </message>
+    <message>
+        <source>Speech model folder</source>
+        <translation>Folder model pertuturan</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Folder data</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Semak imbas…</translation>
+    </message>
+    <message>
+        <source>Edit term</source>
+        <translation>Sunting istilah</translation>
+    </message>
+    <message>
+        <source>Add term</source>
+        <translation>Tambah istilah</translation>
+    </message>
+    <message>
+        <source>Variants (|-separated)</source>
+        <translation>Varian (dipisah dengan |)</translation>
+    </message>
+    <message>
+        <source>Exceptions (|-separated)</source>
+        <translation>Pengecualian (dipisah dengan |)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>A term needs its words and a category.</source>
+        <translation>Istilah memerlukan perkataan dan kategori.</translation>
+    </message>
+    <message>
+        <source>Add term…</source>
+        <translation>Tambah istilah…</translation>
+    </message>
+    <message>
+        <source>Edit term…</source>
+        <translation>Sunting istilah…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Nyahaktif / aktifkan</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>Search terms</source>
+        <translation>Cari istilah</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Istilah</translation>
+    </message>
+    <message>
+        <source>{name} · version {version} · {count} terms · SHA-256 {sha}</source>
+        <translation>{name} · versi {version} · {count} istilah · SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>{what}: {name} is now version {version}.</source>
+        <translation>{what}: {name} kini versi {version}.</translation>
+    </message>
+    <message>
+        <source>Term added</source>
+        <translation>Istilah ditambah</translation>
+    </message>
+    <message>
+        <source>Term edited</source>
+        <translation>Istilah disunting</translation>
+    </message>
+    <message>
+        <source>Term enabled</source>
+        <translation>Istilah diaktifkan</translation>
+    </message>
+    <message>
+        <source>Term disabled</source>
+        <translation>Istilah dinyahaktifkan</translation>
+    </message>
+    <message>
+        <source>Import term list</source>
+        <translation>Import senarai istilah</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Tiada apa-apa diimport</translation>
+    </message>
+    <message>
+        <source>{path} has {n} problems. Fix them and import again.</source>
+        <translation>{path} mempunyai {n} masalah. Betulkan dan import semula.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {n} invalid rows.</source>
+        <translation>Tiada apa-apa diimport: {n} baris tidak sah.</translation>
+    </message>
+    <message>
+        <source>Imported {name} ({n} terms).</source>
+        <translation>{name} diimport ({n} istilah).</translation>
+    </message>
+    <message>
+        <source>Export term list</source>
+        <translation>Eksport senarai istilah</translation>
+    </message>
+    <message>
+        <source>Exported {name} to {path}.</source>
+        <translation>{name} dieksport ke {path}.</translation>
+    </message>
+    <message>
+        <source>Search the transcript (Ctrl+F)</source>
+        <translation>Cari dalam transkrip (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the transcript</source>
+        <translation>Cari dalam transkrip</translation>
+    </message>
+    <message>
+        <source>Stop editing</source>
+        <translation>Berhenti menyunting</translation>
+    </message>
+    <message>
+        <source>Edit transcript</source>
+        <translation>Sunting transkrip</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>Simpan pembetulan</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkrip</translation>
+    </message>
+    <message>
+        <source>loading model</source>
+        <translation>memuatkan model</translation>
+    </message>
+    <message>
+        <source>decoding audio</source>
+        <translation>menyahkod audio</translation>
+    </message>
+    <message>
+        <source>detecting language</source>
+        <translation>mengesan bahasa</translation>
+    </message>
+    <message>
+        <source>transcribing</source>
+        <translation>mentranskripsi</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>mengimport</translation>
+    </message>
+    <message>
+        <source>exporting</source>
+        <translation>mengeksport</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>Import {name}</translation>
+    </message>
+    <message>
+        <source>Transcribe and check {name}</source>
+        <translation>Transkripsi dan semak {name}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>Background work</source>
+        <translation>Kerja latar belakang</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>dalam giliran</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>Dalam semakan</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Diluluskan</translation>
+    </message>
+    <message>
+        <source>Approved with changes</source>
+        <translation>Diluluskan dengan pindaan</translation>
+    </message>
+    <message>
+        <source>Changes required</source>
+        <translation>Perlu pindaan</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritikal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>tinggi</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>sederhana</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>rendah</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>tepat</translation>
+    </message>
+    <message>
+        <source>normalized</source>
+        <translation>dinormalkan</translation>
+    </message>
+    <message>
+        <source>morphological</source>
+        <translation>morfologi</translation>
+    </message>
+    <message>
+        <source>fuzzy</source>
+        <translation>kabur</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>terbuka</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>disahkan</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <source>no transcript</source>
+        <translation>tiada transkrip</translation>
+    </message>
+    <message>
+        <source>No transcript: nothing this video says was checked</source>
+        <translation>Tiada transkrip: tiada apa yang disebut dalam video ini disemak</translation>
+    </message>
+    <message>
+        <source>Replace term list?</source>
+        <translation>Ganti senarai istilah?</translation>
+    </message>
+    <message>
+        <source>A list named {name} already exists. Replace it with this file (as a new version)?</source>
+        <translation>Senarai bernama {name} sudah wujud. Gantikannya dengan fail ini (sebagai versi baharu)?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported yet: a list named {name} already exists.</source>
+        <translation>Belum ada apa-apa diimport: senarai bernama {name} sudah wujud.</translation>
+    </message>
+    <message>
+        <source>No video playback on this computer: Qt Multimedia cannot load. Everything else works: transcript, findings, comments, decisions and reports. To get playback, install the missing system library:</source>
+        <translation>Tiada main semula video pada komputer ini: Qt Multimedia tidak dapat dimuatkan. Yang lain tetap berfungsi: transkrip, dapatan, komen, keputusan dan laporan. Untuk main semula video, pasang pustaka sistem yang tiada:</translation>
+    </message>
+    <message>
+        <source>Video playback unavailable</source>
+        <translation>Main semula video tidak tersedia</translation>
+    </message>
+</context>
+</TS>
