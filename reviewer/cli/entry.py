@@ -13,11 +13,8 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-<<<<<<< HEAD
-from reviewer.cli import bundle as cli_bundle
-=======
 from reviewer import __version__
->>>>>>> main
+from reviewer.cli import bundle as cli_bundle
 from reviewer.cli import check as cli_check
 from reviewer.cli import media as cli_media
 from reviewer.cli import reports as cli_reports
@@ -28,11 +25,7 @@ from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-<<<<<<< HEAD
-COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_bundle)
-=======
-COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_self_test)
->>>>>>> main
+COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_self_test, cli_bundle)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -84,13 +84,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         _dump(rows)
         return 0
     for row in rows:
-<<<<<<< HEAD
-        flags = " [changed since review]" if row["changed_since_review"] else ""
-        flags += f" ({row['decided']})" if row["decided"] else ""
-=======
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
             "" if row["has_transcript"] else " [no transcript]")
->>>>>>> main
+        flags += f" ({row['decided']})" if row["decided"] else ""
         counts = " ".join(f"{row[f'findings_{s}']}{s[0].upper()}" for s in ("critical", "high", "medium", "low")
                           if row[f"findings_{s}"])
         print(f"{row['id']:>6}  {shown_status(STATUS_LABELS[row['status']], row['file']):<22} {row['campaign']:<18.18} "
@@ -115,18 +111,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  FILE MISSING: {video['path'] or 'never located'}; locate it (thinktwice bundle locate FOLDER)")
     print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state)}"
           + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
-<<<<<<< HEAD
           + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else "")
           + (f" — {detail['decided_label']}" if detail["decided_label"] else ""))
+    if detail["transcript_gap"]:
+        print(f"  {detail['transcript_gap'].upper()}")
     for group in detail["competing_corrections"]:
         print("  COMPETING TRANSCRIPT CORRECTIONS: " + "; ".join(
             f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
             for r in group) + " corrected the same revision; the last is shown — reconcile them")
-=======
-          + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else ""))
-    if detail["transcript_gap"]:
-        print(f"  {detail['transcript_gap'].upper()}")
->>>>>>> main
     for finding in detail["findings"]:
         at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
