@@ -95,7 +95,8 @@ def test_lead_merges_both_reviewers_in_either_order(run_cli, exchange: dict[str,
         assert code == 0
         assert "imported review bundle of" in out
     code, out, _ = run_cli("--db", lead, "show", "1")
-    assert "DISAGREEMENT, open until resolved: confirmed by Nurul Huda (MIASA); dismissed by Aida (WAO): quoting" in out
+    assert ("DISAGREEMENT, open until resolved: dismissed by Aida (WAO): quoting the guideline; confirmed by "
+            "Nurul Huda (MIASA)") in out
     assert "Changes required" in out
     assert "2 of 3 decided, waiting for Forum" in out
     assert "comment at 2.0s by Nurul Huda: Ayat ini kasar" in out

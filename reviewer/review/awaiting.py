@@ -50,7 +50,7 @@ def review_details(store: Store, video_id: int) -> dict:
         "required_reviewers": wait.required if wait else [],
         "awaited_reviewers": wait.awaited if wait else [],
         "decided_label": wait.label if wait else "",
-        "dispositions": {fp: [r for r in rows.values() if r["disposition"] != "open"]
+        "dispositions": {fp: [rows[key] for key in sorted(rows) if rows[key]["disposition"] != "open"]
                          for fp, rows in by_fingerprint.items()},
         "competing_corrections": [[{k: r[k] for k in ("revision", "author", "organisation")} for r in group]
                                   for group in competing_corrections(store.db, video_id)],

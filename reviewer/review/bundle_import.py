@@ -49,7 +49,7 @@ def import_bundle(store: Store, path: str | os.PathLike[str], media_folder: str 
     bundle = open_bundle(path, [m.name for m in migrations._migrations])
     try:
         return _import(store, bundle, Path(media_folder) if media_folder else None, actor)
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError):
         raise UserError(f"{bundle.path.name} has content this app cannot read; ask for a new export — "
                         "nothing was imported") from None
     finally:
@@ -69,22 +69,24 @@ def _import(store: Store, bundle: Bundle, media_folder: Path | None, actor: str)
         result.already = True
         return result
     paths = _media_paths(store, bundle, data, media_folder, local, result) if bundle.kind == "package" else {}
+    changes = _Changes()
     with store.write() as db:
         campaign_id = local["id"] if local else bundle_store.insert_campaign(db, data["campaign"])
         if local is None:
             result.added["campaigns"] += 1
-            audit.append(db, "campaign-created", actor, None, name=data["campaign"]["name"], bundle=bundle.sha256)
-        touched: set[int] = set()
-        video_ids = _videos(db, campaign_id, data, paths, bundle, actor, result, touched)
+            changes.log("campaign-created", actor, None, name=data["campaign"]["name"], bundle=bundle.sha256)
+        video_ids = _videos(db, campaign_id, data, paths, bundle, actor, result, changes)
         _check_references(bundle, data, video_ids)
-        _transcripts(db, data, video_ids, bundle.sha256, result, touched)
+        _transcripts(db, data, video_ids, bundle.sha256, result, changes)
         if bundle.kind == "package":
-            _package_extras(db, campaign_id, data, video_ids, bundle.sha256, actor, result, touched)
+            _package_extras(db, campaign_id, data, video_ids, bundle.sha256, actor, result, changes)
         for table in EVENT_TABLES:
-            _events(db, table, data[table], video_ids, bundle.sha256, result, touched)
-        for video_id in sorted(touched):
+            _events(db, table, data[table], video_ids, bundle.sha256, result, changes)
+        for video_id in sorted(changes.revised):
             settle_revisions(db, video_id)
-            recompute(db, video_id)
+        for video_id in sorted(changes.touched):
+            recompute(db, video_id, dispositions=video_id in changes.disposed)
+        audit.append_many(db, changes.entries)
         bundle_store.record_import(db, bundle.sha256, bundle.kind, data["campaign"]["uid"],
                                    reviewer.get("name", ""), reviewer.get("organisation", ""),
                                    sum(result.added.values()))
@@ -92,6 +94,19 @@ def _import(store: Store, bundle: Bundle, media_folder: Path | None, actor: str)
                      file=bundle.path.name, campaign=data["campaign"]["name"], reviewer=reviewer or None,
                      added=dict(result.added), exporter_audit_head=manifest.get("audit_head", ""))
     return result
+
+
+@dataclass
+class _Changes:
+    """What an import changed: videos to recompute, videos with new revisions, audit entries to append."""
+
+    touched: set[int] = field(default_factory=set)
+    revised: set[int] = field(default_factory=set)
+    disposed: set[int] = field(default_factory=set)  # new dispositions or a new check: findings to re-derive
+    entries: list[tuple[str, str, int | None, dict[str, Any]]] = field(default_factory=list)
+
+    def log(self, action: str, actor: str, video_id: int | None, **details: Any) -> None:
+        self.entries.append((action, actor, video_id, details))
 
 
 def _local_campaign(store: Store, bundle: Bundle, campaign: dict[str, Any]) -> dict[str, Any] | None:
@@ -129,7 +144,7 @@ def _media_paths(store: Store, bundle: Bundle, data: dict[str, Any], folder: Pat
 
 
 def _videos(db: Database, campaign_id: int, data: dict[str, Any], paths: dict[str, str], bundle: Bundle,
-            actor: str, result: ImportResult, touched: set[int]) -> dict[str, int]:
+            actor: str, result: ImportResult, changes: _Changes) -> dict[str, int]:
     """uid -> local ID for every video of the campaign; adds the package's new ones and re-links found files."""
     existing = {row["uid"]: row for row in bundle_store.campaign_videos_by_sha(db, campaign_id).values()}
     by_sha = {row["sha256"]: row for row in existing.values()}
@@ -145,16 +160,16 @@ def _videos(db: Database, campaign_id: int, data: dict[str, Any], paths: dict[st
         video_id = bundle_store.insert_video(db, campaign_id, video, path, _mtime(path),
                                              bundle.read(thumb) if thumb in bundle.manifest["files"] else None)
         ids[video["uid"]] = video_id
-        touched.add(video_id)
+        changes.touched.add(video_id)
         result.added["videos"] += 1
-        audit.append(db, "import", actor, video_id, name=video["original_name"], sha256=video["sha256"],
+        changes.log("import", actor, video_id, name=video["original_name"], sha256=video["sha256"],
                      version=video["version"], campaign=data["campaign"]["name"], bundle=bundle.sha256)
     for video in new:
         bundle_store.link_versions(db, ids[video["uid"]], ids.get(video["piece_uid"]), ids.get(video["previous_uid"]))
     for video in data.get("videos", []):
         if video["uid"] in existing and video["sha256"] in paths:
             bundle_store.set_path(db, ids[video["uid"]], paths[video["sha256"]], _mtime(paths[video["sha256"]]))
-            audit.append(db, "relink", actor, ids[video["uid"]], new_path=paths[video["sha256"]], bundle=bundle.sha256)
+            changes.log("relink", actor, ids[video["uid"]], new_path=paths[video["sha256"]], bundle=bundle.sha256)
     return ids
 
 
@@ -171,34 +186,35 @@ def _check_references(bundle: Bundle, data: dict[str, Any], video_ids: dict[str,
 
 
 def _transcripts(db: Database, data: dict[str, Any], video_ids: dict[str, int], origin: str, result: ImportResult,
-                 touched: set[int]) -> None:
+                 changes: _Changes) -> None:
     known = bundle_store.known_uids(db, "transcripts", (t["uid"] for t in data["transcripts"]))
     for row in data["transcripts"]:
         if row["uid"] in known:
             continue
         video_id = video_ids[row["video_uid"]]
         transcript_id = bundle_store.insert_transcript(db, video_id, row)
-        touched.add(video_id)
+        changes.touched.add(video_id)
+        changes.revised.add(video_id)
         result.added["transcripts"] += 1
         if row["author"]:
             events.note_seq(db, row["author"], row["organisation"], row["seq"])
-        audit.append(db, "transcript-correction" if row["author"] else "transcription", row["author"], video_id,
+        changes.log("transcript-correction" if row["author"] else "transcription", row["author"], video_id,
                      transcript_id=transcript_id, uid=row["uid"], model=row["model"], language=row["language"],
                      bundle=origin)
 
 
 def _package_extras(db: Database, campaign_id: int, data: dict[str, Any], video_ids: dict[str, int], origin: str,
-                    actor: str, result: ImportResult, touched: set[int]) -> None:
+                    actor: str, result: ImportResult, changes: _Changes) -> None:
     """Checks, term lists and required reviewers: the lead's, installed as they are in the package."""
     required = data["campaign"]["required_reviewers"]
     if bundle_store.set_required(db, campaign_id, required):
-        audit.append(db, "campaign-reviewers", actor, None, campaign=data["campaign"]["name"], required=required,
+        changes.log("campaign-reviewers", actor, None, campaign=data["campaign"]["name"], required=required,
                      bundle=origin)
-        touched.update(video_ids.values())
+        changes.touched.update(video_ids.values())
     for term_list in data["term_lists"]:
         if bundle_store.upsert_term_list(db, term_list):
             result.added["term_lists"] += 1
-            audit.append(db, "term-list-change", actor, None, name=term_list["name"], version=term_list["version"],
+            changes.log("term-list-change", actor, None, name=term_list["name"], version=term_list["version"],
                          sha256=term_list["sha256"], bundle=origin)
     known = bundle_store.known_uids(db, "checks", (c["uid"] for c in data["checks"]))
     transcripts = bundle_store.known_uids(db, "transcripts", (c["transcript_uid"] for c in data["checks"]
@@ -208,21 +224,27 @@ def _package_extras(db: Database, campaign_id: int, data: dict[str, Any], video_
             continue
         video_id = video_ids[check["video_uid"]]
         check_id = bundle_store.insert_check(db, video_id, transcripts.get(check["transcript_uid"]), check)
-        touched.add(video_id)
+        changes.touched.add(video_id)
+        changes.disposed.add(video_id)
         result.added["checks"] += 1
-        audit.append(db, "check", actor, video_id, check_id=check_id, findings=len(check["findings"]), bundle=origin)
+        changes.log("check", actor, video_id, check_id=check_id, findings=len(check["findings"]), bundle=origin)
 
 
 def _events(db: Database, table: str, rows: list[dict[str, Any]], video_ids: dict[str, int], origin: str,
-            result: ImportResult, touched: set[int]) -> None:
+            result: ImportResult, changes: _Changes) -> None:
     known = bundle_store.known_uids(db, table, (r["uid"] for r in rows))
+    last_seq: dict[tuple[str, str], int] = {}
     for row in rows:
         if row["uid"] in known:
             continue
         video_id = video_ids[row["video_uid"]]
         row_id = bundle_store.insert_event(db, table, video_id, row)
-        events.note_seq(db, row["reviewer"], row["organisation"], row["seq"])
-        touched.add(video_id)
+        author = (row["reviewer"], row["organisation"])
+        last_seq[author] = max(last_seq.get(author, 0), row["seq"])
+        if table != "comments":  # comments change nothing derived
+            changes.touched.add(video_id)
+        if table == "dispositions":
+            changes.disposed.add(video_id)
         result.added[table] += 1
         details: dict[str, Any] = {"uid": row["uid"], "bundle": origin, "organisation": row["organisation"]}
         if table == "reviews":
@@ -233,4 +255,6 @@ def _events(db: Database, table: str, rows: list[dict[str, Any]], video_ids: dic
         else:
             details |= {"disposition_id": row_id, "disposition": row["disposition"], "reason": row["reason"],
                         "fingerprint": row["fingerprint"]}
-        audit.append(db, EVENT_ACTIONS[table], row["reviewer"], video_id, **details)
+        changes.log(EVENT_ACTIONS[table], row["reviewer"], video_id, **details)
+    for (reviewer, organisation), seq in last_seq.items():
+        events.note_seq(db, reviewer, organisation, seq)

@@ -287,7 +287,9 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
 
 def derived_state(db: Database, video_id: int) -> dict:
     """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
-    video = get_video(db, video_id)
+    video = events.video_basics(db, video_id)
+    if video is None:
+        get_video(db, video_id)  # raises the one-line "no video with ID" error
     decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
                  for r in db.query("SELECT reviewer, organisation, decision, content_sha256, seq FROM reviews "
                                    "WHERE video_id = ? ORDER BY seq, uid", [video_id])]
@@ -305,9 +307,11 @@ def derived_state(db: Database, video_id: int) -> dict:
             "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")}}
 
 
-def recompute(db: Database, video_id: int) -> None:
-    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
-    apply_dispositions(db, video_id)
+def recompute(db: Database, video_id: int, dispositions: bool = True) -> None:
+    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction).
+    `dispositions=False` skips re-deriving the findings' dispositions (a caller that knows none changed)."""
+    if dispositions:
+        apply_dispositions(db, video_id)
     state = derived_state(db, video_id)
     db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in state)} WHERE id = ?", [*state.values(), video_id])
 

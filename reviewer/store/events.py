@@ -15,6 +15,19 @@ from sqlite_utils import Database
 from reviewer.store.connection import now
 
 
+def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
+    """A query without sqlite-utils' per-call parsing (these run once per video on every import)."""
+    cursor = db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def video_basics(db: Database, video_id: int) -> dict | None:
+    """The columns status rules need (not the thumbnail: `SELECT *` reads its blob on every recompute)."""
+    found = rows(db, "SELECT id, sha256, campaign_id FROM videos WHERE id = ?", [video_id])
+    return found[0] if found else None
+
+
 def clean(text: str) -> str:
     """One spelling of a name: inner whitespace collapsed, ends trimmed."""
     return " ".join(text.split())
@@ -57,8 +70,8 @@ def add_disposition(db: Database, video_id: int, fingerprint: str, reviewer: str
 def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerDisposition]]:
     """For each fingerprint, every reviewer's latest disposition (by her sequence number)."""
     latest: dict[tuple[str, str, str], ReviewerDisposition] = {}
-    for row in db.query("SELECT fingerprint, reviewer, organisation, seq, disposition, reason FROM dispositions "
-                        "WHERE video_id = ? ORDER BY seq, uid", [video_id]):
+    for row in rows(db, "SELECT fingerprint, reviewer, organisation, seq, disposition, reason FROM dispositions "
+                    "WHERE video_id = ? ORDER BY seq, uid", [video_id]):
         key = (row["fingerprint"], row["reviewer"].casefold(), row["organisation"].casefold())
         latest[key] = ReviewerDisposition(row["reviewer"], row["organisation"], row["seq"], row["disposition"],
                                           row["reason"])
@@ -69,13 +82,12 @@ def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerD
 
 
 def latest_check_id(db: Database, video_id: int) -> int | None:
-    row = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))
-    return row["id"]
+    return db.conn.execute("SELECT max(id) FROM checks WHERE video_id = ?", [video_id]).fetchone()[0]
 
 
 def finding_rows(db: Database, check_id: int) -> list[dict]:
-    return list(db.query("SELECT id, fingerprint, disposition, reason, disposition_by, disagreement FROM findings "
-                         "WHERE check_id = ?", [check_id]))
+    return rows(db, "SELECT id, fingerprint, disposition, reason, disposition_by, disagreement FROM findings "
+                    "WHERE check_id = ?", [check_id])
 
 
 def set_finding_state(db: Database, finding_id: int, disposition: str, reason: str, by: str,
@@ -85,8 +97,8 @@ def set_finding_state(db: Database, finding_id: int, disposition: str, reason: s
 
 
 def transcript_lineage(db: Database, video_id: int) -> list[dict]:
-    return list(db.query("SELECT id, uid, parent_uid, author, organisation, seq, revision FROM transcripts "
-                         "WHERE video_id = ?", [video_id]))
+    return rows(db, "SELECT id, uid, parent_uid, author, organisation, seq, revision FROM transcripts "
+                    "WHERE video_id = ?", [video_id])
 
 
 def renumber_revisions(db: Database, video_id: int, order: list[int]) -> None:
