@@ -58,7 +58,8 @@ class Fonts:
         """Escape `text` and wrap runs that need another font in <font name=…>."""
         main = self.main_bold if bold else self.main
         pieces: list[str] = []
-        run, current = [], main
+        run: list[str] = []
+        current = main
         for char in text:
             font = main if char.isspace() or char.isascii() else self.font_for(char, bold)
             if font != current and run:

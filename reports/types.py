@@ -75,6 +75,7 @@ class VideoReportData:
     keyframes: list[bytes] = field(default_factory=list)
     caption: str = ""
     self_harm: bool = False
+    new_findings: int = 0  # open findings that appeared after the latest decision
     audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
     transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
     file_state: str = ""  # ok, missing or changed: the file was hashed again when this report was made

@@ -65,6 +65,9 @@ def _decisions(data: VideoReportData, s: Styles) -> list:
     if data.changed_since_review:
         flow.append(s.raw("CHANGED SINCE REVIEW: the file is not the one that was reviewed. Earlier decisions "
                           "no longer count; it needs a new decision.", s.banner))
+    if data.new_findings:
+        flow.append(s.raw(f"NEW FINDINGS SINCE THE DECISION: {data.new_findings} open finding(s) appeared after "
+                          "the latest decision was made. The decision did not consider them.", s.banner))
     if data.transcript_gap:
         flow.append(s.p(data.transcript_gap[0].upper() + data.transcript_gap[1:] + ".", s.banner))
     if data.stale_term_lists:

@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
 from reviewer.checking.fuzzy import fuzzy_confidence, known_words, words_of
-from reviewer.checking.matcher import CompiledTerms, Match
+from reviewer.checking.matcher import CompiledTerms, FindingKind, Match
 from reviewer.checking.normalize import Token
-from reviewer.checking.terms import SEVERITIES, TermList, TermListRef
+from reviewer.checking.terms import SEVERITIES, Severity, TermList, TermListRef
 from transcribe.types import Transcript
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -29,9 +29,9 @@ CONTEXT_CHARS = 40
 class Finding:
     term: str
     category: str
-    severity: str
+    severity: Severity
     language: str
-    kind: str  # exact | normalized | morphological | fuzzy
+    kind: FindingKind
     confidence: float
     start: int
     end: int
@@ -47,7 +47,7 @@ class Finding:
     def sure(self) -> bool:
         return self.kind != "fuzzy"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
     def shifted(self, offset: int) -> Finding:
@@ -71,7 +71,7 @@ class CheckResult:
         counts = self.counts()
         return ", ".join(f"{n} {s}" for s, n in counts.items()) if counts else "no findings"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"source": self.source, "language": self.language, "checked_at": self.checked_at,
                 "term_lists": [r.to_dict() for r in self.term_lists],
                 "findings": [f.to_dict() for f in self.findings]}
@@ -148,7 +148,8 @@ def transcript_text(transcript: Transcript) -> tuple[str, list[tuple[int, int, f
         if number:
             parts.append("\n")
             cursor += 1
-        pieces = [(w.text, w.start, w.end, w.probability) for w in segment.words] or \
+        pieces: list[tuple[str, float, float, float | None]] = \
+            [(w.text, w.start, w.end, w.probability) for w in segment.words] or \
                  [(segment.text.strip(), segment.start, segment.end, None)]
         for index, (word, start, end, probability) in enumerate(pieces):
             if index:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reviewer.cli.args import record_id
 from reviewer.errors import UserError
 from reviewer.fileio import write_bytes_atomic
 from reviewer.review.exports import TRANSCRIPT_FORMATS, campaign_pdf, export_bytes, video_pdf
@@ -35,13 +36,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("report", help="PDF approval report of a video, or a campaign summary")
-    p.add_argument("id", nargs="?", type=int)
+    p.add_argument("id", nargs="?", type=record_id)
     p.add_argument("--campaign")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_report)
 
     p = commands.add_parser("export", help="findings and decisions as CSV or JSON, or a transcript")
-    p.add_argument("id", nargs="?", type=int)
+    p.add_argument("id", nargs="?", type=record_id)
     p.add_argument("--campaign")
     p.add_argument("--format", choices=("csv", "json", *TRANSCRIPT_FORMATS), default="csv")
     p.add_argument("-o", "--output", metavar="FILE")

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
@@ -252,7 +253,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--campaign", required=True)
     p.add_argument("--creator", default="", help="the creator's handle, e.g. @aina")
     p.add_argument("--caption", default="", help="caption and hashtags the creator plans to post (checked too)")
-    p.add_argument("--version-of", type=int, metavar="ID", help="this is a new cut of video ID")
+    p.add_argument("--version-of", type=record_id, metavar="ID", help="this is a new cut of video ID")
     p.set_defaults(func=cmd_import)
 
     p = commands.add_parser("batch", help="import, transcribe and check a whole folder (resumable)")
@@ -269,12 +270,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
     p = commands.add_parser("show", help="show a video's status, findings, comments and decisions")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_show)
 
     p = commands.add_parser("finding", help="confirm or dismiss a finding")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     choice = p.add_mutually_exclusive_group(required=True)
     choice.add_argument("--confirm", action="store_true")
     choice.add_argument("--dismiss", action="store_true")
@@ -284,7 +285,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_finding)
 
     p = commands.add_parser("comment", help="comment at a moment of a video")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--at", type=float, required=True, metavar="SECONDS")
     p.add_argument("--text", required=True)
     p.add_argument("--reviewer", required=True)
@@ -292,7 +293,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_comment)
 
     p = commands.add_parser("review", help="record a decision on a video")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--decision", required=True, help="approved, approved_with_changes, changes_required or rejected")
     p.add_argument("--reviewer", required=True)
     p.add_argument("--org", help="the reviewer's organisation")
@@ -300,7 +301,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_review)
 
     p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--campaign")
     add_transcription_options(p)
     p.set_defaults(func=cmd_recheck)
@@ -314,6 +315,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_audit)
 
     p = commands.add_parser("compare", help="compare a video version with the one before it")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_compare)

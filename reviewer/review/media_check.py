@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 
-from reviewer.checking.checker import Checker, CheckResult
+from reviewer.checking.checker import Checker, CheckResult, Finding
 from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
 
@@ -22,19 +22,20 @@ CONFIRMED_CONFIDENCE = 0.95
 
 def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike[str],
                  options: TranscribeOptions) -> CheckResult:
-    doubtful = [f for f in result.findings if f.kind == "fuzzy" and f.time_start is not None]
+    doubtful = [f for f in result.findings if f.kind == "fuzzy" and f.time_start is not None
+                and f.time_end is not None]
     if not doubtful:
         return result
-    windows = [{"start": max(0.0, f.time_start - WINDOW_PADDING), "end": f.time_end + WINDOW_PADDING,
+    windows = [{"start": max(0.0, (f.time_start or 0.0) - WINDOW_PADDING), "end": (f.time_end or 0.0) + WINDOW_PADDING,
                 "hotwords": f.term} for f in doubtful]
     language = result.language if result.language in {"ms", "en"} else options.language
     texts = run_transcription(media, replace(options, language=language), windows=windows).texts
-    settled = {}
+    settled: dict[int, Finding | None] = {}
     for finding, text in zip(doubtful, texts, strict=True):
         sure = [g for g in checker.find(text) if g.term == finding.term and g.kind != "fuzzy"]
         settled[id(finding)] = replace(finding, kind=sure[0].kind, confidence=CONFIRMED_CONFIDENCE,
                                        verification="confirmed") if sure else None
-    kept = tuple(settled.get(id(f), f) for f in result.findings if settled.get(id(f), f) is not None)
+    kept = tuple(f for f in (settled.get(id(f), f) for f in result.findings) if f is not None)
     return replace(result, findings=kept)
 
 

@@ -73,6 +73,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         language=detail["transcript"]["language"] if detail["transcript"] else "",
         generated_at=generated_at(), keyframes=frames, caption=video["caption"],
         self_harm=any(f["category"] == SELF_HARM and f["disposition"] != "dismissed" for f in findings),
+        new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
         file_state=verification.state, file_check=verification.message,
         decided_label=extra["decided_label"], awaited=extra["awaited_reviewers"],

@@ -11,7 +11,7 @@ from typing import Any
 
 from reviewer.checking.terms import SEVERITIES
 from reviewer.store.connection import Store
-from reviewer.store.migrations import STATUSES
+from reviewer.store.types import STATUSES
 
 LATEST_FINDINGS = """
 SELECT f.* FROM findings f JOIN videos v ON v.id = f.video_id JOIN campaigns c ON c.id = v.campaign_id

@@ -21,9 +21,9 @@ from reviewer.errors import UserError
 from reviewer.review.merge_rules import apply_dispositions, settle_revisions
 from reviewer.review.status import Decision, RequiredReviewer, changed_since_review, combined_status
 from reviewer.store import audit, events
-from reviewer.store.connection import Store, now
-from reviewer.store.migrations import DECISIONS
+from reviewer.store.connection import Store, insert, now
 from reviewer.store.queries import get_video
+from reviewer.store.types import DECISIONS
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
 from transcribe.media import MediaInfo, probe, require_audio
@@ -45,7 +45,7 @@ def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
     if found:
         return found[0]["id"]
     with store.write() as db:
-        campaign_id = db["campaigns"].insert({"name": name, "created_at": now()}).last_pk
+        campaign_id = insert(db, "campaigns", {"name": name, "created_at": now()})
         audit.append(db, "campaign-created", actor, None, name=name)
     return campaign_id
 
@@ -73,7 +73,7 @@ def import_media(store: Store, path: str | os.PathLike[str], campaign: str, crea
             version = next(db.query("SELECT max(version) AS v FROM videos WHERE piece_id = ?",
                                     [previous["piece_id"]]))["v"]
             row |= {"version": version + 1, "previous_id": previous["id"], "piece_id": previous["piece_id"]}
-        video_id = db["videos"].insert(row).last_pk
+        video_id = insert(db, "videos", row)
         if previous is None:
             db.execute("UPDATE videos SET piece_id = ? WHERE id = ?", [video_id, video_id])
         audit.append(db, "import", actor, video_id, name=info.name, sha256=info.sha256, version=row["version"],
@@ -142,7 +142,7 @@ def add_transcript(store: Store, video_id: int, transcript: Transcript, author: 
                                  [video_id]))["r"]
         parent = next(db.query("SELECT uid FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
                                [video_id]), None)
-        transcript_id = db["transcripts"].insert({
+        transcript_id = insert(db, "transcripts", {
             "video_id": video_id, "revision": revision, "engine": transcript.engine, "model": transcript.model,
             "language": transcript.language, "language_probability": transcript.language_probability,
             "duration": transcript.duration, "segments": json.dumps(transcript.to_dict()["segments"],
@@ -150,7 +150,7 @@ def add_transcript(store: Store, video_id: int, transcript: Transcript, author: 
             "text": transcript.text, "author": author, "created_at": now(), "organisation": organisation,
             "seq": events.next_seq(db, author, organisation) if author else None,
             "parent_uid": parent["uid"] if parent else None,
-        }).last_pk
+        })
         settle_revisions(db, video_id)
         audit.append(db, "transcript-correction" if author else "transcription", author, video_id,
                      revision=revision, model=transcript.model, language=transcript.language)
@@ -188,9 +188,10 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
         previous = {row["fingerprint"]: row for row in db.query(
             "SELECT fingerprint, disposition, reason, disposition_by, disposition_at FROM findings WHERE check_id = "
             "(SELECT max(id) FROM checks WHERE video_id = ?)", [video_id])}
-        check_id = db["checks"].insert({"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
-                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])}).last_pk
-        rows, seen = [], Counter()
+        check_id = insert(db, "checks", {"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
+                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])})
+        rows: list[dict[str, object]] = []
+        seen: Counter[str] = Counter()
         for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ())):
             for finding in findings:
                 key = fingerprint(finding, source, seen)
@@ -204,7 +205,7 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
                     "disposition_by": kept.get("disposition_by", ""), "disposition_at": kept.get("disposition_at"),
                 })
         if rows:
-            db["findings"].insert_all(rows)
+            db.table("findings").insert_all(rows)
         audit.append(db, "check", actor, video_id, check_id=check_id, findings=len(rows),
                      kept_dispositions=sum(r["disposition"] != "open" for r in rows),
                      term_lists=[f"{r.name}@{r.version}" for r in checker.refs])
@@ -242,11 +243,11 @@ def add_comment(store: Store, video_id: int, at_seconds: float, text: str, revie
         video = get_video(db, video_id)
         if not 0 <= at_seconds <= video["duration"] + 0.05:
             raise UserError(f"{at_seconds:g} s is outside the video (0 to {video['duration']:.1f} s)")
-        comment_id = db["comments"].insert({"video_id": video_id, "at_seconds": float(at_seconds),
+        comment_id = insert(db, "comments", {"video_id": video_id, "at_seconds": float(at_seconds),
                                             "text": text.strip(), "reviewer": events.clean(reviewer),
                                             "organisation": events.clean(organisation),
                                             "seq": events.next_seq(db, reviewer, organisation),
-                                            "created_at": now()}).last_pk
+                                            "created_at": now()})
         audit.append(db, "comment", reviewer.strip(), video_id, comment_id=comment_id, at=at_seconds,
                      text=text.strip())
     return comment_id
@@ -263,11 +264,11 @@ def add_review(store: Store, video_id: int, reviewer: str, decision: str, organi
     refresh_content(store, video_id, reviewer)
     with store.write() as db:
         video = get_video(db, video_id)
-        review_id = db["reviews"].insert({"video_id": video_id, "reviewer": events.clean(reviewer),
+        review_id = insert(db, "reviews", {"video_id": video_id, "reviewer": events.clean(reviewer),
                                           "organisation": events.clean(organisation), "decision": decision,
                                           "seq": events.next_seq(db, reviewer, organisation),
                                           "note": note.strip(), "content_sha256": video["sha256"],
-                                          "created_at": now()}).last_pk
+                                          "created_at": now()})
         audit.append(db, "decision", reviewer.strip(), video_id, review_id=review_id, decision=decision,
                      organisation=organisation.strip(), note=note.strip(), content_sha256=video["sha256"])
         recompute(db, video_id)
@@ -304,7 +305,25 @@ def derived_state(db: Database, video_id: int) -> dict:
                                [last_check]))["n"] if last_check else 0
     return {"status": combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
             "changed_since_review": int(changed_since_review(decisions, video["sha256"])),
-            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")}}
+            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")},
+            "new_findings": _new_since_decision(db, video, last_check)}
+
+
+def _new_since_decision(db: Database, video: dict, last_check: int | None) -> int:
+    """Open findings of the latest check that the check in force at the latest current decision did not have.
+
+    A re-check after an approval (a new term list, a corrected transcript) can add findings nobody decided on;
+    the status stays as decided, so this count is what flags it.
+    """
+    decided = next(db.query("SELECT max(created_at) AS at FROM reviews WHERE video_id = ? AND content_sha256 = ?",
+                            [video["id"], video["sha256"]]))["at"]
+    if decided is None or not last_check:
+        return 0
+    seen = {row["fingerprint"] for row in db.query(
+        "SELECT fingerprint FROM findings WHERE check_id = (SELECT max(id) FROM checks WHERE video_id = ? AND "
+        "created_at <= ?)", [video["id"], decided])}
+    return sum(row["fingerprint"] not in seen for row in db.query(
+        "SELECT fingerprint FROM findings WHERE check_id = ? AND disposition = 'open'", [last_check]))
 
 
 def recompute(db: Database, video_id: int, dispositions: bool = True) -> None:
@@ -314,31 +333,3 @@ def recompute(db: Database, video_id: int, dispositions: bool = True) -> None:
         apply_dispositions(db, video_id)
     state = derived_state(db, video_id)
     db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in state)} WHERE id = ?", [*state.values(), video_id])
-
-
-def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
-    """A reviewer's corrected text as a transcript revision, keeping the original timing.
-
-    One line per segment (how the app shows it). Unchanged words keep their times; the words of an edited
-    line share that segment's time evenly. If lines were added or removed, the whole text shares the span.
-    """
-    from transcribe.types import Segment, Word
-
-    lines = [line.strip() for line in edited_text.splitlines()]
-    segments = list(original.segments)
-    if len(lines) != len(segments):
-        start = segments[0].start if segments else 0.0
-        end = segments[-1].end if segments else original.duration
-        lines, segments = [" ".join(line for line in lines if line)], [Segment(1, start, end, "", ())]
-    result = []
-    for number, (line, segment) in enumerate(zip(lines, segments, strict=True), start=1):
-        words = line.split()
-        if [w.text for w in segment.words] == words:
-            timed = segment.words
-        else:
-            step = (segment.end - segment.start) / max(1, len(words))
-            timed = tuple(Word(w, round(segment.start + i * step, 3), round(segment.start + (i + 1) * step, 3), 1.0)
-                          for i, w in enumerate(words))
-        result.append(Segment(number, segment.start, segment.end, line, timed))
-    return Transcript(original.language, original.language_probability, original.duration, tuple(result),
-                      original.model, original.engine)

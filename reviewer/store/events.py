@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from reviewer.store.connection import now
+from reviewer.store.types import Params, Row
 
 
-def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
+def rows(db: Database, sql: str, params: Params = ()) -> list[Row]:
     """A query without sqlite-utils' per-call parsing (these run once per video on every import)."""
     cursor = db.conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def video_basics(db: Database, video_id: int) -> dict | None:
+def video_basics(db: Database, video_id: int) -> Row | None:
     """The columns status rules need (not the thumbnail: `SELECT *` reads its blob on every recompute)."""
     found = rows(db, "SELECT id, sha256, campaign_id FROM videos WHERE id = ?", [video_id])
     return found[0] if found else None
@@ -61,10 +62,10 @@ class ReviewerDisposition:
 def add_disposition(db: Database, video_id: int, fingerprint: str, reviewer: str, organisation: str,
                     disposition: str, reason: str) -> int:
     seq = next_seq(db, reviewer, organisation)
-    return int(db["dispositions"].insert({
+    return int(db.table("dispositions").insert({
         "video_id": video_id, "fingerprint": fingerprint, "reviewer": clean(reviewer),
         "organisation": clean(organisation), "seq": seq, "disposition": disposition, "reason": reason,
-        "created_at": now()}).last_pk)
+        "created_at": now()}).last_pk or 0)
 
 
 def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerDisposition]]:
@@ -85,7 +86,7 @@ def latest_check_id(db: Database, video_id: int) -> int | None:
     return db.conn.execute("SELECT max(id) FROM checks WHERE video_id = ?", [video_id]).fetchone()[0]
 
 
-def finding_rows(db: Database, check_id: int) -> list[dict]:
+def finding_rows(db: Database, check_id: int) -> list[Row]:
     return rows(db, "SELECT id, fingerprint, disposition, reason, disposition_by, disagreement FROM findings "
                     "WHERE check_id = ?", [check_id])
 
@@ -96,7 +97,7 @@ def set_finding_state(db: Database, finding_id: int, disposition: str, reason: s
                [disposition, reason, by, int(disagreement), finding_id])
 
 
-def transcript_lineage(db: Database, video_id: int) -> list[dict]:
+def transcript_lineage(db: Database, video_id: int) -> list[Row]:
     return rows(db, "SELECT id, uid, parent_uid, author, organisation, seq, revision FROM transcripts "
                     "WHERE video_id = ?", [video_id])
 
