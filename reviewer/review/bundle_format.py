@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from reviewer.errors import UserError
 from reviewer.fileio import write_atomic
@@ -32,7 +32,7 @@ KINDS = ("package", "review")
 CHUNK = 1 << 20
 
 
-def _sha256_stream(handle: BinaryIO) -> tuple[str, int]:
+def _sha256_stream(handle: IO[bytes]) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
     while block := handle.read(CHUNK):
         digest.update(block)

@@ -288,9 +288,7 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
 
 def derived_state(db: Database, video_id: int) -> dict:
     """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
-    video = events.video_basics(db, video_id)
-    if video is None:
-        get_video(db, video_id)  # raises the one-line "no video with ID" error
+    video = events.video_basics(db, video_id) or get_video(db, video_id)  # the latter raises "no video with ID"
     decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
                  for r in db.query("SELECT reviewer, organisation, decision, content_sha256, seq FROM reviews "
                                    "WHERE video_id = ? ORDER BY seq, uid", [video_id])]

@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from reviewer.store.connection import now
+from reviewer.store.types import Row
 
 VIDEO_FIELDS = ("uid", "version", "original_name", "sha256", "size", "duration", "fps", "width", "height",
                 "has_audio", "creator", "caption", "imported_at")
@@ -56,7 +57,7 @@ def media_paths(db: Database, campaign_id: int) -> dict[str, str]:
         "SELECT sha256, path FROM videos WHERE campaign_id = ? AND path != ''", [campaign_id])}
 
 
-def transcripts(db: Database, campaign_id: int, author: tuple[str, str | None] | None = None) -> list[dict]:
+def transcripts(db: Database, campaign_id: int, author: tuple[str, str | None] | None = None) -> list[Row]:
     where, params = _author_filter("t.author", "t.organisation", author)
     return list(db.query(f"SELECT {_columns('t', TRANSCRIPT_FIELDS)}, v.uid AS video_uid FROM transcripts t "
                          f"JOIN videos v ON v.id = t.video_id WHERE v.campaign_id = ? {where} ORDER BY t.id",
@@ -70,7 +71,7 @@ def latest_checks(db: Database, campaign_id: int) -> list[dict[str, Any]]:
         "JOIN videos v ON v.id = c.video_id LEFT JOIN transcripts t ON t.id = c.transcript_id "
         "WHERE v.campaign_id = ? AND c.id = (SELECT max(id) FROM checks WHERE video_id = c.video_id) ORDER BY c.id",
         [campaign_id]))
-    findings: dict[int, list[dict]] = {}
+    findings: dict[int, list[Row]] = {}
     for row in db.query(f"SELECT f.check_id, {_columns('f', FINDING_FIELDS)} FROM findings f JOIN checks c "
                         "ON c.id = f.check_id JOIN videos v ON v.id = c.video_id WHERE v.campaign_id = ? "
                         "AND c.id = (SELECT max(id) FROM checks WHERE video_id = c.video_id) ORDER BY f.id",
@@ -85,7 +86,7 @@ def term_lists(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT name, version, sha256, csv FROM term_lists WHERE enabled = 1 ORDER BY name"))
 
 
-def _author_filter(name_col: str, org_col: str, author: tuple[str, str | None] | None) -> tuple[str, list]:
+def _author_filter(name_col: str, org_col: str, author: tuple[str, str | None] | None) -> tuple[str, list[str]]:
     if author is None:
         return "", []
     name, organisation = author
@@ -135,8 +136,8 @@ def campaign_videos_by_sha(db: Database, campaign_id: int) -> dict[str, dict[str
 
 
 def insert_campaign(db: Database, data: dict[str, Any]) -> int:
-    return int(db["campaigns"].insert({"uid": data["uid"], "name": data["name"], "created_at": data["created_at"],
-                                       "required_reviewers": json.dumps(data["required_reviewers"])}).last_pk)
+    return _insert(db, "campaigns", {"uid": data["uid"], "name": data["name"], "created_at": data["created_at"],
+                                     "required_reviewers": json.dumps(data["required_reviewers"])})
 
 
 def set_required(db: Database, campaign_id: int, names: list[str]) -> bool:
@@ -171,7 +172,7 @@ def insert_check(db: Database, video_id: int, transcript_id: int | None, row: di
     check_id = _insert(db, "checks", {k: row[k] for k in CHECK_FIELDS} | {"video_id": video_id,
                                                                           "transcript_id": transcript_id})
     known = known_uids(db, "findings", (f["uid"] for f in row["findings"]))
-    db["findings"].insert_all([{k: f[k] for k in FINDING_FIELDS} | {"check_id": check_id, "video_id": video_id}
+    db.table("findings").insert_all([{k: f[k] for k in FINDING_FIELDS} | {"check_id": check_id, "video_id": video_id}
                                for f in row["findings"] if f["uid"] not in known])
     return check_id
 
@@ -193,14 +194,14 @@ def upsert_term_list(db: Database, row: dict[str, Any]) -> bool:
     current = next(db.query("SELECT sha256 FROM term_lists WHERE name = ?", [row["name"]]), None)
     if current is not None and current["sha256"] == row["sha256"]:
         return False
-    db["term_lists"].upsert({"name": row["name"], "version": row["version"], "sha256": row["sha256"],
+    db.table("term_lists").upsert({"name": row["name"], "version": row["version"], "sha256": row["sha256"],
                              "csv": row["csv"], "enabled": 1, "updated_at": now()}, pk="name")
     return True
 
 
 def record_import(db: Database, sha256: str, kind: str, campaign_uid: str, reviewer: str, organisation: str,
                   added: int) -> None:
-    db["bundle_imports"].insert({"sha256": sha256, "kind": kind, "campaign_uid": campaign_uid, "reviewer": reviewer,
+    db.table("bundle_imports").insert({"sha256": sha256, "kind": kind, "campaign_uid": campaign_uid, "reviewer": reviewer,
                                  "organisation": organisation, "added": added, "imported_at": now()})
 
 
@@ -252,7 +253,7 @@ SNAPSHOT = {
 }
 
 
-def snapshot(db: Database) -> dict[str, list[tuple]]:
+def snapshot(db: Database) -> dict[str, list[tuple[tuple[str, Any], ...]]]:
     """The shared content of a database, by UUID: what must be equal whatever order bundles arrived in.
     Local row IDs and local-only facts (file paths, the audit log, when bundles were imported) are left out."""
     result = {}

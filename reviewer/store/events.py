@@ -83,7 +83,8 @@ def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerD
 
 
 def latest_check_id(db: Database, video_id: int) -> int | None:
-    return db.conn.execute("SELECT max(id) FROM checks WHERE video_id = ?", [video_id]).fetchone()[0]
+    value = db.conn.execute("SELECT max(id) FROM checks WHERE video_id = ?", [video_id]).fetchone()[0]
+    return None if value is None else int(value)
 
 
 def finding_rows(db: Database, check_id: int) -> list[Row]:
@@ -113,9 +114,9 @@ def renumber_revisions(db: Database, video_id: int, order: list[int]) -> None:
         db.execute("UPDATE transcripts SET revision = ? WHERE id = ?", [number, transcript_id])
 
 
-def decision_rows(db: Database, video_ids: list[int]) -> list[dict]:
+def decision_rows(db: Database, video_ids: list[int]) -> list[Row]:
     """Decisions of the given videos, with each video's current SHA-256 and its campaign's required reviewers."""
-    rows: list[dict] = []
+    rows: list[Row] = []
     for start in range(0, len(video_ids), 500):
         chunk = video_ids[start:start + 500]
         rows += db.query(
@@ -126,6 +127,6 @@ def decision_rows(db: Database, video_ids: list[int]) -> list[dict]:
     return rows
 
 
-def video_dispositions(db: Database, video_id: int) -> list[dict]:
+def video_dispositions(db: Database, video_id: int) -> list[Row]:
     return list(db.query("SELECT fingerprint, reviewer, organisation, disposition, reason, seq FROM dispositions "
                          "WHERE video_id = ? ORDER BY seq, uid", [video_id]))
