@@ -201,8 +201,8 @@ def upsert_term_list(db: Database, row: dict[str, Any]) -> bool:
 
 def record_import(db: Database, sha256: str, kind: str, campaign_uid: str, reviewer: str, organisation: str,
                   added: int) -> None:
-    db.table("bundle_imports").insert({"sha256": sha256, "kind": kind, "campaign_uid": campaign_uid, "reviewer": reviewer,
-                                 "organisation": organisation, "added": added, "imported_at": now()})
+    _insert(db, "bundle_imports", {"sha256": sha256, "kind": kind, "campaign_uid": campaign_uid, "reviewer": reviewer,
+                                   "organisation": organisation, "added": added, "imported_at": now()})
 
 
 def imported_before(db: Database, sha256: str) -> dict[str, Any] | None:
