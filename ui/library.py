@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review.listing import library_rows
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.store import queries
@@ -113,8 +114,8 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        rows = queries.list_videos(self.services.store, self.campaign.currentData(), self.status.currentData(),
-                                   self.search.text())
+        rows = library_rows(self.services.store, self.campaign.currentData(), self.status.currentData(),
+                            self.search.text())  # each file looked at, and who is awaited
         self.model.set_rows(rows)
         self._show_count()
         if selected is not None:

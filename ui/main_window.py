@@ -17,6 +17,7 @@ from reviewer.review.services import Services
 from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.store.term_lists import invalid_lists
 from transcribe.media import MEDIA_EXTENSIONS
+from ui.bundle_actions import BundleActions
 from ui.dashboard import DashboardPage
 from ui.exports import Exporter
 from ui.i18n import LANGUAGE, follow_language, tr
@@ -57,6 +58,11 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, "")
         self.setCentralWidget(self.tabs)
         self._actions()
+        self.bundles = BundleActions(self, work, lambda: (self.settings.reviewer, self.settings.organisation),
+                                     lambda: self.library.current_campaign)
+        self.bundles.add_to(self.file_menu)
+        self.bundles.done.connect(lambda message: (self.notify(message), self._refresh_lists()))
+        self.bundles.failed.connect(self.notify)
         self.library.video_selected.connect(self.review.open_video)
         self.library.campaign.currentIndexChanged.connect(lambda _: self.dashboard.set_campaign(
             self.library.current_campaign))
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
         self.play_action.setText(tr("Play / pause"))
         self.quit_action.setText(tr("&Quit"))
         self.report_action.setText(tr("Export video &report (PDF)…"))
+        self.bundles.retranslate()
 
     def apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings

@@ -12,9 +12,10 @@ from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
 from reviewer.review.audit_check import check_audit
-from reviewer.review.awaiting import awaiting, review_details
+from reviewer.review.awaiting import review_details
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
-from reviewer.review.file_state import CHANGED, MISSING, OK, quick_check, quick_check_all, shown_status
+from reviewer.review.file_state import MISSING, quick_check, shown_status
+from reviewer.review.listing import library_rows
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
@@ -71,16 +72,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    store = _services(args).store
-    rows = queries.list_videos(store, args.campaign, args.status, args.search or "")
-    files = quick_check_all(store, [r["id"] for r in rows])  # a changed file changes the status shown
-    if CHANGED in files.values():
-        rows = queries.list_videos(store, args.campaign, args.status, args.search or "")
-    waits = awaiting(store, [r["id"] for r in rows])
-    for row in rows:
-        wait = waits.get(row["id"])
-        row |= {"file": files.get(row["id"], OK), "decided": wait.label if wait else "",
-                "awaited_reviewers": wait.awaited if wait else []}
+    rows = library_rows(_services(args).store, args.campaign, args.status, args.search or "")
     if args.format == "json":
         _dump(rows)
         return 0

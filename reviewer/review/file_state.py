@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from reviewer.review.workflow import refresh_content
+from reviewer.store import events
 from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
 
@@ -32,7 +33,20 @@ def quick_check(store: Store, video_id: int) -> str:
 
 
 def quick_check_all(store: Store, video_ids: list[int]) -> dict[int, str]:
-    return {video_id: quick_check(store, video_id) for video_id in video_ids}
+    """The same check for many videos: one query, one stat per file, a hash only where something moved."""
+    states = {}
+    for row in events.file_rows(store.db, video_ids):
+        try:
+            stat = os.stat(row["path"]) if row["path"] else None
+        except OSError:
+            stat = None
+        if stat is None or not os.path.isfile(row["path"]):
+            states[row["id"]] = MISSING
+        elif (stat.st_size, stat.st_mtime_ns) == (row["size"], row["mtime_ns"]):
+            states[row["id"]] = OK
+        else:
+            states[row["id"]] = CHANGED if refresh_content(store, row["id"]) else OK
+    return states
 
 
 @dataclass(frozen=True)

@@ -130,3 +130,13 @@ def decision_rows(db: Database, video_ids: list[int]) -> list[Row]:
 def video_dispositions(db: Database, video_id: int) -> list[Row]:
     return list(db.query("SELECT fingerprint, reviewer, organisation, disposition, reason, seq FROM dispositions "
                          "WHERE video_id = ? ORDER BY seq, uid", [video_id]))
+
+
+def file_rows(db: Database, video_ids: list[int]) -> list[Row]:
+    """Where each video's file is and what we recorded about it (for the cheap size-and-mtime check)."""
+    found: list[Row] = []
+    for start in range(0, len(video_ids), 500):
+        chunk = video_ids[start:start + 500]
+        found += rows(db, f"SELECT id, path, size, mtime_ns FROM videos WHERE id IN ({','.join('?' * len(chunk))})",
+                      chunk)
+    return found
