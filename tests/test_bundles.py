@@ -131,6 +131,14 @@ def test_reimport_changes_nothing(run_cli, exchange: dict[str, Path], fresh_lead
     assert code == 0
     assert "imported before; nothing changed" in out
     assert (snapshot(fresh_lead), audit_count(fresh_lead)) == (before, entries)
+    # the same rows in a new file (exported again later): nothing new is added, row by row
+    again = exchange["root"].parent / f"{fresh_lead.stem}-nurul-again.ttreview"
+    nurul = copy_database(exchange["nurul"], fresh_lead.with_name("nurul-copy.db"))
+    code, _, _ = run_cli("--db", nurul, "bundle", "export", "--campaign", CAMPAIGN, "--reviewer", NURUL[0], "-o", again)
+    assert code == 0
+    code, out, _ = run_cli("--db", fresh_lead, "bundle", "import", again)
+    assert "nothing new" in out
+    assert snapshot(fresh_lead) == before
     # the lead's own package back into her own database: every row is already there
     code, out, _ = run_cli("--db", fresh_lead, "bundle", "import", exchange["root"] / "kempen.ttpkg")
     assert code == 0

@@ -171,9 +171,10 @@ def insert_transcript(db: Database, video_id: int, row: dict[str, Any]) -> int:
 def insert_check(db: Database, video_id: int, transcript_id: int | None, row: dict[str, Any]) -> int:
     check_id = _insert(db, "checks", {k: row[k] for k in CHECK_FIELDS} | {"video_id": video_id,
                                                                           "transcript_id": transcript_id})
-    known = known_uids(db, "findings", (f["uid"] for f in row["findings"]))
-    db.table("findings").insert_all([{k: f[k] for k in FINDING_FIELDS} | {"check_id": check_id, "video_id": video_id}
-                               for f in row["findings"] if f["uid"] not in known])
+    # a finding belongs to exactly one check, so a new check's findings are new too
+    columns = ", ".join(f'"{k}"' for k in (*FINDING_FIELDS, "check_id", "video_id"))
+    db.conn.executemany(f"INSERT INTO findings ({columns}) VALUES ({', '.join('?' * (len(FINDING_FIELDS) + 2))})",
+                        [[f[k] for k in FINDING_FIELDS] + [check_id, video_id] for f in row["findings"]])
     return check_id
 
 
