@@ -176,9 +176,17 @@ class TranscriptionJob:
 
 def run_transcription(media: str | os.PathLike[str], options: TranscribeOptions | None = None,
                       on_progress: Callable[[Progress], None] | None = None,
-                      should_cancel: Callable[[], bool] | None = None, windows: list[dict] | None = None) -> Finished:
-    """Blocking helper: run a job to the end, raising TranscribeError (or Cancelled) on failure."""
-    job = TranscriptionJob(media, options, windows).start()
+                      should_cancel: Callable[[], bool] | None = None, windows: list[dict] | None = None,
+                      worker=None) -> Finished:
+    """Blocking helper: run a job to the end, raising TranscribeError (or Cancelled) on failure.
+
+    With a `worker` (warm.WarmWorker) the job runs in that long-lived child, whose model is already loaded."""
+    if worker is not None:
+        from transcribe.warm import WarmJob
+
+        job: TranscriptionJob = WarmJob(media, options, windows, worker).start()
+    else:
+        job = TranscriptionJob(media, options, windows).start()
     try:
         while True:
             if should_cancel is not None and should_cancel():

@@ -6,7 +6,6 @@ Each action takes its path as an argument (tests pass one); without it, a file d
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,12 +13,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
+from reviewer.review.awaiting import required_reviewers
 from reviewer.review.bundle_export import export_review
 from reviewer.review.bundle_import import import_bundle
 from reviewer.review.media_locate import locate_media
 from reviewer.review.services import Services
 from reviewer.review.workflow import set_required_reviewers
-from reviewer.store import bundle_store
 from ui.i18n import tr
 from ui.work_queue import Report, ShouldCancel, TaskKind, WorkQueue
 
@@ -138,8 +137,7 @@ class BundleActions(QObject):
             self.failed.emit(tr("Choose a campaign in the library first."))
             return
         if names is None:
-            row = bundle_store.campaign(services.store.db, name=campaign)
-            current = "\n".join(json.loads(row["required_reviewers"])) if row else ""
+            current = "\n".join(required_reviewers(services.store, campaign) or [])
             text, ok = QInputDialog.getMultiLineText(
                 self.parent_widget, tr("Campaign reviewers"),
                 tr("Reviewers who must decide on every video of {campaign}, one per line, as Name (Organisation):",

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review import lookups
 from reviewer.review.listing import library_rows
+from reviewer.review.lookups import STATUSES, thumbnail
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
-from reviewer.store import queries
-from reviewer.store.types import STATUSES
 from ui.i18n import follow_language, tr
 from ui.models import VideoTableModel
 
@@ -75,8 +75,7 @@ class LibraryPane(QWidget):
                 self.video_selected.emit(video_id)
 
     def _thumbnail(self, video_id: int) -> bytes | None:
-        rows = self.services.store.query("SELECT thumbnail FROM videos WHERE id = ?", (video_id,))
-        return rows[0]["thumbnail"] if rows else None
+        return thumbnail(self.services.store, video_id)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(tr("Search names, creators, captions and transcripts"))
@@ -102,7 +101,7 @@ class LibraryPane(QWidget):
         self.campaign.blockSignals(True)
         self.campaign.clear()
         self.campaign.addItem(tr("All campaigns"), None)
-        for campaign in queries.campaigns(self.services.store):
+        for campaign in lookups.campaigns(self.services.store):
             self.campaign.addItem(f"{campaign['name']} ({campaign['videos']})", campaign["name"])
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(current)))
         self.campaign.blockSignals(False)
@@ -130,6 +129,14 @@ class LibraryPane(QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.row(rows[0].row())["id"] if rows else None
+
+    def step(self, delta: int) -> None:
+        """Move to the next (+1) or previous (-1) video; it opens, as with the arrow keys."""
+        if self.model.rows:
+            current = self.table.currentIndex().row()
+            target = 0 if current < 0 else max(0, min(len(self.model.rows) - 1, current + delta))
+            self.table.selectRow(target)
+            self.table.scrollTo(self.model.index(target, 0), QAbstractItemView.ScrollHint.EnsureVisible)
 
     def select(self, video_id: int) -> None:
         for number, row in enumerate(self.model.rows):

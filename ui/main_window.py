@@ -13,9 +13,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from reviewer.review.batch import media_files, needs_work
+from reviewer.review.lookups import video_name
 from reviewer.review.services import Services
+from reviewer.review.term_lists import invalid_lists
 from reviewer.review.vocabulary import QT_TR_NOOP
-from reviewer.store.term_lists import invalid_lists
 from transcribe.media import MEDIA_EXTENSIONS
 from ui.bundle_actions import BundleActions
 from ui.dashboard import DashboardPage
@@ -26,6 +27,7 @@ from ui.review_page import ReviewPage
 from ui.script_checker import ScriptCheckPage
 from ui.settings import AppSettings
 from ui.settings_dialog import SettingsDialog
+from ui.shortcuts import ReviewKeys
 from ui.terms_page import TermsPage
 from ui.work_queue import QueuePanel, TaskKind, WorkQueue
 
@@ -114,7 +116,8 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(lambda: self.import_files())
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
-        self.play_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Space))
+        self.play_action = QAction(self)
+        self.play_action.setShortcuts([QKeySequence(Qt.Key.Key_Space), QKeySequence(Qt.Key.Key_K)])
         self.play_action.triggered.connect(self._space)
         self.report_action = QAction(self, shortcut=QKeySequence("Ctrl+P"))
         self.report_action.triggered.connect(self.export_video_report)
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.import_action, self.report_action, self.settings_action, self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.play_action)
+        self.keys = ReviewKeys(self, self.view_menu)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("ThinkTwice Review"))
@@ -215,9 +219,8 @@ class MainWindow(QMainWindow):
             return
         self._refresh_lists()
         if kind == TaskKind.IMPORT:
-            name = self.services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))
-            if name and needs_work(self.services, video_id):
-                self.process(video_id, name[0]["original_name"])
+            if needs_work(self.services, video_id):
+                self.process(video_id, video_name(self.services.store, video_id))
         elif self.review.video_id == video_id:
             self.review.reload()
 

@@ -12,8 +12,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
 
-from reviewer.checking.checker import context
-from reviewer.checking.terms import Term
+from reviewer.review.checking import context
+from reviewer.review.term_lists import Term
 from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS
 from ui.i18n import tr
 

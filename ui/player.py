@@ -131,6 +131,9 @@ class PlayerPanel(QWidget):
             self.player.setPosition(int(self._pending_seek * 1000))
             self._pending_seek = None
 
+    def pause(self) -> None:
+        self.player.pause()
+
     @Slot()
     def toggle_play(self) -> None:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:

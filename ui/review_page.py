@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import UserError
+from reviewer.review import lookups
 from reviewer.review.correction import corrected_transcript
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
@@ -26,7 +27,6 @@ from reviewer.review.workflow import (
     record_check,
     set_disposition,
 )
-from reviewer.store import queries
 from ui.i18n import follow_language, tr
 from ui.player_notice import open_player
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
@@ -110,7 +110,7 @@ class ReviewPage(QWidget):
         if self.video_id is None:
             return
         refs = list(self.services.checker().refs)
-        self.detail = queries.show(self.services.store, self.video_id, refs)
+        self.detail = lookups.show(self.services.store, self.video_id, refs)
         video = self.detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)
         transcript = latest[1] if latest else None

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.checking.checker import Checker, Finding, IncrementalChecker
-from reviewer.checking.terms import SEVERITIES
+from reviewer.review.checking import Checker, Finding, IncrementalChecker
+from reviewer.review.term_lists import SEVERITIES
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.formats import parse_subtitles
 from ui.i18n import follow_language, tr

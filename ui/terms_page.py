@@ -26,27 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.checking.terms import (
+from reviewer.errors import UserError
+from reviewer.review.services import Services
+from reviewer.review.term_lists import (
     LANGUAGES,
     SEVERITIES,
+    ListExistsError,
     Term,
     TermList,
     TermListError,
-    as_severity,
-    load_term_list,
-    to_csv,
-)
-from reviewer.errors import UserError
-from reviewer.review.services import Services
-from reviewer.review.vocabulary import QT_TR_NOOP
-from reviewer.store.term_lists import (
-    ListExistsError,
     active_lists,
+    as_severity,
     import_list,
     invalid_lists,
+    load_term_list,
     repair_lists,
     save_list,
+    to_csv,
 )
+from reviewer.review.vocabulary import QT_TR_NOOP
 from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
 
@@ -260,7 +258,8 @@ class TermsPage(QWidget):
 
     def _check_unique(self, term: Term, replacing: Term | None = None) -> None:
         key = term.term.casefold()
-        if any(t.term.casefold() == key for t in self.current.terms if t is not replacing):
+        if self.current is not None and any(t.term.casefold() == key for t in self.current.terms
+                                            if t is not replacing):
             raise UserError(tr("'{term}' is already in {name}: edit that term instead.", term=term.term,
                                name=self.current.name))
 
@@ -270,7 +269,7 @@ class TermsPage(QWidget):
 
         def save(term: Term) -> None:
             self._check_unique(term)
-            self._save([*self.current.terms, term], tr("Term added"))
+            self._save([*self._current_terms(), term], tr("Term added"))
 
         dialog = TermDialog(self, save=save)
         dialog.open()

@@ -444,12 +444,24 @@
         <translation>Pilih satu dapatan untuk melihat konteks dan cara yang lebih baik untuk menyatakannya.</translation>
     </message>
     <message>
+        <source>{field} is needed.</source>
+        <translation>{field} diperlukan.</translation>
+    </message>
+    <message>
         <source>Dismiss finding</source>
         <translation>Tolak dapatan</translation>
     </message>
     <message>
         <source>Why is &apos;{term}&apos; a false positive here?</source>
         <translation>Mengapa &apos;{term}&apos; bukan masalah di sini?</translation>
+    </message>
+    <message>
+        <source>Who is reviewing?</source>
+        <translation>Siapa yang menyemak?</translation>
+    </message>
+    <message>
+        <source>Your name and organisation go on your decisions and comments, and on the reports partners receive. You can change them later in Settings.</source>
+        <translation>Nama dan organisasi anda dicatat pada keputusan dan komen anda, dan pada laporan yang diterima rakan kongsi. Anda boleh mengubahnya kemudian dalam Tetapan.</translation>
     </message>
     <message>
         <source>Comment at the current moment…</source>
@@ -494,6 +506,10 @@
     <message>
         <source>Checked against an older term list: re-check before deciding.</source>
         <translation>Disemak dengan senarai istilah lama: semak semula sebelum membuat keputusan.</translation>
+    </message>
+    <message>
+        <source>Choose a decision first.</source>
+        <translation>Pilih keputusan dahulu.</translation>
     </message>
     <message>
         <source>possible misspelling</source>
@@ -784,6 +800,34 @@
         <translation>Dalam semakan</translation>
     </message>
     <message>
+        <source>Back 10 seconds</source>
+        <translation>Undur 10 saat</translation>
+    </message>
+    <message>
+        <source>Forward 10 seconds</source>
+        <translation>Maju 10 saat</translation>
+    </message>
+    <message>
+        <source>Next finding</source>
+        <translation>Dapatan seterusnya</translation>
+    </message>
+    <message>
+        <source>Previous finding</source>
+        <translation>Dapatan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Confirm finding</source>
+        <translation>Sahkan dapatan</translation>
+    </message>
+    <message>
+        <source>Dismiss finding…</source>
+        <translation>Tolak dapatan…</translation>
+    </message>
+    <message>
+        <source>Comment at the current time</source>
+        <translation>Komen pada masa semasa</translation>
+    </message>
+    <message>
         <source>Approved</source>
         <translation>Diluluskan</translation>
     </message>
@@ -798,6 +842,34 @@
     <message>
         <source>Rejected</source>
         <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Next video</source>
+        <translation>Video seterusnya</translation>
+    </message>
+    <message>
+        <source>Previous video</source>
+        <translation>Video sebelumnya</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Semakan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan kekunci</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Kekunci</translation>
     </message>
     <message>
         <source>critical</source>

@@ -62,6 +62,7 @@ class CheckResult:
     findings: tuple[Finding, ...]
     text: str
     checked_at: str = ""
+    note: str = ""  # from the transcript: "no speech found" says an empty result is not a failed check
 
     def counts(self) -> dict[str, int]:
         by = Counter(f.severity for f in self.findings)
@@ -74,7 +75,7 @@ class CheckResult:
     def to_dict(self) -> dict[str, object]:
         return {"source": self.source, "language": self.language, "checked_at": self.checked_at,
                 "term_lists": [r.to_dict() for r in self.term_lists],
-                "findings": [f.to_dict() for f in self.findings]}
+                "findings": [f.to_dict() for f in self.findings], "note": self.note}
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
@@ -136,7 +137,7 @@ class Checker:
             if spans:
                 finding = replace(finding, time_start=spans[first][2], time_end=spans[last][3])
             findings.append(finding)
-        return CheckResult(source, transcript.language, self.refs, tuple(findings), text, _now())
+        return CheckResult(source, transcript.language, self.refs, tuple(findings), text, _now(), transcript.note)
 
 
 def transcript_text(transcript: Transcript) -> tuple[str, list[tuple[int, int, float, float, float | None]]]:

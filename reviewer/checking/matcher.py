@@ -152,21 +152,23 @@ class CompiledTerms:
             self._scan(form, whole_kind, found)
             if "*" in form:
                 self._match_mask(form, found)
-        if not found and not is_known_word(forms[-1]):  # bodohh -> bodoh, for words no dictionary knows
-            collapsed = destretch_doubles(forms[-1])
+        if found:
+            return found
+        standard = chat_word(forms[-1])  # chat shorthand (ko, x, nk) may be a real word elsewhere
+        if standard is not None and standard in self._roots:
+            found[standard] = "normalized"
+        elif not (raw.isalpha() and is_known_word(forms[-1])):  # the rest only for words no dictionary knows
+            collapsed = destretch_doubles(forms[-1])  # bodohh -> bodoh
             if collapsed != forms[-1] and collapsed in self._roots:
                 found[collapsed] = "normalized"
-        if not found:
-            self._undisguise(raw, forms[-1], found)
+            else:
+                self._undisguise(raw, forms[-1], found)
         return found
 
     def _undisguise(self, raw: str, form: str, found: dict[str, FindingKind]) -> None:
-        """l00ser, phuck, bitchez, bodoh2, xguna, chat shorthand (ko, x, nk) and dropped vowels (bdoh)."""
+        """l00ser, phuck, bitchez, bodoh2, xguna and dropped vowels (bdoh)."""
         for respelled in phonetic_forms(raw, form):
             self._scan(respelled, "normalized", found)
-        standard = chat_word(form)
-        if standard is not None and standard in self._roots:
-            found[standard] = "normalized"
         if not found:
             for root in self._skeletons.lookup(form):
                 found.setdefault(root, "normalized")
@@ -179,7 +181,7 @@ class CompiledTerms:
         """
         if not self._roots:
             return
-        own_word = is_malay_root(form) and form not in self._roots
+        own_word: bool | None = None  # looked up only for a plausible affixed hit (rare)
         for end, (length, entries) in self._automaton.iter(form):
             start = end - length + 1
             if start > MAX_PREFIX or len(form) - end - 1 > MAX_SUFFIX:
@@ -188,6 +190,8 @@ class CompiledTerms:
             affixed = bool(prefix or suffix)
             if affixed and not plausible(prefix, suffix):
                 continue
+            if affixed and own_word is None:
+                own_word = is_malay_root(form) and form not in self._roots
             for root, mode, languages in entries:
                 if not affixed and mode == "plain":
                     kind = whole_kind
@@ -329,7 +333,7 @@ class CompiledTerms:
 
     def _fuzzy_lookup(self, raw: str) -> FuzzyHit | None:
         forms = spellings(raw)
-        if not forms:
+        if not forms or is_known_word(forms[-1]):  # a real word is never a mishearing
             return None
         return self.fuzzy.lookup(forms[-1]) or derived_mishearing(forms[-1], self.fuzzy, self._languages_of)
 

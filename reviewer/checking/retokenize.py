@@ -24,10 +24,16 @@ def join_fragments(text: str, tokens: list[Token], token_roots: Roots, is_single
 
     Only when no piece is a term by itself (bodoh-bodoh is reduplication) and the joined letters are one.
     """
-    if FRAGMENT_RE.search(text) is None:
+    starts = {m.start() for m in FRAGMENT_RE.finditer(text)}
+    if not starts:
         return tokens
-    glued = [len(a.text) <= MAX_FRAGMENT and len(b.text) <= MAX_FRAGMENT and text[a.end:b.start] in FRAGMENT_GAPS
-             for a, b in zip(tokens, tokens[1:], strict=False)]
+    glued = [False] * max(0, len(tokens) - 1)
+    for position, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        if a.start in starts or position and glued[position - 1]:
+            glued[position] = (len(a.text) <= MAX_FRAGMENT and len(b.text) <= MAX_FRAGMENT
+                               and text[a.end:b.start] in FRAGMENT_GAPS)
+    if not any(glued):
+        return tokens
     result: list[Token] = []
     index = 0
     while index < len(tokens):

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reviewer.errors import UserError
+from reviewer.review.awaiting import required_reviewers
 from reviewer.review.bundle_export import export_package, export_review
 from reviewer.review.bundle_import import import_bundle
 from reviewer.review.media_locate import locate_media
+from reviewer.review.services import Services
 from reviewer.review.workflow import set_required_reviewers
-from reviewer.store import bundle_store
-from reviewer.store.connection import Store
 
 
 def _plural(count: int, word: str) -> str:
@@ -19,7 +18,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = Store(args.db)
+    store = Services.open(args.db).store
     if args.reviewer:
         if args.with_media:
             raise UserError("--with-media is for campaign packages; a review bundle never carries media")
@@ -35,7 +34,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    result = import_bundle(Store(args.db), args.file, args.media_folder)
+    result = import_bundle(Services.open(args.db).store, args.file, args.media_folder)
     label = "campaign package" if result.kind == "package" else f"review bundle of {result.reviewer}"
     if result.already:
         print(f"{args.file}: this {label} was imported before; nothing changed")
@@ -50,21 +49,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_locate(args: argparse.Namespace) -> int:
-    result = locate_media(Store(args.db), args.folder, args.campaign)
+    result = locate_media(Services.open(args.db).store, args.folder, args.campaign)
     print(f"re-linked {_plural(result.found, 'video')}" +
           (f"; still missing: {', '.join(result.missing)}" if result.missing else ""))
     return 0
 
 
 def cmd_reviewers(args: argparse.Namespace) -> int:
-    store = Store(args.db)
+    store = Services.open(args.db).store
     if args.require is not None:
         set_required_reviewers(store, args.name, args.require)
-    row = bundle_store.campaign(store.db, name=args.name)
-    if row is None:
+    required = required_reviewers(store, args.name)
+    if required is None:
         raise UserError(f"no campaign named '{args.name}'; see 'thinktwice list' for campaigns")
-    required = json.loads(row["required_reviewers"])
-    print(f"campaign '{row['name']}' requires: " + (", ".join(required) if required else
+    print(f"campaign '{' '.join(args.name.split())}' requires: " + (", ".join(required) if required else
                                                     "nobody in particular (one approval suffices)"))
     return 0
 

@@ -9,15 +9,23 @@ import stat
 import sys
 from pathlib import Path
 
-from reviewer.checking.checker import Checker, CheckResult, context
-from reviewer.checking.terms import load_lists, load_term_list, to_csv
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import fraction_bar
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
+from reviewer.review.checking import Checker, CheckResult, context
+from reviewer.review.lookups import Store
 from reviewer.review.media_check import check_media
-from reviewer.store.connection import Store
-from reviewer.store.term_lists import active_lists, import_list, invalid_lists, renamed, repair_lists
+from reviewer.review.term_lists import (
+    active_lists,
+    import_list,
+    invalid_lists,
+    load_lists,
+    load_term_list,
+    renamed,
+    repair_lists,
+    to_csv,
+)
 from transcribe.formats import read_subtitles
 from transcribe.media import MEDIA_EXTENSIONS
 
@@ -108,7 +116,7 @@ def run_check(args: argparse.Namespace) -> CheckResult:
             print(f"thinktwice: warning: {source} {warning}", file=sys.stderr)
         result = checker.check_transcript(transcript, source)
         if args.language == "auto":
-            from reviewer.checking.checker import guess_language
+            from reviewer.review.checking import guess_language
 
             result = result.__class__(**{**result.__dict__, "language": guess_language(result.text)})
         return result
@@ -130,7 +138,7 @@ def format_text(result: CheckResult, colour: bool) -> str:
         if finding.suggestion:
             lines.append(f"    → {finding.suggestion}")
     sure = sum(f.sure for f in result.findings)
-    lines.append(f"{result.source}: {result.summary()}"
+    lines.append(f"{result.source}: {result.note + '; ' if result.note else ''}{result.summary()}"
                  + (f" ({len(result.findings) - sure} to confirm by listening)" if sure < len(result.findings) else ""))
     return "\n".join(lines) + "\n"
 
@@ -214,7 +222,7 @@ def _merged_csv(lists) -> str:
     import io
 
     from reports.tabular import neutralise
-    from reviewer.checking.terms import COLUMNS
+    from reviewer.review.term_lists import COLUMNS
 
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["list", *COLUMNS], lineterminator="\n")

@@ -11,16 +11,16 @@ from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
+from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
-from reviewer.review.awaiting import review_details
+from reviewer.review.awaiting import bundle_origins, review_details
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
 from reviewer.review.file_state import MISSING, quick_check, shown_status
 from reviewer.review.listing import library_rows
+from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
-from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
-from reviewer.store import audit, bundle_store, queries
-from reviewer.store.connection import Store
+from reviewer.review.workflow import add_review, import_media, set_disposition
 from transcribe.errors import TranscribeError
 
 
@@ -92,7 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     services = _services(args)
     file_state = quick_check(services.store, args.id)
-    detail = queries.show(services.store, args.id, list(services.checker().refs))
+    detail = lookups.show(services.store, args.id, list(services.checker().refs))
     detail |= {"file": file_state} | review_details(services.store, args.id)
     if args.format == "json":
         _dump(detail)
@@ -117,7 +117,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
               f"'{finding['matched']}' — {_disposition_text(finding, detail['dispositions'])}")
     for comment in detail["comments"]:
-        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}")
+        reply = ", reply" if comment.get("parent_uid") else ""
+        resolved = ", resolved" if comment.get("resolved") else ""
+        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}"
+              f"  (#{comment['id']}{reply}{resolved})")
     for review in detail["reviews"]:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
@@ -142,16 +145,10 @@ def cmd_finding(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_comment(args: argparse.Namespace) -> int:
-    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer, args.org or "")
-    print(f"comment {comment_id} added at {args.at:g} s")
-    return 0
-
-
 def cmd_review(args: argparse.Namespace) -> int:
     services = _services(args)
     add_review(services.store, args.id, args.reviewer, args.decision, args.org or "", args.note or "")
-    status = services.store.query("SELECT status FROM videos WHERE id = ?", (args.id,))[0]["status"]
+    status = video_status(services.store, args.id)
     print(f"video {args.id}: decision recorded; status now {STATUS_LABELS[status]}")
     return 0
 
@@ -161,12 +158,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     if (not args.ids) == (args.campaign is None):
         raise UserError("pass video IDs or --campaign NAME (one of them)")
     services = _services(args)
-    if args.campaign:
-        rows = services.store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
-                                    "WHERE c.name = ? ORDER BY v.id", (args.campaign,))
-        ids = [r["id"] for r in rows]
-    else:
-        ids = args.ids
+    ids = campaign_video_ids(services.store, args.campaign) if args.campaign else args.ids
     checked, busy = 0, []
     with count_bar("re-checking", len(ids)) as bar:
         for video_id in ids:
@@ -183,16 +175,16 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     return 2 if busy else 0
 
 
-def _heads(args: argparse.Namespace) -> tuple[audit.ChainHead, ...]:
+def _heads(args: argparse.Namespace) -> tuple[ChainHead, ...]:
     """Heads given as COUNT:HASH, or read from issued reports and exports (PDF, CSV, JSON, VTT)."""
-    heads = [audit.ChainHead.parse(text) for text in args.head or []]
+    heads = [ChainHead.parse(text) for text in args.head or []]
     for name in args.against or []:
         try:
             data = Path(name).read_bytes()
         except OSError as exc:
             raise UserError(f"cannot read {name}: {exc.strerror}") from None
         try:
-            heads.append(audit.ChainHead.parse(data.decode("latin-1")))
+            heads.append(ChainHead.parse(data.decode("latin-1")))
         except UserError:
             raise UserError(f"{name} carries no audit head (it was issued before heads were printed, or it is "
                             "not a ThinkTwice report or export)") from None
@@ -214,23 +206,23 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not problems:
         print(f"audit log intact: {chain.entries} entries, every link and signature verified, every decision, "
               f"comment and disposition explained; head {outcome.head.entries}:{outcome.head.hash}")
-        _print_origins(_services(args).store)
+        _print_origins(_services(args))
         return 0
     for line in problems:
         print(f"thinktwice: audit: {line}", file=sys.stderr)
     return 1
 
 
-def _print_origins(store: Store) -> None:
+def _print_origins(services: Services) -> None:
     """Where imported entries came from: the SHA-256 of each bundle, its kind and its reviewer."""
-    for origin in bundle_store.audit_origins(store.db):
+    for origin in bundle_origins(services.store):
         who = origin["reviewer"] + (f" ({origin['organisation']})" if origin["organisation"] else "")
         kind = "campaign package" if origin["kind"] == "package" else f"review bundle of {who}"
         print(f"  {origin['entries']} entries came from {kind} {origin['bundle']}")
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    result = queries.compare_versions(_services(args).store, args.id)
+    result = lookups.compare_versions(_services(args).store, args.id)
     if args.format == "json":
         _dump(result)
         return 0
@@ -275,14 +267,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--reviewer", default="")
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
-
-    p = commands.add_parser("comment", help="comment at a moment of a video")
-    p.add_argument("id", type=record_id)
-    p.add_argument("--at", type=float, required=True, metavar="SECONDS")
-    p.add_argument("--text", required=True)
-    p.add_argument("--reviewer", required=True)
-    p.add_argument("--org", help="the reviewer's organisation")
-    p.set_defaults(func=cmd_comment)
 
     p = commands.add_parser("review", help="record a decision on a video")
     p.add_argument("id", type=record_id)

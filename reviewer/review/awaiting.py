@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from reviewer.review.merge_rules import competing_corrections
 from reviewer.review.status import Decision, awaited, current_decisions, waiting_label
-from reviewer.store import events
+from reviewer.store import bundle_store, events
 from reviewer.store.connection import Store
 
 
@@ -55,3 +55,14 @@ def review_details(store: Store, video_id: int) -> dict:
         "competing_corrections": [[{k: r[k] for k in ("revision", "author", "organisation")} for r in group]
                                   for group in competing_corrections(store.db, video_id)],
     }
+
+
+def required_reviewers(store: Store, campaign: str) -> list[str] | None:
+    """The campaign's required reviewers ("Name (Org)"), or None when there is no such campaign."""
+    row = bundle_store.campaign(store.db, name=campaign)
+    return None if row is None else list(json.loads(row["required_reviewers"]))
+
+
+def bundle_origins(store: Store) -> list[dict]:
+    """For `audit verify`: how many entries came from which bundle (its SHA-256, kind and reviewer)."""
+    return bundle_store.audit_origins(store.db)

@@ -26,6 +26,7 @@ from reviewer.review.media_locate import extract_media, find_by_hash
 from reviewer.review.merge_rules import settle_revisions
 from reviewer.review.workflow import recompute
 from reviewer.store import audit, bundle_store, events
+from reviewer.store.comments import refresh_open_comments
 from reviewer.store.connection import Store
 from reviewer.store.migrations import migrations
 
@@ -86,6 +87,8 @@ def _import(store: Store, bundle: Bundle, media_folder: Path | None, actor: str)
             settle_revisions(db, video_id)
         for video_id in sorted(changes.touched):
             recompute(db, video_id, dispositions=video_id in changes.disposed)
+        for video_id in sorted(changes.commented):
+            refresh_open_comments(db, video_id)
         audit.append_many(db, changes.entries)
         bundle_store.record_import(db, bundle.sha256, bundle.kind, data["campaign"]["uid"],
                                    reviewer.get("name", ""), reviewer.get("organisation", ""),
@@ -102,7 +105,8 @@ class _Changes:
 
     touched: set[int] = field(default_factory=set)
     revised: set[int] = field(default_factory=set)
-    disposed: set[int] = field(default_factory=set)  # new dispositions or a new check: findings to re-derive
+    disposed: set[int] = field(default_factory=set)
+    commented: set[int] = field(default_factory=set)  # new dispositions or a new check: findings to re-derive
     entries: list[tuple[str, str, int | None, dict[str, Any]]] = field(default_factory=list)
 
     def log(self, action: str, actor: str, video_id: int | None, **details: Any) -> None:
@@ -241,7 +245,9 @@ def _events(db: Database, table: str, rows: list[dict[str, Any]], video_ids: dic
         row_id = bundle_store.insert_event(db, table, video_id, row)
         author = (row["reviewer"], row["organisation"])
         last_seq[author] = max(last_seq.get(author, 0), row["seq"])
-        if table != "comments":  # comments change nothing derived
+        if table == "comments":  # only the count of open threads follows from them
+            changes.commented.add(video_id)
+        else:
             changes.touched.add(video_id)
         if table == "dispositions":
             changes.disposed.add(video_id)

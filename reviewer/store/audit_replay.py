@@ -64,13 +64,15 @@ def _reviews(db: Database) -> list[str]:
 def _comments(db: Database) -> list[str]:
     problems: list[str] = []
     by_id = {e["details"]["comment_id"]: e for e in _entries(db, "comment") if "comment_id" in e["details"]}
+    # An edit by the author changes the text; the latest edit entry says what the row must hold now.
+    edited = {e["details"]["comment_id"]: e["details"]["text"] for e in _entries(db, "comment-edited")}
     for row in db.query("SELECT * FROM comments ORDER BY id"):
         entry = by_id.pop(row["id"]) if row["id"] in by_id else None
         if entry is None:
             problems.append(f"comments row {row['id']} (video {row['video_id']}) has no audit entry")
             continue
         d = entry["details"]
-        if (entry["video_id"], entry["actor"], d["text"], float(d["at"])) != (
+        if (entry["video_id"], entry["actor"], edited.get(row["id"], d["text"]), float(d["at"])) != (
                 row["video_id"], row["reviewer"], row["text"], row["at_seconds"]):
             problems.append(f"comments row {row['id']} (video {row['video_id']}) differs from audit entry "
                             f"{entry['id']}")

@@ -25,7 +25,8 @@ FINDING_FIELDS = ("uid", "source", "term", "category", "severity", "language", "
                   "matched", "suggestion", "time_start", "time_end", "fingerprint")
 EVENT_FIELDS = {
     "reviews": ("uid", "reviewer", "organisation", "decision", "note", "content_sha256", "seq", "created_at"),
-    "comments": ("uid", "reviewer", "organisation", "at_seconds", "text", "seq", "created_at"),
+    "comments": ("uid", "reviewer", "organisation", "at_seconds", "text", "seq", "created_at", "end_seconds",
+                 "parent_uid", "internal"),
     "dispositions": ("uid", "reviewer", "organisation", "fingerprint", "disposition", "reason", "seq", "created_at"),
 }
 
@@ -186,8 +187,13 @@ def _insert(db: Database, table: str, values: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
+# Fields a bundle from an earlier app may not carry, and what they mean when absent.
+OPTIONAL_FIELDS: dict[str, Any] = {"end_seconds": None, "parent_uid": None, "internal": 0}
+
+
 def insert_event(db: Database, table: str, video_id: int, row: dict[str, Any]) -> int:
-    return _insert(db, table, {k: row[k] for k in EVENT_FIELDS[table]} | {"video_id": video_id})
+    values = {k: row[k] if k in row or k not in OPTIONAL_FIELDS else OPTIONAL_FIELDS[k] for k in EVENT_FIELDS[table]}
+    return _insert(db, table, values | {"video_id": video_id})
 
 
 def upsert_term_list(db: Database, row: dict[str, Any]) -> bool:

@@ -88,13 +88,17 @@ def fail(store: Store, job: Row, error: str, cancelled: bool = False) -> None:
                      error=error)
 
 
+NO_SPEECH_GAP = "no speech found: the audio is music, noise or silence, so only the captions were checked"
+
+
 def transcript_gap(store: Store, video_id: int) -> str:
     """Why a video has no transcript, in words for show, the library and the report ('' when it has one)."""
-    rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, j.state, j.error "
-                       "FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? ORDER BY id DESC "
-                       "LIMIT 1) j", (video_id, video_id))[0]
+    rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
+                       "(SELECT text FROM transcripts WHERE video_id = ? ORDER BY id DESC LIMIT 1) AS text, "
+                       "j.state, j.error FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? "
+                       "ORDER BY id DESC LIMIT 1) j", (video_id, video_id, video_id))[0]
     if rows["t"]:
-        return ""
+        return "" if (rows["text"] or "").strip() else NO_SPEECH_GAP
     return {None: "no transcript: not transcribed yet, so nothing it says was checked",
             "queued": "no transcript yet: transcription is queued, so nothing it says was checked",
             "running": "no transcript yet: transcription is running, so nothing it says was checked",

@@ -293,3 +293,23 @@ def _legacy_history(db: Database) -> None:
 def new_findings_since_decision(db: Database) -> None:
     """Open findings that were not there when the deciding reviewers decided (a re-check after approval)."""
     db.execute("ALTER TABLE videos ADD COLUMN new_findings INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0006_comment_threads")
+def comment_threads(db: Database) -> None:
+    """Comments that can be discussed: a range (an out point) as well as a moment, replies (linked by the parent's
+    global ID), edits, resolution, and internal notes kept out of the creator's feedback. The library's count of
+    unresolved threads is stored on the video, like the finding counts."""
+    for statement in (
+        "ALTER TABLE comments ADD COLUMN end_seconds REAL",
+        "ALTER TABLE comments ADD COLUMN parent_uid TEXT",
+        "ALTER TABLE comments ADD COLUMN internal INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE comments ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE comments ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE comments ADD COLUMN resolved_at TEXT",
+        "ALTER TABLE comments ADD COLUMN edited_at TEXT",
+        "ALTER TABLE videos ADD COLUMN open_comments INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX comments_parent ON comments (parent_uid)",
+        "UPDATE videos SET open_comments = (SELECT count(*) FROM comments c WHERE c.video_id = videos.id)",
+    ):
+        db.execute(statement)
