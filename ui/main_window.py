@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.bundles = BundleActions(self, work, lambda: (self.settings.reviewer, self.settings.organisation),
                                      lambda: self.library.current_campaign)
         self.bundles.add_to(self.file_menu)
-        self.bundles.done.connect(lambda message: (self.notify(message), self._refresh_lists()))
+        self.bundles.done.connect(self._bundle_done)
         self.bundles.failed.connect(self.notify)
         self.library.video_selected.connect(self.review.open_video)
         self.library.campaign.currentIndexChanged.connect(lambda _: self.dashboard.set_campaign(
@@ -223,6 +223,10 @@ class MainWindow(QMainWindow):
                 self.process(video_id, video_name(self.services.store, video_id))
         elif self.review.video_id == video_id:
             self.review.reload()
+
+    def _bundle_done(self, message: str) -> None:
+        self.notify(message)
+        self._refresh_lists()
 
     def _refresh_lists(self) -> None:
         self.library.refresh_campaigns()
