@@ -58,9 +58,9 @@ class BundleActions(QObject):
         self.locate_action.setText(tr("&Locate media…"))
         self.reviewers_action.setText(tr("Campaign &reviewers…"))
 
-    def _run(self, label: str, job: Callable[[Services], str]) -> int:
+    def _run(self, label: str, job: Callable[[Services], str], stage: str = "importing") -> int:
         def task(services: Services, report: Report, _cancel: ShouldCancel) -> str:
-            report(0.0, "working")
+            report(0.0, stage)  # one of the queue's translated stage words
             return job(services)
 
         key = self.work.submit(TaskKind.EXPORT, label, task)
@@ -114,7 +114,7 @@ class BundleActions(QObject):
             result = export_review(services.store, campaign, name, path, organisation or None)
             return tr("Saved {path} ({n} items).", path=path, n=sum(result.counts.values()))
 
-        return self._run(tr("Export {name}", name=Path(path).name), job)
+        return self._run(tr("Export {name}", name=Path(path).name), job, "exporting")
 
     def locate(self, folder: str | None = None) -> int | None:
         if folder is None:
