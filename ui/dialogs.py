@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ui.i18n import tr
 
@@ -19,7 +19,7 @@ class FormDialog(QDialog):
         self.fields = {key: QLineEdit() for key in fields}
         self.required = {key for key, (_label, needed) in fields.items() if needed}
         self.labels = {key: label for key, (label, _needed) in fields.items()}
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.hide()
@@ -68,3 +68,38 @@ def identity_dialog(parent: QWidget | None, name: str = "", organisation: str = 
     dialog.fields["name"].setText(name)
     dialog.fields["organisation"].setText(organisation)
     return dialog
+
+
+def matching_campaign(typed: str, existing: list[str]) -> str:
+    """The existing campaign a typed name means, ignoring case and spacing; else the typed name, tidied."""
+    tidy = " ".join(typed.split())
+    return next((name for name in existing if name.casefold() == tidy.casefold()), tidy)
+
+
+class ImportDialog(FormDialog):
+    """Which campaign the files join (an existing one, matched whatever the case), and optionally who made
+    them and their caption."""
+
+    def __init__(self, parent: QWidget | None, campaigns: list[str], current: str | None, files: int) -> None:
+        super().__init__(parent, tr("Import videos"), {"creator": (tr("Creator (optional)"), False),
+                                                       "caption": (tr("Caption (optional)"), False)})
+        self.campaigns = campaigns
+        self.campaign = QComboBox()
+        self.campaign.setEditable(True)
+        self.campaign.addItems(campaigns)
+        self.campaign.setCurrentText(current or "")
+        self.campaign.setAccessibleName(tr("Campaign name"))
+        self.campaign.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.form.insertRow(1, tr("Campaign name"), self.campaign)
+        self.set_intro(tr("{n} files to import.", n=files))
+
+    def chosen_campaign(self) -> str:
+        return matching_campaign(self.campaign.currentText(), self.campaigns)
+
+    def accept(self) -> None:
+        if not self.chosen_campaign():
+            self.error.setText(tr("{field} is needed.", field=tr("Campaign name")))
+            self.error.show()
+            self.campaign.setFocus()
+            return
+        super().accept()

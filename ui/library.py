@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,8 +45,14 @@ class LibraryPane(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Status and Findings get fixed widths and wrap onto a second line, so a long status ("Approved with
+        # changes", "Diluluskan dengan pindaan") never squeezes the video names out of view.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets what is left
+        for column, width in ((1, 108), (2, 96)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -113,8 +119,9 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        rows = library_rows(self.services.store, self.campaign.currentData(), self.status.currentData(),
-                            self.search.text())  # each file looked at, and who is awaited
+        stale = lookups.stale_video_ids(self.services.store, list(self.services.checker().refs))
+        rows = [row | {"stale": row["id"] in stale} for row in library_rows(  # each file looked at, who is awaited
+            self.services.store, self.campaign.currentData(), self.status.currentData(), self.search.text())]
         self.model.set_rows(rows)
         self._show_count()
         if selected is not None:

@@ -44,6 +44,9 @@ QRadioButton:focus, QCheckBox:focus { border: 2px solid #0b57d0; border-radius: 
 """
 
 
+ARROWS = {"Left": "←", "Right": "→", "Up": "↑", "Down": "↓"}
+
+
 class ReviewKeys(QObject):
     """The review shortcuts of a main window (its `review`, `library` and `tabs`), as menu actions."""
 
@@ -137,6 +140,8 @@ class ReviewKeys(QObject):
         for menu in self.window.menuBar().findChildren(QMenu):
             for action in menu.actions():
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                for name, arrow in ARROWS.items():
+                    keys = keys.replace(name, arrow)
                 if keys and action.text():
                     found.append((action.text().replace("&", ""), keys))
         return found

@@ -240,6 +240,14 @@
         <translation>Import video</translation>
     </message>
     <message>
+        <source>Creator (optional)</source>
+        <translation>Pencipta kandungan (pilihan)</translation>
+    </message>
+    <message>
+        <source>Caption (optional)</source>
+        <translation>Kapsyen (pilihan)</translation>
+    </message>
+    <message>
         <source>Campaign name</source>
         <translation>Nama kempen</translation>
     </message>
@@ -336,6 +344,10 @@
         <translation>Aktif</translation>
     </message>
     <message>
+        <source>List</source>
+        <translation>Senarai</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>ya</translation>
     </message>
@@ -374,6 +386,10 @@
     <message>
         <source>Volume</source>
         <translation>Kelantangan</translation>
+    </message>
+    <message>
+        <source>Re-check</source>
+        <translation>Semak semula</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -464,6 +480,10 @@
         <translation>Nama dan organisasi anda dicatat pada keputusan dan komen anda, dan pada laporan yang diterima rakan kongsi. Anda boleh mengubahnya kemudian dalam Tetapan.</translation>
     </message>
     <message>
+        <source>{n} files to import.</source>
+        <translation>{n} fail untuk diimport.</translation>
+    </message>
+    <message>
         <source>Comment at the current moment…</source>
         <translation>Komen pada saat ini…</translation>
     </message>
@@ -546,6 +566,10 @@
     <message>
         <source>Open script</source>
         <translation>Buka skrip</translation>
+    </message>
+    <message>
+        <source>Replace the script you typed with the file?</source>
+        <translation>Gantikan skrip yang anda taip dengan fail ini?</translation>
     </message>
     <message>
         <source>Cannot open {path}: {error}</source>
@@ -632,6 +656,10 @@
         <translation>Import CSV…</translation>
     </message>
     <message>
+        <source>Merge CSV into…</source>
+        <translation>Gabungkan CSV ke dalam…</translation>
+    </message>
+    <message>
         <source>Repair</source>
         <translation>Baiki</translation>
     </message>
@@ -704,6 +732,14 @@
         <translation>Tiada apa-apa diimport: {n} baris tidak sah.</translation>
     </message>
     <message>
+        <source>Add the terms of {file} to:</source>
+        <translation>Tambah istilah daripada {file} ke:</translation>
+    </message>
+    <message>
+        <source>Merged {n} terms into {name} (now version {version}).</source>
+        <translation>{n} istilah digabungkan ke dalam {name} (kini versi {version}).</translation>
+    </message>
+    <message>
         <source>Imported {name} ({n} terms).</source>
         <translation>{name} diimport ({n} istilah).</translation>
     </message>
@@ -714,6 +750,14 @@
     <message>
         <source>Exported {name} to {path}.</source>
         <translation>{name} dieksport ke {path}.</translation>
+    </message>
+    <message>
+        <source>No speech found: the audio is music, noise or silence.</source>
+        <translation>Tiada pertuturan ditemui: audionya muzik, bunyi bising atau senyap.</translation>
+    </message>
+    <message>
+        <source>Unsure word (probability {p:.0%}): listen to check</source>
+        <translation>Perkataan kurang pasti (kebarangkalian {p:.0%}): dengar untuk menyemak</translation>
     </message>
     <message>
         <source>Search the transcript (Ctrl+F)</source>
@@ -772,20 +816,40 @@
         <translation>Transkripsi dan semak {name}</translation>
     </message>
     <message>
+        <source>Re-check {name}</source>
+        <translation>Semak semula {name}</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>already in the library</source>
+        <translation>sudah ada dalam pustaka</translation>
     </message>
     <message>
         <source>Background work</source>
         <translation>Kerja latar belakang</translation>
     </message>
     <message>
+        <source>Clear finished</source>
+        <translation>Kosongkan yang selesai</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
+        <source>finishing…</source>
+        <translation>hampir selesai…</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>selesai</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>Transkrip semula</translation>
     </message>
     <message>
         <source>queued</source>
@@ -942,6 +1006,10 @@
     <message>
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>belum disemak</translation>
     </message>
 </context>
 </TS>
