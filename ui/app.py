@@ -139,6 +139,8 @@ def _run_window(args: argparse.Namespace, qt_args: list[str], player_problem: st
             QMessageBox.critical(None, TITLE, str(exc))
         return EXIT_USAGE
     window.show()
+    logging.getLogger("thinktwice").info("main window shown (version %s, Qt platform %s)", __version__,
+                                         QApplication.platformName())
     return app.exec()
 
 
