@@ -37,7 +37,7 @@ EXCLUDED_MODULES = ("tkinter", "pytest", "_pytest", "hypothesis", "pypdf", "ruff
 # Collected by PyInstaller's Qt hooks but never used: Qt's own UI translations (none is Malay) and the
 # on-screen keyboard input method with its QML libraries.
 UNUSED_QT = ("PySide6/Qt/translations", "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
-             "PySide6/Qt/lib/libQt6VirtualKeyboard.so.6", "PySide6/Qt/lib/libQt6VirtualKeyboardQml.so.6")
+             "libQt6VirtualKeyboard.so.6", "libQt6VirtualKeyboardQml.so.6")
 
 
 def _sep() -> str:
