@@ -17,9 +17,6 @@ SEVERITY_COLOURS = {"critical": colors.HexColor("#7b1fa2"), "high": colors.HexCo
                     "medium": colors.HexColor("#ef6c00"), "low": colors.HexColor("#1976d2")}
 STATUS_COLOURS = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
                   "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
-STATUS_LABELS = {"pending": "Pending", "in_review": "In review", "approved": "Approved",
-                 "approved_with_changes": "Approved with changes", "changes_required": "Changes required",
-                 "rejected": "Rejected"}
 
 
 class Styles:
@@ -35,6 +32,9 @@ class Styles:
                                                "spaceAfter": 4})
         self.h2 = ParagraphStyle("h2", **{**base, "fontName": fonts.main_bold, "fontSize": 12, "leading": 15,
                                             "spaceBefore": 10, "spaceAfter": 4})
+        self.h3 = ParagraphStyle("h3", **{**base, "fontName": fonts.main_bold, "fontSize": 10, "leading": 13,
+                                            "spaceAfter": 2})
+        self.kinder = ParagraphStyle("kinder", **{**base, "textColor": colors.HexColor("#1b5e20"), "spaceBefore": 2})
         self.banner = ParagraphStyle("banner", **{**base, "fontName": fonts.main_bold, "fontSize": 10,
                                                   "leading": 13, "textColor": colors.HexColor("#bf360c"),
                                                   "backColor": colors.HexColor("#fff3e0"), "borderPadding": 5,
@@ -73,8 +73,9 @@ def styled(table: Table, fonts: Fonts, style: TableStyle | list | None = None) -
     return table
 
 
-def numbered_canvas(fonts: Fonts, footer: str):
-    """A canvas class that writes 'page N of M' and `footer` on every page (two passes: M is known at the end)."""
+def numbered_canvas(fonts: Fonts, footer: str, page_of: str = "page {page} of {total}"):
+    """A canvas class that writes 'page N of M' (in the report's language) and `footer` on every page (two passes:
+    M is known at the end)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
@@ -94,7 +95,7 @@ def numbered_canvas(fonts: Fonts, footer: str):
                 self.setFont(fonts.main, 7.5)
                 self.setFillColor(colors.HexColor("#607d8b"))
                 self.drawString(MARGIN, 9 * mm, footer)
-                self.drawRightString(PAGE[0] - MARGIN, 9 * mm, f"page {number} of {total}")
+                self.drawRightString(PAGE[0] - MARGIN, 9 * mm, page_of.format(page=number, total=total))
                 super().showPage()
             super().save()
 

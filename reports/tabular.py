@@ -16,8 +16,18 @@ DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> object:
-    if isinstance(value, str) and value.startswith(DANGEROUS_FIRST):
+    """A cell a spreadsheet would run as a formula gets a leading quote (so does one that already looks quoted,
+    which keeps `restore` exact)."""
+    if isinstance(value, str) and (value.startswith(DANGEROUS_FIRST) or
+                                   (value.startswith("'") and value[1:2].startswith(DANGEROUS_FIRST + ("'",)))):
         return "'" + value
+    return value
+
+
+def restore(value: str) -> str:
+    """Undo `neutralise` when reading a file we wrote (a term list exported and imported again)."""
+    if value.startswith("'") and value[1:2].startswith(DANGEROUS_FIRST + ("'",)):
+        return value[1:]
     return value
 
 

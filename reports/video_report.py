@@ -10,32 +10,23 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from reports.fonts import Fonts
-from reports.layout import (
-    MARGIN,
-    PAGE,
-    SEVERITY_COLOURS,
-    STATUS_COLOURS,
-    STATUS_LABELS,
-    Styles,
-    clock,
-    grid,
-    numbered_canvas,
-    styled,
-)
-from reports.types import HELPLINES, FontSet, VideoReportData
+from reports.labels import Labels, helplines
+from reports.layout import MARGIN, PAGE, SEVERITY_COLOURS, STATUS_COLOURS, Styles, clock, grid, numbered_canvas, styled
+from reports.types import CommentRow, FontSet, VideoReportData
 
 WIDTH = PAGE[0] - 2 * MARGIN
 
 
-def _header(data: VideoReportData, s: Styles) -> list:
-    facts = [("Campaign", data.campaign), ("Creator", data.creator or "—"), ("File", data.file_name),
-             ("Version", f"v{data.version}"), ("SHA-256", data.sha256), ("Duration", f"{data.duration:.1f} s"),
-             ("Resolution", data.resolution or "audio only"), ("Caption", data.caption or "—")]
-    rows = [[s.raw(f"<b>{label}</b>", s.cell), s.p(value, s.cell)] for label, value in facts]
+def _header(data: VideoReportData, s: Styles, t: Labels) -> list:
+    facts = [(t["campaign"], data.campaign), (t["creator"], data.creator or "—"), (t["file"], data.file_name),
+             (t["version"], f"v{data.version}"), (t["sha256"], data.sha256),
+             (t["duration"], t("seconds", value=f"{data.duration:.1f}")),
+             (t["resolution"], data.resolution or t["audio_only"]), (t["caption"], data.caption or "—")]
+    rows = [[s.raw(f"<b>{escape(label)}</b>", s.cell), s.p(value, s.cell)] for label, value in facts]
     table = Table(rows, colWidths=[28 * mm, WIDTH - 28 * mm])
     styled(table, s.fonts, TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                                ("TOPPADDING", (0, 0), (-1, -1), 1)]))
-    flow = [s.p(f"Approval report: {data.file_name}", s.title), table, Spacer(1, 4)]
+    flow = [s.p(t("approval_title", name=data.file_name), s.title), table, Spacer(1, 4)]
     if data.keyframes:
         frame_width = (WIDTH - 4 * (len(data.keyframes) - 1)) / len(data.keyframes)
         images = [Image(BytesIO(png), width=frame_width, height=frame_width * 9 / 16, kind="proportional")
@@ -46,61 +37,91 @@ def _header(data: VideoReportData, s: Styles) -> list:
     return flow
 
 
-def _decisions(data: VideoReportData, s: Styles) -> list:
+def _decisions(data: VideoReportData, s: Styles, t: Labels) -> list:
     colour = STATUS_COLOURS.get(data.status, "#37474f")
-    flow = [s.raw("Decision summary", s.h2),
-            s.raw(f'Combined status: <font color="{colour}"><b>{STATUS_LABELS.get(data.status, data.status)}</b>'
-                  "</font>", s.body)]
+    flow = [s.raw(escape(t["decision_summary"]), s.h2),
+            s.raw(f'{escape(t["combined_status"])}: <font color="{colour}"><b>'
+                  f"{escape(data.vocab.status(data.status))}</b></font>", s.body)]
     if data.changed_since_review:
-        flow.append(s.raw("CHANGED SINCE REVIEW: the file is not the one that was reviewed. Earlier decisions "
-                          "no longer count; it needs a new decision.", s.banner))
+        flow.append(s.raw(escape(t["changed_banner"]), s.banner))
+    if data.new_findings:
+        flow.append(s.raw(t.escaped("new_findings_banner", count=data.new_findings), s.banner))
     if data.transcript_gap:
         flow.append(s.p(data.transcript_gap[0].upper() + data.transcript_gap[1:] + ".", s.banner))
     if data.stale_term_lists:
-        flow.append(s.raw("Checked against an older term list: re-check before relying on these findings.",
-                          s.banner))
-    rows = [[s.raw(h, s.head) for h in ("Reviewer", "Organisation", "Decision", "Date", "Note")]]
+        flow.append(s.raw(escape(t["stale_banner"]), s.banner))
+    rows = [[s.raw(escape(t[h]), s.head) for h in ("reviewer", "organisation", "decision", "date", "note")]]
     rows += [[s.p(d.reviewer, s.cell), s.p(d.organisation or "—", s.cell),
-              s.p(STATUS_LABELS.get(d.decision, d.decision), s.cell), s.p(d.date[:16].replace("T", " "), s.cell),
+              s.p(data.vocab.status(d.decision), s.cell), s.p(d.date, s.cell),
               s.p(d.note or "—", s.cell)] for d in data.decisions]
     if len(rows) == 1:
-        rows.append([s.p("No decisions yet", s.cell), "", "", "", ""])
+        rows.append([s.p(t["no_decisions"], s.cell), "", "", "", ""])
     table = Table(rows, colWidths=[32 * mm, 38 * mm, 30 * mm, 26 * mm, WIDTH - 126 * mm], repeatRows=1)
     styled(table, s.fonts, grid())
     return [*flow, Spacer(1, 3), table]
 
 
-def _findings(data: VideoReportData, s: Styles) -> list:
-    head = ("Time", "Term", "Category", "Severity", "Context", "Kind", "Disposition", "Suggestion")
-    rows = [[s.raw(h, s.head) for h in head]]
+def _findings(data: VideoReportData, s: Styles, t: Labels) -> list:
+    head = ("time", "term", "category", "severity", "context", "kind", "disposition", "suggestion")
+    rows = [[s.raw(escape(t[h]), s.head) for h in head]]
     style = grid()
+    vocab = data.vocab
     for number, f in enumerate(data.findings, start=1):
-        disposition = f.disposition + (f": {f.reason}" if f.reason else "")
-        kind = "fuzzy (listen to confirm)" if f.kind == "fuzzy" else f.kind
-        when = "caption" if f.source == "caption" else clock(f.time_start)
-        rows.append([s.p(when, s.cell), s.p(f.term, s.cell), s.p(f.category, s.cell),
-                     s.raw(f'<font color="white"><b>{escape(f.severity)}</b></font>', s.cell), s.p(f.context, s.cell),
+        disposition = vocab.disposition(f.disposition) + (f": {f.reason}" if f.reason else "")
+        kind = t["fuzzy_kind"] if f.kind == "fuzzy" else f.kind
+        when = t["on_caption"] if f.source == "caption" else clock(f.time_start)
+        rows.append([s.p(when, s.cell), s.p(f.term, s.cell), s.p(vocab.category(f.category), s.cell),
+                     s.raw(f'<font color="white"><b>{escape(vocab.severity(f.severity))}</b></font>', s.cell),
+                     s.p(f.context, s.cell),
                      s.p(kind, s.cell), s.p(disposition, s.cell), s.p(f.suggestion or "—", s.cell)])
         style.add("BACKGROUND", (3, number), (3, number), SEVERITY_COLOURS.get(f.severity, colors.grey))
     if len(rows) == 1:
-        rows.append([s.p("No findings", s.cell)] + [""] * 7)
-    widths = [15 * mm, 20 * mm, 24 * mm, 15 * mm, 38 * mm, 16 * mm, 22 * mm]
+        rows.append([s.p(t["no_findings"], s.cell)] + [""] * 7)
+    widths = [14 * mm, 20 * mm, 24 * mm, 18 * mm, 36 * mm, 14 * mm, 22 * mm]
     table = Table(rows, colWidths=[*widths, WIDTH - sum(widths)], repeatRows=1)
     styled(table, s.fonts, style)
-    return [s.raw(f"Findings ({len(data.findings)})", s.h2), table]
+    return [s.raw(t.escaped("findings_heading", count=len(data.findings)), s.h2), table]
 
 
-def _comments(data: VideoReportData, s: Styles) -> list:
+def _changes(data: VideoReportData, s: Styles, t: Labels) -> list:
+    changes = data.changes_since_previous
+    if changes is None:
+        return []
+    heading = s.raw(t.escaped("changes_heading", version=changes.previous_version), s.h2)
+    if not [row for row in changes.rows if row.change != "unchanged"]:
+        return [heading, s.p(t("no_changes", version=changes.previous_version), s.body)]
+    rows = [[s.raw(escape(t[h]), s.head) for h in ("change", "term", "matched")]]
+    order = {"new": 0, "resolved": 1, "unchanged": 2}
+    rows += [[s.p(t[f"change_{row.change}"], s.cell), s.p(row.term, s.cell), s.p(row.matched, s.cell)]
+             for row in sorted(changes.rows, key=lambda row: order.get(row.change, 3))]
+    table = Table(rows, colWidths=[30 * mm, 40 * mm, WIDTH - 70 * mm], repeatRows=1)
+    styled(table, s.fonts, grid())
+    return [heading, table]
+
+
+def _comment_time(comment: CommentRow) -> str:
+    if comment.reply:
+        return "↳"
+    return clock(comment.at_seconds) + (f"–{clock(comment.end_seconds)}" if comment.end_seconds is not None else "")
+
+
+def _comment_text(comment: CommentRow, t: Labels) -> str:
+    flags = [t[flag] for flag, on in (("resolved", comment.resolved), ("internal", comment.internal)) if on]
+    return comment.text + (f" ({', '.join(flags)})" if flags else "")
+
+
+def _comments(data: VideoReportData, s: Styles, t: Labels) -> list:
     if not data.comments:
-        return [s.raw("Timecoded comments", s.h2), s.p("No comments.", s.body)]
-    rows = [[s.raw(h, s.head) for h in ("Time", "Reviewer", "Comment")]]
-    rows += [[s.p(clock(c.at_seconds), s.cell), s.p(c.reviewer, s.cell), s.p(c.text, s.cell)] for c in data.comments]
+        return [s.raw(escape(t["comments_heading"]), s.h2), s.p(t["no_comments"], s.body)]
+    rows = [[s.raw(escape(t[h]), s.head) for h in ("time", "reviewer", "comment")]]
+    rows += [[s.p(_comment_time(c), s.cell), s.p(c.reviewer, s.cell), s.p(_comment_text(c, t), s.cell)]
+             for c in data.comments]
     table = Table(rows, colWidths=[14 * mm, 34 * mm, WIDTH - 48 * mm], repeatRows=1)
     styled(table, s.fonts, grid())
-    return [s.raw("Timecoded comments", s.h2), table]
+    return [s.raw(escape(t["comments_heading"]), s.h2), table]
 
 
-def _transcript(data: VideoReportData, s: Styles) -> list:
+def _transcript(data: VideoReportData, s: Styles, t: Labels) -> list:
     """The transcript with each flagged span on a coloured background."""
     pieces, cursor = [], 0
     for h in sorted(data.highlights, key=lambda h: h.start):
@@ -112,24 +133,22 @@ def _transcript(data: VideoReportData, s: Styles) -> list:
                       "</font>")
         cursor = h.end
     pieces.append(s.fonts.markup(data.transcript[cursor:]))
-    text = "".join(pieces) or "No transcript."
-    return [s.raw("Transcript", s.h2), Paragraph(text, s.body)]
+    text = "".join(pieces) or escape(t["no_transcript"])
+    return [s.raw(escape(t["transcript"]), s.h2), Paragraph(text, s.body)]
 
 
-def _provenance(data: VideoReportData, s: Styles) -> list:
-    lines = [f"Transcription: model {escape(data.model or '—')}, language {escape(data.language or '—')}."]
-    lines += [f"Term list {escape(name)} v{escape(version)} · SHA-256 {escape(sha)}" for name, version, sha in
+def _provenance(data: VideoReportData, s: Styles, t: Labels) -> list:
+    lines = [t.escaped("provenance_model", model=data.model or "—", language=data.language or "—")]
+    lines += [t.escaped("provenance_list", name=name, version=version, sha=sha) for name, version, sha in
               data.term_lists]
     if data.audit_head:
-        lines.append(f"Audit log at issue: {escape(data.audit_head)} (check later with "
-                     "'thinktwice audit verify --against' this file)")
-    return [s.raw("Provenance", s.h2), *[s.raw(line, s.small) for line in lines]]
+        lines.append(t.escaped("audit_at_issue_verify", head=data.audit_head))
+    return [s.raw(escape(t["provenance"]), s.h2), *[s.raw(line, s.small) for line in lines]]
 
 
-def _helplines(s: Styles) -> list:
-    lines = "<br/>".join(f"<b>{escape(name)}</b>: {escape(number)}" for name, number in HELPLINES)
-    box = Table([[s.raw("<b>This video touches on suicide or self-harm.</b> If it is published, show where to find "
-                        f"help:<br/>{lines}", s.body)]], colWidths=[WIDTH])
+def _helplines(s: Styles, t: Labels) -> list:
+    lines = "<br/>".join(f"<b>{escape(name)}</b>: {escape(number)}" for name, number in helplines(t))
+    box = Table([[s.raw(f"{t['helplines_intro']}<br/>{lines}", s.body)]], colWidths=[WIDTH])
     styled(box, s.fonts, TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#e8f5e9")),
                              ("BOX", (0, 0), (-1, -1), 1, colors.HexColor("#2e7d32")),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -137,27 +156,28 @@ def _helplines(s: Styles) -> list:
     return [Spacer(1, 6), box]
 
 
-def _signatures(s: Styles) -> list:
+def _signatures(s: Styles, t: Labels) -> list:
     line = "_" * 38
-    table = Table([[s.raw(f"{line}<br/>Campaign lead (name and signature)", s.small),
-                    s.raw(f"{line}<br/>Date", s.small)]], colWidths=[WIDTH * 0.6, WIDTH * 0.4])
+    table = Table([[s.raw(f"{line}<br/>{escape(t['lead_signature'])}", s.small),
+                    s.raw(f"{line}<br/>{escape(t['date'])}", s.small)]], colWidths=[WIDTH * 0.6, WIDTH * 0.4])
     styled(table, s.fonts)
-    return [Spacer(1, 18), KeepTogether([s.raw("Sign-off", s.h2), Spacer(1, 18), table])]
+    return [Spacer(1, 18), KeepTogether([s.raw(escape(t["sign_off"]), s.h2), Spacer(1, 18), table])]
 
 
 def render_video_report(data: VideoReportData, fonts: FontSet) -> bytes:
     """The PDF as bytes; the caller writes it (atomically)."""
     f = Fonts(fonts)
     s = Styles(f)
-    story = _header(data, s) + _decisions(data, s)
+    t = Labels(data.vocab.language)
+    story = _header(data, s, t) + _decisions(data, s, t)
     if data.self_harm:
-        story += _helplines(s)
-    story += _findings(data, s) + _comments(data, s) + _transcript(data, s) + _provenance(data, s) + _signatures(s)
+        story += _helplines(s, t)
+    story += _findings(data, s, t) + _changes(data, s, t) + _comments(data, s, t) + _transcript(data, s, t)
+    story += _provenance(data, s, t) + _signatures(s, t)
     out = BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + 4 * mm, title=f"Approval report: {data.file_name}",
-                            author="ThinkTwice Review", subject=data.campaign,
+                            bottomMargin=MARGIN + 4 * mm, title=t("approval_title", name=data.file_name),
+                            author="ThinkTwice Review", subject=data.campaign, lang=t.language,
                             keywords=data.audit_head)
-    footer = f"ThinkTwice Review · approval report · generated {data.generated_at}"
-    doc.build(story, canvasmaker=numbered_canvas(f, footer))
+    doc.build(story, canvasmaker=numbered_canvas(f, t("footer_approval", when=data.generated_at), t["page_of"]))
     return out.getvalue()

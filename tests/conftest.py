@@ -48,3 +48,41 @@ def python_cli(*argv: str, **kwargs):
 
     return subprocess.run([sys.executable, "-m", "reviewer.cli", *map(str, argv)], capture_output=True,
                           text=True, cwd=REPO, **kwargs)
+
+
+@pytest.fixture
+def ui_hygiene():
+    """For Qt tests: the language goes back to English, and no work-queue thread outlives its window."""
+    yield
+    from ui.i18n import LANGUAGE
+    from ui.work_queue import LIVE_QUEUES
+
+    LANGUAGE.set("en")
+    running = [q for q in LIVE_QUEUES if q.running]
+    assert not running, "a work-queue thread outlived its window"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path):
+    """A main window on a fresh database with the fake transcriber; closed (threads stopped) after the test."""
+    from PySide6.QtCore import QSettings
+
+    from tests.fakes import fake_services
+    from ui.app import build_window
+    from ui.settings import AppSettings
+
+    windows = []
+
+    def make(factory=None, reviewer: str = "Aina"):
+        db = tmp_path / "review.db"
+        qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = build_window(str(db), AppSettings(reviewer=reviewer, organisation="WAO"), qsettings,
+                              factory() if factory else fake_services(db))
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

@@ -8,14 +8,18 @@ from pathlib import Path
 from reviewer.review.services import Services, no_verification
 from reviewer.store.connection import Store
 from transcribe.media import probe
-from transcribe.types import Segment, TranscribeOptions, Transcript, Word
+from transcribe.types import NO_SPEECH, Segment, TranscribeOptions, Transcript, Word
 
 DEFAULT_SCRIPT = "Hai semua. Jangan jadi bodoh di media sosial. Fikir dahulu sebelum menulis."
 
 
 def transcript_of(text: str, duration: float, language: str = "ms") -> Transcript:
-    """Spread the words of `text` evenly over the clip, like a (perfect) speech recogniser would."""
+    """Spread the words of `text` evenly over the clip, like a (perfect) speech recogniser would.
+
+    An empty `text` is a clip with no speech (music, noise, silence), as the real engine reports it."""
     words = text.split()
+    if not words:
+        return Transcript(language, 0.0, duration, (), model="fake", engine="fake", note=NO_SPEECH)
     step = duration / (len(words) + 1)
     timed = tuple(Word(w, round(step * (i + 0.5), 3), round(step * (i + 1.2), 3), 0.9) for i, w in enumerate(words))
     return Transcript(language, 0.95, duration, (Segment(1, timed[0].start, timed[-1].end, text, timed),),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 
 def run_as_nobody(action: Callable[[], str]) -> str:
@@ -57,3 +58,18 @@ def without_libraries(sonames: list[str], scratch: str) -> list[str]:
         script += [f"mknod {upper}/{name} c 0 0" for name in sonames if library_folder(name) == folder]
         script.append(f"mount -t overlay overlay -o lowerdir={folder},upperdir={upper},workdir={work} {folder}")
     return ["unshare", "-m", "sh", "-c", " && ".join(script) + ' && exec "$@"', "sh"]
+
+
+def imported(qtbot, window, clip: Path, campaign: str = "Kempen") -> int:
+    """Import one clip and wait until it is transcribed and checked; its video ID."""
+    with qtbot.waitSignal(window.work.task_done, timeout=20_000):
+        window.import_files([str(clip)], campaign)
+
+    def ready() -> int | None:
+        rows = window.services.store.query("SELECT id FROM videos WHERE original_name = ? AND status = 'in_review'",
+                                           (clip.name,))
+        return rows[0]["id"] if rows else None
+
+    qtbot.waitUntil(lambda: ready() is not None, timeout=20_000)
+    window.library.refresh()
+    return ready()

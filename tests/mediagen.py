@@ -41,6 +41,36 @@ def silence(seconds: float) -> np.ndarray:
     return np.zeros(int(seconds * SAMPLE_RATE), dtype=np.float32)
 
 
+def music_bed(seconds: float, level: float = 0.3) -> np.ndarray:
+    """A synthetic backing track: four chords, a plucked melody and a kick drum at 120 bpm, peak `level`."""
+    count = int(seconds * SAMPLE_RATE)
+    t = np.arange(count) / SAMPLE_RATE
+    beat = int(0.5 * SAMPLE_RATE)
+    chords = [(220.0, 277.2, 329.6), (196.0, 246.9, 293.7), (174.6, 220.0, 261.6), (164.8, 207.7, 246.9)]
+    melody = [440.0, 493.9, 523.3, 587.3, 659.3, 587.3, 523.3, 493.9]
+    out = np.zeros(count)
+    for bar, start in enumerate(range(0, count, 4 * beat)):
+        tt = t[start:start + 4 * beat]
+        for freq in chords[bar % 4]:
+            out[start:start + 4 * beat] += 0.3 * np.sin(2 * np.pi * freq * tt) + 0.1 * np.sin(4 * np.pi * freq * tt)
+    for note, start in enumerate(range(0, count, beat)):
+        tt = np.arange(min(beat, count - start)) / SAMPLE_RATE
+        out[start:start + len(tt)] += 0.5 * np.sin(2 * np.pi * melody[note % 8] * tt) * np.exp(-3 * tt)
+        out[start:start + len(tt)] += 0.8 * np.sin(2 * np.pi * 60 * tt) * np.exp(-20 * tt)
+    return (out / np.max(np.abs(out)) * level).astype(np.float32)
+
+
+def noise(seconds: float, level: float = 0.02, seed: int = 7) -> np.ndarray:
+    """Faint white noise (room hiss), reproducible."""
+    return (np.random.default_rng(seed).standard_normal(int(seconds * SAMPLE_RATE)) * level).astype(np.float32)
+
+
+def mix(speech: np.ndarray, bed: np.ndarray) -> np.ndarray:
+    """Speech over a bed (the bed is looped or cut to the speech's length)."""
+    bed = np.resize(bed, len(speech))
+    return np.clip(speech + bed, -1.0, 1.0).astype(np.float32)
+
+
 def _frame(index: int, fps: int, size: tuple[int, int], label: str) -> np.ndarray:
     width, height = size
     image = np.zeros((height, width, 3), dtype=np.uint8)

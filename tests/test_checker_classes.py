@@ -208,3 +208,54 @@ def test_innocent_hashtags_and_handles(checker: Checker, text: str) -> None:
 
 def test_leet_at_sign_is_still_a_letter(checker: Checker) -> None:
     assert found(checker, "@ss") == [("@ss", "ass", "normalized")]
+
+
+EVERYDAY = [
+    "seekor beruk memetik kelapa", "dua ekor lembu di padang", "beberapa ekor monyet", "anjing saya sakit",
+    "anjing jiran menyalak", "monyet itu mencuri pisang", "kambing dan lembu makan rumput", "penternak lembu",
+    "kelas bermula pukul 8.30 pagi", "pukul sepuluh malam", "jumpa pukul 7:00", "pukul telur sampai kembang",
+    "tumbuk cili dan bawang", "dia menembak bola ke gawang", "pukulan smash yang kencang", "memukul kompang",
+    "cuaca panas dan lembab", "internet lembab malam ini", "penat gila hari ni", "best gila lagu ni",
+    "sup tulang lembu", "trim the fat from the beef", "we saw a whale and two dolphins", "badak sumbu hampir pupus",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_senses_stay_clean(checker: Checker, text: str) -> None:
+    assert found(checker, text) == []
+
+
+INSULTS = [("kau ni lembu", "lembu"), ("dasar anak anjing", "anjing"), ("perangai macam beruk", "beruk"),
+           ("aku tembak kau depan gawang", "tembak"), ("kau ni lembab", "lembab"), ("dia gila", "gila"),
+           ("dah gila ke", "gila"), ("muka kau macam monyet", "monyet"), ("dia pukul budak tu", "pukul"),
+           ("you fat cow, stop eating", "fat")]
+
+
+@pytest.mark.parametrize(("text", "term"), INSULTS)
+def test_the_same_words_as_insults_are_still_found(checker: Checker, text: str, term: str) -> None:
+    assert term in [t for _, t, _ in found(checker, text)]
+
+
+def test_context_rules_generalise_to_a_partner_list() -> None:
+    checker = Checker([TermList("p", "1", (Term("kerbau", "insult", "medium", "ms"),))])
+    assert checker.find("tiga ekor kerbau membajak sawah") == []
+    assert [f.term for f in checker.find("dasar kerbau")] == ["kerbau"]
+
+
+MISHEARD_FORMS = [("dia memukol budak", "memukol", "pukul"), ("aku membunoh dia", "membunoh", "bunuh"),
+                  ("dia cuba gantong diri", "gantong diri", "gantung diri"),
+                  ("dia cuba menggantong diri", "menggantong diri", "gantung diri"),
+                  ("balik tonsan lah", "balik tonsan", "balik tongsan"), ("bunoh diri", "bunoh diri", "bunuh diri")]
+
+
+@pytest.mark.parametrize(("text", "matched", "term"), MISHEARD_FORMS)
+def test_mishearings_inside_derivations_and_phrases(checker: Checker, text: str, matched: str, term: str) -> None:
+    (finding,) = checker.find(text)
+    assert (finding.matched, finding.term, finding.kind) == (matched, term, "fuzzy")
+    assert finding.confidence < 1
+
+
+@pytest.mark.parametrize("text", ["dia menaiki bas", "pembuka botol", "kebudayaan kita", "memakai tudung",
+                                  "mengantuk sangat", "penjual buah", "berbual kosong"])
+def test_real_derived_words_are_not_mishearings(checker: Checker, text: str) -> None:
+    assert found(checker, text) == []

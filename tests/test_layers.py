@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +78,25 @@ sys.exit(main(["check", {str(script)!r}, "--format", "json"]))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1, result.stderr  # 1 = findings
     assert '"term": "bodoh"' in result.stdout
+
+
+SQL = re.compile(r"^\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIEW|TRIGGER)|"
+                 r"ALTER\s+TABLE|DROP\s+TABLE|PRAGMA|BEGIN|WITH\s+\w+\s+AS)\b")
+
+
+def sql_strings(path: Path) -> list[str]:
+    """String literals (f-string pieces included) that start like an SQL statement."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.match(node.value):
+            found.append(f"{path.relative_to(REPO)}:{node.lineno}: {node.value.strip()[:60]}")
+    return found
+
+
+def test_no_sql_outside_the_store() -> None:
+    """SQL lives in reviewer/store/; everything above calls its functions (and gets its plain-language errors)."""
+    files = [p for package in ("reviewer", "ui", "transcribe", "reports") for p in (REPO / package).rglob("*.py")
+             if not p.is_relative_to(REPO / "reviewer" / "store")]
+    offenders = [hit for path in files for hit in sql_strings(path)]
+    assert offenders == []
+    assert sql_strings(REPO / "reviewer" / "store" / "records.py")  # the scan does see SQL where it lives

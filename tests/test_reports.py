@@ -173,3 +173,23 @@ def test_report_refusals(run_cli, campaign, tmp_path: Path) -> None:
     assert code == 2
     assert "pass a video ID or --campaign" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_emoji_in_names_are_visible_in_reports(run_cli, tmp_path: Path, clips: dict[str, Path]) -> None:
+    """Issue 15 #16: emoji in file, campaign and creator names used to vanish from the PDF."""
+    db = tmp_path / "r.db"
+    services = fake_services(db)
+    clip = tmp_path / "raya 🌙 final 🎉.mp4"
+    shutil.copy(clips["english"], clip)
+    video_id = import_media(services.store, clip, "Kempen ✨ Raya", creator="@aina 😀\ue000").video_id
+    transcribe_and_check(services, video_id)
+    services.store.close()
+    for argv, name in ((("report", video_id), "video.pdf"), (("report", "--campaign", "Kempen ✨ Raya"), "sum.pdf")):
+        pdf = tmp_path / name
+        assert run_cli("--db", db, *argv, "-o", pdf)[0] == 0
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for emoji in ("🌙", "🎉", "✨", "😀"):
+            assert emoji in text, (name, emoji)
+        assert "[U+E000]" in text  # no font has it: its code point is printed, it does not vanish
+        assert ("+NotoEmoji-Regular", True) in [(n[7:], e) for n, e in fonts_in(pdf)]  # embedded (subset)

@@ -88,8 +88,10 @@ def test_read_only_database(tmp_path: Path) -> None:
     os.chmod(path, 0o444)
 
     def try_write() -> str:
+        from reviewer.review.workflow import ensure_campaign
+
         store = Store(path)
-        add_comment(store, 1, 0, "x", "y")
+        ensure_campaign(store, "Kempen")
         return "wrote"
 
     message = run_as_nobody(try_write)
@@ -185,3 +187,34 @@ def test_two_processes_write_at_once_without_locked_errors(tmp_path: Path, clips
         from reviewer.store import audit
 
         assert audit.verify(store.db).ok
+
+
+def test_a_database_on_read_only_media_can_be_read(tmp_path: Path, clips: dict[str, Path]) -> None:
+    """Issue 15 #13: a WAL database in a folder nobody can write (as on read-only media) could not even be
+    listed (SQLite needs to create its -shm file to read). Now reads work and writes say "read-only"."""
+    import tempfile
+
+    from reviewer.store import queries
+
+    folder = Path(tempfile.mkdtemp(prefix="thinktwice-media-"))  # under /tmp, so 'nobody' can reach it
+    path = folder / "r.db"
+    with Store(path) as store:
+        import_media(store, clips["english"], "Kempen")
+    assert not Path(f"{path}-wal").exists()  # closed cleanly: everything is in the main file
+    os.chmod(path, 0o444)
+    os.chmod(folder, 0o555)
+
+    def read_then_write() -> str:
+        store = Store(path)
+        names = [row["original_name"] for row in queries.list_videos(store)]
+        try:
+            add_comment(store, 1, 0, "x", "y")
+        except UserError as exc:
+            return f"{names} / {exc}"
+        return f"{names} / wrote"
+
+    message = run_as_nobody(read_then_write)
+    os.chmod(folder, 0o755)
+    shutil.rmtree(folder)
+    assert message.startswith("['english.mp4'] / the database")
+    assert "is read-only" in message

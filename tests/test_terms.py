@@ -96,3 +96,55 @@ def test_bundled_lists_meet_the_brief() -> None:
                  "Body Exposure and Sexualized Behaviors", "Frauds and Scams", "Regulated Goods", "Bad language",
                  "Mental health stigma", "Misogyny and gender-based violence"):
         assert area in categories
+
+
+UNMATCHABLE = [
+    ("!!!", "line 4: '!!!' can never match: it has no letters or digits"),
+    ("😡🔪", "line 4: '😡🔪' can never match"),
+    ("\u200b\u200d", "line 4: '\\u200b\\u200d' can never match"),
+    ("\"...,,,\"", "line 4: '...,,,' can never match"),
+    ("+1", "line 4: '+1' would match every '1': matching ignores '+'"),
+    ("#1", "line 4: '#1' would match every '1': matching ignores '#'"),
+]
+
+
+@pytest.mark.parametrize(("term", "message"), UNMATCHABLE, ids=[m[1][8:30] for m in UNMATCHABLE])
+def test_terms_that_can_never_match_are_refused_with_their_line(tmp_path: Path, term: str, message: str) -> None:
+    """Issue 15 #6: validation catches terms the matcher would silently never (or always) find."""
+    path = write(tmp_path, "term,category,severity,language,variants\nbodoh,insult,low,ms,\n"
+                           f"tolol,insult,low,ms,\n{term},insult,low,ms,\n")
+    with pytest.raises(TermListError) as caught:
+        load_term_list(path)
+    assert [str(e) for e in caught.value.errors][0].startswith(message)
+
+
+def test_variants_are_validated_too_and_ordinary_punctuation_is_fine(tmp_path: Path) -> None:
+    path = write(tmp_path, "term,category,severity,language,variants\nbodoh,insult,low,ms,b0doh|+1\n"
+                           "anti-vax,x,low,en,\nf*ck,x,low,en,\nkill!,x,low,en,\nbo\u200bdoh2,x,low,ms,\n")
+    with pytest.raises(TermListError) as caught:
+        load_term_list(path)
+    assert [str(e) for e in caught.value.errors] == [
+        "line 2: '+1' would match every '1': matching ignores '+'; write the term as words"]
+
+
+@pytest.mark.parametrize("fmt", ["one list", "all lists"])
+def test_terms_export_neutralises_formula_cells_and_round_trips(run_cli, tmp_path: Path, fmt: str) -> None:
+    """Issue 15 #7: a shared term list must not run a formula when a partner opens it in a spreadsheet."""
+    import csv
+
+    source = write(tmp_path, "# name: partner\nterm,category,severity,language,suggestion,note\n"
+                             'halimunan,"=HYPERLINK(""http://x"",""y"")",low,ms,+1 800,@admin\n'
+                             "@sshole,-insult,high,en,=1+1,'=2\n")
+    db = tmp_path / "r.db"
+    assert run_cli("--db", db, "terms", "import", source)[0] == 0
+    out = tmp_path / "out.csv"
+    argv = ("terms", "export", source) if fmt == "one list" else ("--db", db, "terms", "export")
+    assert run_cli(*argv, "-o", out)[0] == 0
+    rows = [r for r in csv.reader(out.read_text(encoding="utf-8").splitlines()) if r and not r[0].startswith("#")]
+    cells = [cell for row in rows for cell in row if cell]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))]
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in cells
+    assert "'=2" in cells  # a leading quote means "text" to a spreadsheet, and to us
+    if fmt == "one list":  # exported and imported again: the same list, same hash
+        assert load_term_list(out).sha256 == load_term_list(source).sha256
+        assert load_term_list(out).terms[1].note == "=2"

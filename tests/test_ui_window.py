@@ -9,41 +9,15 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCharFormat  # noqa: E402
 
 from tests.fakes import fake_services  # noqa: E402
-from ui.app import build_window  # noqa: E402
+from tests.helpers import imported  # noqa: E402
 from ui.i18n import LANGUAGE  # noqa: E402
 from ui.settings import AppSettings  # noqa: E402
-from ui.work_queue import LIVE_QUEUES  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def no_leftover_threads():
-    yield
-    LANGUAGE.set("en")
-    running = [q for q in LIVE_QUEUES if q.running]
-    assert not running, "a work-queue thread outlived its window"
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path: Path):
-    windows = []
-
-    def make(factory=None, reviewer: str = "Aina"):
-        db = tmp_path / "review.db"
-        qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = build_window(str(db), AppSettings(reviewer=reviewer, organisation="WAO"), qsettings,
-                              factory() if factory else fake_services(db))
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
+pytestmark = pytest.mark.usefixtures("ui_hygiene")
 
 
 def wait_for_status(qtbot, window, status: str, timeout: int = 20_000) -> None:
@@ -52,13 +26,6 @@ def wait_for_status(qtbot, window, status: str, timeout: int = 20_000) -> None:
         return any(row["status"] == status for row in window.library.model.rows)
 
     qtbot.waitUntil(done, timeout=timeout)
-
-
-def imported(qtbot, window, clip: Path, campaign: str = "Kempen") -> int:
-    with qtbot.waitSignal(window.work.task_done, timeout=20_000):
-        window.import_files([str(clip)], campaign)
-    wait_for_status(qtbot, window, "in_review")
-    return window.library.model.rows[0]["id"]
 
 
 def test_import_runs_in_background_and_review_flow(qtbot, make_window, clips) -> None:

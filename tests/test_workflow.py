@@ -204,3 +204,17 @@ def test_audit_chain_detects_hand_edits(services, video: Path) -> None:
     broken = audit.verify(services.store.db)
     assert broken.broken_at == decision
     assert "changed" in broken.reason
+
+
+def test_video_without_speech_is_checked_and_says_no_speech(tmp_path: Path, clips: dict[str, Path]) -> None:
+    """A dance video: no speech, so the transcript is empty, the caption is still checked and the status moves on."""
+    services = fake_services(tmp_path / "review.db", {"dance.mp4": ""})
+    target = tmp_path / "dance.mp4"
+    shutil.copy(clips["english"], target)
+    video_id = import_media(services.store, target, "Kempen", caption="Jangan jadi bodoh").video_id
+    transcribe_and_check(services, video_id)
+    detail = queries.show(services.store, video_id, list(services.checker().refs))
+    assert detail["transcript_gap"].startswith("no speech found")
+    assert [f["term"] for f in detail["findings"]] == ["bodoh"]
+    assert status(services, video_id) != "pending"
+    services.store.close()

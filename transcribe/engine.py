@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,8 @@ from transcribe.language import (
 )
 from transcribe.media import probe, require_audio
 from transcribe.model import model_label, resolve_model
-from transcribe.types import Segment, TranscribeOptions, Transcript, Word
+from transcribe.redecode import chunk_at, chunks_of, guarded, to_decoded
+from transcribe.types import NO_SPEECH, Segment, TranscribeOptions, Transcript, Word
 
 SAMPLE_RATE = 16_000
 WINDOW_SAMPLES = 30 * SAMPLE_RATE
@@ -36,6 +38,12 @@ def cpu_threads() -> int:
 
 
 def load_model(model_dir: Path):  # -> faster_whisper.WhisperModel (imported lazily: it is heavy)
+    """The model in `model_dir`, loaded once per process: a warm worker serves many jobs with it."""
+    return _load_model(str(Path(model_dir).resolve()))
+
+
+@lru_cache(maxsize=1)
+def _load_model(model_dir: str):
     from faster_whisper import WhisperModel
 
     try:
@@ -56,19 +64,51 @@ def decode(path: Path) -> np.ndarray:
         raise MediaError(f"could not decode the audio of {path.name} ({exc}); export it again as MP4") from None
 
 
-def speech_windows(audio: np.ndarray, count: int = LANGUAGE_WINDOWS) -> list[np.ndarray]:
-    """Up to `count` 30 s windows of speech (silence removed by VAD), for language detection."""
-    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+def vad_options(options: TranscribeOptions):  # -> faster_whisper.vad.VadOptions
+    """The VAD settings of the batched pass; the guard recomputes its chunks from the same ones."""
+    from faster_whisper.vad import VadOptions
 
-    stamps = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=160))
+    return VadOptions(threshold=options.vad_threshold, min_silence_duration_ms=160, max_speech_duration_s=30)
+
+
+def speech_stamps(audio: np.ndarray, options: TranscribeOptions) -> list[dict]:
+    """Where the VAD hears speech, in samples. Without VAD, the whole clip counts as speech."""
+    from faster_whisper.vad import get_speech_timestamps
+
+    if not options.vad_filter:
+        return [{"start": 0, "end": len(audio)}] if len(audio) else []
+    heard = band_pass(audio) if options.speech_band_pass else audio
+    return get_speech_timestamps(heard, vad_options(options))
+
+
+def _only(audio: np.ndarray, stamps: list[dict]) -> np.ndarray:
+    """Silence everywhere but in these speech stamps."""
+    kept = np.zeros_like(audio)
+    for stamp in stamps:
+        kept[stamp["start"]:stamp["end"]] = audio[stamp["start"]:stamp["end"]]
+    return kept
+
+
+def band_pass(audio: np.ndarray, low: float = 150.0, high: float = 4000.0) -> np.ndarray:
+    """Keep the speech band only (drops a kick drum's thump and cymbal hiss); for the VAD's ears, not the decoder's."""
+    spectrum = np.fft.rfft(audio)
+    freqs = np.fft.rfftfreq(len(audio), 1 / SAMPLE_RATE)
+    spectrum[(freqs < low) | (freqs > high)] = 0
+    return np.fft.irfft(spectrum, len(audio)).astype(np.float32)
+
+
+def speech_windows(audio: np.ndarray, stamps: list[dict], count: int = LANGUAGE_WINDOWS) -> list[np.ndarray]:
+    """Up to `count` 30 s windows of speech (silence removed by VAD), for language detection."""
+    from faster_whisper.vad import collect_chunks
+
     speech = np.concatenate(collect_chunks(audio, stamps)[0]) if stamps else audio
     windows = [speech[i:i + WINDOW_SAMPLES] for i in range(0, len(speech), WINDOW_SAMPLES)][:count]
     return [w for w in windows if len(w) >= SAMPLE_RATE // 2] or [audio[:WINDOW_SAMPLES]]
 
 
-def detect_language(model, audio: np.ndarray, candidates: tuple[str, ...]) -> LanguageChoice:
+def detect_language(model, audio: np.ndarray, candidates: tuple[str, ...], stamps: list[dict]) -> LanguageChoice:
     """Restricted detector first; if it is unsure, decode one window per candidate and compare likelihoods."""
-    windows = speech_windows(audio)
+    windows = speech_windows(audio, stamps)
     per_window = [model.detect_language(audio=window)[2] for window in windows]
     choice = choose_language(average_probabilities(per_window), candidates)
     if choice.confident or len(candidates) < 2:
@@ -104,47 +144,61 @@ def transcribe_file(media: str | os.PathLike[str], options: TranscribeOptions | 
     report(0.01, "decoding audio")
     audio, offset = _clip(decode(Path(media)), options)
     duration = len(audio) / SAMPLE_RATE
-    if options.language == "auto":
-        report(0.02, "detecting language")
-        choice = detect_language(model, audio, tuple(options.candidates))
-        language, language_probability = choice.language, choice.probability
-    else:
-        language, language_probability = validate_language(options.language, model.supported_languages), 1.0
-    report(0.03, "transcribing")
-    segments = _decode_segments(model, audio, language, options, duration, report)
+    stamps = speech_stamps(audio, options)
+    language, language_probability = _language(model, audio, options, stamps, report)
+    segments: list[Segment] = []
+    if stamps:
+        report(0.03, "transcribing")
+        segments = _decode_segments(model, audio, language, options, duration, stamps, report)
+    report(1.0, "done")
     return Transcript(
         language=language,
         language_probability=language_probability,
         duration=round(info.duration if options.clip_start is None else duration, 3),
         segments=tuple(_shift(s, offset) for s in segments) if offset else tuple(segments),
         model=model_label(model_dir),
+        note="" if segments else NO_SPEECH,
     )
 
 
+def _language(model, audio: np.ndarray, options: TranscribeOptions, stamps: list[dict],
+              report: ProgressCallback) -> tuple[str, float]:
+    """The spoken language; with no speech at all, the first candidate (there is nothing to detect)."""
+    if options.language != "auto":
+        return validate_language(options.language, model.supported_languages), 1.0
+    if not stamps:
+        return options.candidates[0] if options.candidates else "en", 0.0
+    report(0.02, "detecting language")
+    choice = detect_language(model, audio, tuple(options.candidates), stamps)
+    return choice.language, choice.probability
+
+
 def _decode_segments(model, audio: np.ndarray, language: str, options: TranscribeOptions, duration: float,
-                     report: ProgressCallback) -> list[Segment]:
+                     stamps: list[dict], report: ProgressCallback) -> list[Segment]:
     from faster_whisper import BatchedInferencePipeline
 
     pipeline = BatchedInferencePipeline(model)
-    segments: list[Segment] = []
+    chunks = chunks_of(stamps)
+    vad = vad_options(options)
+    if options.speech_band_pass:  # the pipeline's own VAD then finds only what ours found through the band-pass
+        audio = _only(audio, stamps)
     try:
         with Heartbeat(report, duration, options.batch_size) as beat:
             raw_segments, _ = pipeline.transcribe(
                 audio, language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
-                batch_size=options.batch_size, vad_filter=options.vad_filter, hotwords=options.hotwords,
+                batch_size=options.batch_size, vad_filter=options.vad_filter, vad_parameters=vad,
+                hotwords=options.hotwords,
             )
+            decoded = []
             for raw in raw_segments:
-                words = tuple(Word(w.word.strip(), _sec(w.start), _sec(w.end), round(float(w.probability), 4))
-                              for w in raw.words or () if w.word.strip())
-                segments.append(Segment(len(segments) + 1, _sec(raw.start), _sec(raw.end), raw.text.strip(),
-                                        words))
+                decoded.append(to_decoded(raw, chunk=chunk_at(chunks, raw.start, raw.end)))
                 beat.confirm(raw.end)
+        report(0.99, "re-checking doubtful passages")
+        return guarded(model, audio, decoded, chunks, language, options.beam_size, vad)
     except Cancelled:
         raise
     except (RuntimeError, ValueError, MemoryError) as exc:
         raise TranscriptionFailed(f"decoding failed ({exc}); try again, or choose a smaller model") from None
-    report(1.0, "done")
-    return segments
 
 
 def _sec(value: float) -> float:

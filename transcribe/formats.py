@@ -119,31 +119,77 @@ def render(transcript: Transcript, fmt: str) -> str:
         raise ValueError(f"unknown transcript format '{fmt}'; choose one of {', '.join(FORMATS)}") from None
 
 
-_CUE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{3})\s*-->\s*(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{3})")
+_TIME = r"(?:(\d+):)?(\d+):(\d+)[,.](\d{3})"
+_CUE_TIME = re.compile(rf"^{_TIME}\s*-->\s*{_TIME}(?:\s|$)")
+_TIME_LIKE = re.compile(r"\d+:\d+[:,.]\d+")  # a timing line, however mangled
+_SKIPPED_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
 
 
 def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> float:
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
 
 
-def parse_subtitles(text: str, language: str = "") -> Transcript:
-    """Read SRT or WebVTT cues back into a transcript (segments without word timings).
+def _cue_time(line: str) -> tuple[float, float] | str:
+    """(start, end), or why the timing line is unusable."""
+    timing = _CUE_TIME.match(line)
+    if not timing:
+        return "not 'HH:MM:SS,mmm --> HH:MM:SS,mmm'"
+    groups = timing.groups()
+    if any(int(value) >= 60 for value in (groups[1], groups[2], groups[5], groups[6])):
+        return "minutes and seconds must be under 60"
+    start, end = _seconds(*groups[:4]), _seconds(*groups[4:])
+    if end < start:
+        return "it ends before it starts"
+    return start, end
 
-    Lenient about what surrounds the cues (numbers, WEBVTT header, NOTE blocks, cue settings), so
-    subtitles exported by other tools check fine.
+
+def _blocks(text: str) -> list[list[tuple[int, str]]]:
+    """Blank-line separated blocks of (line number, stripped line)."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if line.strip():
+            blocks[-1].append((number, line.strip()))
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def read_subtitles(text: str, language: str = "") -> tuple[Transcript, list[str]]:
+    """Read SRT or WebVTT cues into a transcript (segments without word timings), with a warning per bad time.
+
+    Lenient about what surrounds the cues (numbers, WEBVTT header, NOTE blocks, cue settings), so subtitles
+    exported by other tools check fine. Strict about times, without losing words: a cue whose time is
+    malformed or impossible (99:99:99, an end before its start) or missing is still read, so its words are
+    checked; it is placed at the end of the cue before it, and a warning names its line.
     """
     segments: list[Segment] = []
-    for block in re.split(r"\r?\n\s*\r?\n", text.lstrip("\ufeff")):
-        lines = [line.strip() for line in block.strip().splitlines()]
-        for index, line in enumerate(lines):
-            timing = _CUE_TIME.search(line)
-            if timing:
-                groups = timing.groups()
-                body = " ".join(re.sub(r"<[^>]+>", "", part) for part in lines[index + 1:] if part)
-                if body:
-                    segments.append(Segment(len(segments) + 1, _seconds(*groups[:4]), _seconds(*groups[4:]), body))
-                break
+    warnings: list[str] = []
+    for block in _blocks(text):
+        if block[0][1].split(maxsplit=1)[0] in _SKIPPED_BLOCKS:
+            continue
+        timing_at = next((i for i, (_, line) in enumerate(block) if "-->" in line or _TIME_LIKE.match(line)), None)
+        if timing_at is None:  # an SRT number, then text: no time at all
+            body_lines = block[1:] if block[0][1].isdigit() else block
+            timing: tuple[float, float] | str = "the cue has no time line"
+        else:
+            body_lines = block[timing_at + 1:]
+            timing = _cue_time(block[timing_at][1])
+        body = " ".join(re.sub(r"<[^>]+>", "", line) for _, line in body_lines)
+        if not body.strip():
+            continue
+        if isinstance(timing, str):
+            at = segments[-1].end if segments else 0.0
+            number = block[timing_at if timing_at is not None else 0][0]
+            warnings.append(f"line {number}: bad cue time ({timing}); its words were checked and placed at "
+                            f"{timestamp(at)}")
+            timing = (at, at)
+        segments.append(Segment(len(segments) + 1, timing[0], timing[1], body))
     if not segments:
         raise ValueError("no subtitle cues found (expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm' lines)")
     duration = max(s.end for s in segments)
-    return Transcript(language or "", 1.0, duration, tuple(segments), model="", engine="subtitles")
+    return Transcript(language or "", 1.0, duration, tuple(segments), model="", engine="subtitles"), warnings
+
+
+def parse_subtitles(text: str, language: str = "") -> Transcript:
+    """`read_subtitles` without the warnings."""
+    return read_subtitles(text, language)[0]

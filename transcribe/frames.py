@@ -56,3 +56,22 @@ def thumbnail(path: str | os.PathLike[str], width: int = 320) -> bytes | None:
         return _encode_png(frame, width) if ok and frame is not None else None
     finally:
         capture.release()
+
+
+def frames_at(path: str | os.PathLike[str], seconds: list[float], width: int = 320) -> list[bytes | None]:
+    """PNG bytes of the frame shown at each of `seconds` (one open of the file for all of them).
+
+    None where there is no picture (audio-only files, or a time past the end).
+    """
+    capture = cv2.VideoCapture(str(path))
+    try:
+        if not capture.isOpened():
+            return [None] * len(seconds)
+        images: list[bytes | None] = []
+        for moment in seconds:
+            capture.set(cv2.CAP_PROP_POS_MSEC, max(0.0, moment) * 1000.0)
+            ok, frame = capture.read()
+            images.append(_encode_png(frame, width) if ok and frame is not None else None)
+        return images
+    finally:
+        capture.release()

@@ -56,6 +56,8 @@ def choose_by_likelihood(detector: LanguageChoice, log_probs: dict[str, float],
     Near-ties go to the earlier candidate, so the campaign's configured preference decides them.
     """
     best = max(log_probs.values())
+    if best == float("-inf"):  # nothing decoded in any candidate (music, noise): keep the detector's pick
+        return detector
     language = next(code for code in candidates if code in log_probs and best - log_probs[code] < LIKELIHOOD_TIE)
     weights = {code: math.exp(value) for code, value in log_probs.items()}
     probability = weights[language] / sum(weights.values())

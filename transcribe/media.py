@@ -122,6 +122,7 @@ def probe(path: str | os.PathLike[str], *, with_hash: bool = True) -> MediaInfo:
             raise MediaError(f"{path.name} has neither video nor audio; export it again as MP4 (H.264 + AAC)")
         duration = _declared_duration(container)
         checked = audio or video
+        assert checked is not None
         real_end = _packet_end(container, checked)
         if duration <= 0:
             duration = real_end

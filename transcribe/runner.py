@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from transcribe.errors import Cancelled, TranscribeError, TranscriptionFailed
 from transcribe.types import TranscribeOptions, Transcript
@@ -70,7 +71,7 @@ class TranscriptionJob:
         self.windows = windows  # when given: re-decode these {start, end, hotwords} windows only
         self._process: subprocess.Popen[bytes] | None = None
         self._selector: selectors.BaseSelector | None = None
-        self._stderr = None
+        self._stderr: IO[bytes] | None = None
         self._buffer = b""
         self._pending: list[Message] = []
         self._outcome: Finished | Failed | None = None
@@ -88,6 +89,7 @@ class TranscriptionJob:
         self._process = subprocess.Popen([sys.executable, "-m", "transcribe.worker"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=self._stderr, env=_child_env())
         assert self._process.stdin is not None
+        assert self._process.stdout is not None
         request = {"media": os.path.abspath(self.media), "options": self.options.to_dict(), "windows": self.windows}
         self._process.stdin.write(json.dumps(request).encode() + b"\n")
         self._process.stdin.close()
@@ -174,9 +176,17 @@ class TranscriptionJob:
 
 def run_transcription(media: str | os.PathLike[str], options: TranscribeOptions | None = None,
                       on_progress: Callable[[Progress], None] | None = None,
-                      should_cancel: Callable[[], bool] | None = None, windows: list[dict] | None = None) -> Finished:
-    """Blocking helper: run a job to the end, raising TranscribeError (or Cancelled) on failure."""
-    job = TranscriptionJob(media, options, windows).start()
+                      should_cancel: Callable[[], bool] | None = None, windows: list[dict] | None = None,
+                      worker=None) -> Finished:
+    """Blocking helper: run a job to the end, raising TranscribeError (or Cancelled) on failure.
+
+    With a `worker` (warm.WarmWorker) the job runs in that long-lived child, whose model is already loaded."""
+    if worker is not None:
+        from transcribe.warm import WarmJob
+
+        job: TranscriptionJob = WarmJob(media, options, windows, worker).start()
+    else:
+        job = TranscriptionJob(media, options, windows).start()
     try:
         while True:
             if should_cancel is not None and should_cancel():

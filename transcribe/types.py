@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 DEFAULT_CANDIDATES: tuple[str, ...] = ("ms", "en")
+NO_SPEECH = "no speech found"
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Segment:
     end: float
     text: str
     words: tuple[Word, ...] = ()
+    # Set by the loop guard (guard.py): decoded a second time, sequentially; `doubtful` when that too looked wrong.
+    redecoded: bool = False
+    doubtful: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,11 @@ class Transcript:
     segments: tuple[Segment, ...]
     model: str = ""
     engine: str = "faster-whisper"
+    note: str = ""  # e.g. NO_SPEECH: an empty transcript is a normal result, and says why it is empty
+
+    @property
+    def no_speech(self) -> bool:
+        return not any(s.text.strip() for s in self.segments)
 
     @property
     def text(self) -> str:
@@ -52,7 +61,10 @@ class Transcript:
                 start=float(s["start"]),
                 end=float(s["end"]),
                 text=str(s["text"]),
-                words=tuple(Word(**w) for w in s.get("words") or ()),
+                words=tuple(Word(str(w["text"]), float(w["start"]), float(w["end"]), float(w["probability"]))
+                            for w in s.get("words") or ()),
+                redecoded=bool(s.get("redecoded", False)),
+                doubtful=bool(s.get("doubtful", False)),
             )
             for s in data.get("segments") or ()
         )
@@ -63,6 +75,7 @@ class Transcript:
             segments=segments,
             model=str(data.get("model", "")),
             engine=str(data.get("engine", "faster-whisper")),
+            note=str(data.get("note", "")),
         )
 
 
@@ -79,6 +92,8 @@ class TranscribeOptions:
     # We keep the whole app under 1 GB, so 6. Memory grows ~115 MB per batch item; raise it on bigger machines.
     batch_size: int = 6
     vad_filter: bool = True
+    vad_threshold: float = 0.5  # Silero's speech probability; benchmarks/accuracy_bench.py measured the choice
+    speech_band_pass: bool = False  # VAD listens through a 150-4000 Hz band-pass (measured: see the README)
     hotwords: str | None = None
     clip_start: float | None = None
     clip_end: float | None = None

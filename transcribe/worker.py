@@ -2,6 +2,7 @@
 
 Reads one JSON request line on stdin ({"media": ..., "options": {...}}) and writes JSON lines on stdout:
 any number of {"type": "progress"}, then exactly one {"type": "finished"} or {"type": "failed"}.
+With `--warm` it then waits for the next request (the model stays loaded) until stdin is closed.
 It never raises: every outcome becomes a message. Only the runner (runner.py) should start it.
 """
 
@@ -44,19 +45,31 @@ def exit_with_parent(interval: float = 0.5) -> threading.Thread:
     return watchdog
 
 
-def serve(stdin: TextIO, stdout: TextIO) -> None:
+def serve(stdin: TextIO, stdout: TextIO, keep_warm: bool = False) -> None:
+    """Answer one request, or (`keep_warm`) every request until stdin closes, keeping the model loaded."""
     from tqdm import tqdm
-
-    from transcribe.engine import decode_windows, transcribe_file
-    from transcribe.errors import TranscribeError
-    from transcribe.types import TranscribeOptions
 
     # faster-whisper builds a (disabled) tqdm bar, which by default allocates a multiprocessing semaphore;
     # a worker killed on Cancel would leak it. A thread lock does the same job inside one process.
     tqdm.set_lock(threading.RLock())
+    while True:
+        line = stdin.readline()
+        if not line.strip():
+            return
+        handle(line, stdout)
+        if not keep_warm:
+            return
+
+
+def handle(line: str, stdout: TextIO) -> None:
+    """One request in, its messages out. Never raises: every outcome becomes a message."""
+    from transcribe.engine import decode_windows, transcribe_file
+    from transcribe.errors import TranscribeError
+    from transcribe.types import TranscribeOptions
+
     started = time.perf_counter()
     try:
-        request = json.loads(stdin.readline())
+        request = json.loads(line)
         if request.get("windows") is not None:
             texts = decode_windows(request["media"], request["windows"],
                                    TranscribeOptions.from_dict(request.get("options") or {}))
@@ -79,4 +92,4 @@ def serve(stdin: TextIO, stdout: TextIO) -> None:
 
 if __name__ == "__main__":
     exit_with_parent()
-    serve(sys.stdin, sys.stdout)
+    serve(sys.stdin, sys.stdout, keep_warm="--warm" in sys.argv[1:])

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from reviewer import __version__
 from reviewer.errors import UserError
@@ -36,7 +36,7 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and exit 2, like the `thinktwice` command line
+    def error(self, message: str) -> NoReturn:  # one line and exit 2, like the `thinktwice` command line
         self.exit(EXIT_USAGE, f"{self.prog}: {message}; see '{self.prog} --help'\n")
 
 
@@ -125,7 +125,7 @@ def _run_window(args: argparse.Namespace, qt_args: list[str], player_problem: st
     # Qt Multimedia reports every optional hardware decoder it could not load; useful to Qt developers,
     # alarming to a reviewer who started the app from a terminal.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false")
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else PROG, *qt_args])
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0] if sys.argv else PROG, *qt_args]))
     app.setApplicationName(TITLE)
     app.setOrganizationName("ThinkTwice")
     app.setApplicationVersion(__version__)

@@ -118,21 +118,22 @@ class Language(QObject):
             QCoreApplication.installTranslator(translator)
             self._translator = translator
 
-    def tr(self, text: str, **values: object) -> str:
+    def translate(self, text: str, /, **values: object) -> str:
         self._asked.add(text)
         translated = QCoreApplication.translate(CONTEXT, text)
         return translated.format(**values) if values else translated
 
-    def missing(self, code: str = "ms") -> set[str]:
+    def missing(self, code: str = "ms") -> frozenset[str]:
         """Strings the app asked for that have no finished translation."""
-        return {text for text in self._asked if not translations(code).get(text)}
+        return frozenset(text for text in self._asked if not translations(code).get(text))
 
 
 LANGUAGE = Language()
 
 
-def tr(text: str, **values: object) -> str:
-    return LANGUAGE.tr(text, **values)
+def tr(text: str, /, **values: object) -> str:
+    """`text` in the interface language, with `{name}` fields filled from `values`."""
+    return LANGUAGE.translate(text, **values)
 
 
 def follow_language(widget: QObject, callback: Callable[[], None]) -> None:

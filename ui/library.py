@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review import lookups
+from reviewer.review.lookups import STATUSES, thumbnail
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
-from reviewer.store import queries
-from reviewer.store.migrations import STATUSES
 from ui.i18n import follow_language, tr
 from ui.models import VideoTableModel
 
@@ -58,14 +58,23 @@ class LibraryPane(QWidget):
         self.search.textChanged.connect(lambda _: self._debounce.start())
         self.campaign.currentIndexChanged.connect(lambda _: self.refresh())
         self.status.currentIndexChanged.connect(lambda _: self.refresh())
-        self.table.clicked.connect(lambda index: self.video_selected.emit(self.model.row(index.row())["id"]))
+        self._shown: int | None = None  # the video last announced, so a refresh re-selecting it does not reload
+        self.table.clicked.connect(lambda index: self._announce(index.row(), force=True))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._announce(current.row()))
         follow_language(self, self.retranslate)
         self.retranslate()
         self.refresh_campaigns()
 
+    def _announce(self, row: int, force: bool = False) -> None:
+        """Open the video of the current row, whether it became current by click or by keyboard."""
+        if 0 <= row < len(self.model.rows):
+            video_id = self.model.row(row)["id"]
+            if force or video_id != self._shown:
+                self._shown = video_id
+                self.video_selected.emit(video_id)
+
     def _thumbnail(self, video_id: int) -> bytes | None:
-        rows = self.services.store.query("SELECT thumbnail FROM videos WHERE id = ?", (video_id,))
-        return rows[0]["thumbnail"] if rows else None
+        return thumbnail(self.services.store, video_id)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(tr("Search names, creators, captions and transcripts"))
@@ -91,7 +100,7 @@ class LibraryPane(QWidget):
         self.campaign.blockSignals(True)
         self.campaign.clear()
         self.campaign.addItem(tr("All campaigns"), None)
-        for campaign in queries.campaigns(self.services.store):
+        for campaign in lookups.campaigns(self.services.store):
             self.campaign.addItem(f"{campaign['name']} ({campaign['videos']})", campaign["name"])
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(current)))
         self.campaign.blockSignals(False)
@@ -103,7 +112,7 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        rows = queries.list_videos(self.services.store, self.campaign.currentData(), self.status.currentData(),
+        rows = lookups.list_videos(self.services.store, self.campaign.currentData(), self.status.currentData(),
                                    self.search.text())
         self.model.set_rows(rows)
         self._show_count()

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from reviewer.review.batch import media_files, needs_work
+from reviewer.review.lookups import video_name
 from reviewer.review.services import Services
+from reviewer.review.term_lists import invalid_lists
+from reviewer.review.vocabulary import QT_TR_NOOP
 from transcribe.media import MEDIA_EXTENSIONS
 from ui.dashboard import DashboardPage
 from ui.exports import Exporter
@@ -72,8 +75,23 @@ class MainWindow(QMainWindow):
             exporter.failed.connect(lambda message: self.notify(tr("Export failed: {message}", message=message)))
         follow_language(self, self.retranslate)
         self.apply_settings(settings)
-        if not self.restoreGeometry(self.qsettings.value("window/geometry", QByteArray())):
+        geometry = self.qsettings.value("window/geometry", QByteArray())
+        if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)):
             self.fit_to_screen()
+        self.warn_invalid_lists()
+
+    def warn_invalid_lists(self) -> QMessageBox | None:
+        """A stored list that fails validation was disabled (not fatal): say so, and where to repair it."""
+        invalid = invalid_lists(self.services.store)
+        if not invalid:
+            return None
+        text = tr("These term lists are invalid and were disabled, so nothing is checked against them: {names}. "
+                  "Open Term lists and press Repair, or run 'thinktwice terms repair'.", names=", ".join(invalid))
+        self.notify(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("ThinkTwice Review"), text, parent=self)
+        box.setDetailedText("\n".join(invalid.values()))
+        box.open()
+        return box
 
     def fit_to_screen(self) -> None:
         """First run: a comfortable size that never exceeds the screen (125-200% scaling shrinks it)."""
@@ -87,7 +105,7 @@ class MainWindow(QMainWindow):
             self.resize(width, height)
 
     def _actions(self) -> None:
-        self.import_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
+        self.import_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Open))
         self.import_action.triggered.connect(lambda: self.import_files())
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
@@ -95,7 +113,7 @@ class MainWindow(QMainWindow):
         self.play_action.triggered.connect(self._space)
         self.report_action = QAction(self, shortcut=QKeySequence("Ctrl+P"))
         self.report_action.triggered.connect(self.export_video_report)
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.import_action, self.report_action, self.settings_action, self.quit_action])
@@ -191,9 +209,8 @@ class MainWindow(QMainWindow):
             return
         self._refresh_lists()
         if kind == TaskKind.IMPORT:
-            name = self.services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))
-            if name and needs_work(self.services, video_id):
-                self.process(video_id, name[0]["original_name"])
+            if needs_work(self.services, video_id):
+                self.process(video_id, video_name(self.services.store, video_id))
         elif self.review.video_id == video_id:
             self.review.reload()
 

@@ -7,13 +7,14 @@ opens as fast as a 10-video one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
 
-from reviewer.checking.checker import context
-from reviewer.review.vocabulary import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS
+from reviewer.review.checking import context
+from reviewer.review.term_lists import Term
+from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS
 from ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,25 +26,29 @@ def clock(seconds: float | None) -> str:
     return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"
 
 
-class RowsModel(QAbstractTableModel):
-    """Shared plumbing: rows are dicts; subclasses say which columns and how to show them."""
+RowT = TypeVar("RowT")
+Row = dict[str, Any]
+
+
+class RowsModel(QAbstractTableModel, Generic[RowT]):
+    """Shared plumbing: rows are records (dicts from the core, or Terms); subclasses say which columns and how."""
 
     columns: tuple[str, ...] = ()
 
-    def __init__(self, rows: Sequence[dict] = ()) -> None:
+    def __init__(self, rows: Sequence[RowT] = ()) -> None:
         super().__init__()
         self._rows = list(rows)
 
-    def set_rows(self, rows: Sequence[dict]) -> None:
+    def set_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row(self, index: int) -> dict:
+    def row(self, index: int) -> RowT:
         return self._rows[index]
 
     @property
-    def rows(self) -> list[dict]:
+    def rows(self) -> list[RowT]:
         return self._rows
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
@@ -52,7 +57,8 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return tr(self.columns[section])
         return None
@@ -63,15 +69,15 @@ class RowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
 
 
-class VideoTableModel(RowsModel):
+class VideoTableModel(RowsModel[Row]):
     columns = (QT_TR_NOOP("Video"), QT_TR_NOOP("Status"), QT_TR_NOOP("Findings"))
 
-    def __init__(self, rows: Sequence[dict] = (), thumbnails: Callable[[int], bytes | None] | None = None) -> None:
+    def __init__(self, rows: Sequence[Row] = (), thumbnails: Callable[[int], bytes | None] | None = None) -> None:
         super().__init__(rows)
         self._thumbnails = thumbnails
         self._pixmaps: dict[int, QPixmap | None] = {}
 
-    def set_rows(self, rows: Sequence[dict]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         self._pixmaps.clear()
         super().set_rows(rows)
 
@@ -83,7 +89,7 @@ class VideoTableModel(RowsModel):
         return self._pixmaps[video_id]
 
     @staticmethod
-    def counts(row: dict) -> str:
+    def counts(row: Row) -> str:
         parts = [f"{row[f'findings_{s}']} {tr(s)}" for s in ("critical", "high", "medium", "low")
                  if row[f"findings_{s}"]]
         return ", ".join(parts) or tr("none")
@@ -95,36 +101,40 @@ class VideoTableModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {"Video": f"{row['original_name']}\nv{row['version']} · {row['creator'] or '—'}",
                     "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else "")
+                    + (" · " + tr("{n} new", n=row["new_findings"]) if row.get("new_findings") else "")
                     + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript")),
                     "Findings": self.counts(row)}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
         if role == Qt.ItemDataRole.ForegroundRole and column == "Status":
             return QBrush(QColor(STATUS_COLOURS[row["status"]]))
-        if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and row["changed_since_review"]:
-            return tr("Changed since review: needs a new decision")
-        if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and not row.get("has_transcript", True):
-            return tr("No transcript: nothing this video says was checked")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "Status":
+            tips = [tr("Changed since review: needs a new decision")] if row["changed_since_review"] else []
+            if not row.get("has_transcript", True):
+                tips.append(tr("No transcript: nothing this video says was checked"))
+            if row.get("new_findings"):
+                tips.append(tr("{n} new findings since the decision", n=row["new_findings"]))
+            return "\n".join(tips) or None
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None
 
 
-class FindingsTableModel(RowsModel):
+class FindingsTableModel(RowsModel[Row]):
     columns = (QT_TR_NOOP("Time"), QT_TR_NOOP("Term"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Kind"),
                QT_TR_NOOP("Disposition"))
     # shown for the selected finding, below the table
     detail_columns = (QT_TR_NOOP("Category"), QT_TR_NOOP("Context"), QT_TR_NOOP("Suggestion"))
 
-    def __init__(self, rows: Sequence[dict] = (), text: str = "") -> None:
+    def __init__(self, rows: Sequence[Row] = (), text: str = "") -> None:
         super().__init__(rows)
         self.text = text
 
-    def set_findings(self, rows: Sequence[dict], text: str) -> None:
+    def set_findings(self, rows: Sequence[Row], text: str) -> None:
         self.text = text
         self.set_rows(rows)
 
-    def value(self, row: dict, column: str) -> str:
+    def value(self, row: Row, column: str) -> str:
         """The text of one cell; also used for the detail columns of the selected finding."""
         if column == "Time":
             return clock(row.get("time_start")) or (tr("caption") if row.get("source") == "caption" else "")
@@ -153,7 +163,7 @@ class FindingsTableModel(RowsModel):
         return None
 
 
-class TermsTableModel(RowsModel):
+class TermsTableModel(RowsModel[Term]):
     columns = (QT_TR_NOOP("Term"), QT_TR_NOOP("Category"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Language"),
                QT_TR_NOOP("Variants"), QT_TR_NOOP("Suggestion"), QT_TR_NOOP("Enabled"))
 

@@ -50,8 +50,8 @@ class PlayerPanel(QWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
         self.speed_label, self.volume_label = QLabel(), QLabel()
-        for widget in (self.speed_label, self.speed, self.volume_label, self.volume):
-            controls.addWidget(widget)
+        for control in (self.speed_label, self.speed, self.volume_label, self.volume):
+            controls.addWidget(control)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.video, 1)

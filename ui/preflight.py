@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import util as import_util
 from pathlib import Path
@@ -144,7 +145,7 @@ def check_multimedia() -> Missing | None:
     return Missing("Qt Multimedia (the video player)", missing) if missing else None
 
 
-def display_available(environ: dict[str, str] | None = None) -> bool:
+def display_available(environ: Mapping[str, str] | None = None) -> bool:
     environ = os.environ if environ is None else environ
     if not sys.platform.startswith("linux"):
         return True

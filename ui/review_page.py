@@ -7,22 +7,26 @@ milliseconds; transcription itself never runs here (see ui/work_queue.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import Any, cast
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import UserError
+from reviewer.review import lookups
+from reviewer.review.correction import corrected_transcript
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
+from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.review.workflow import (
     add_comment,
     add_review,
     add_transcript,
-    corrected_transcript,
     latest_transcript,
     record_check,
     set_disposition,
 )
-from reviewer.store import queries
 from ui.i18n import follow_language, tr
 from ui.player_notice import open_player
 from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
@@ -46,7 +50,9 @@ class ReviewPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.player = player if player is not None else open_player()
+        # a PlayerPanel, or the notice standing in for it with the same methods (duck-typed: Qt widgets can't
+        # also be Protocols mypy checks)
+        self.player: Any = cast(Any, player if player is not None else open_player())
         self.transcript = TranscriptPanel()
         self.findings = FindingsPanel()
         self.comments = CommentsPanel()
@@ -91,12 +97,20 @@ class ReviewPage(QWidget):
     def open_video(self, video_id: int) -> None:
         self.video_id = video_id
         self.reload(load_media=True)
+        self._show_my_decision()
+
+    def _show_my_decision(self) -> None:
+        """A new video never inherits the last one's choice: show this reviewer's decision on it, or nothing."""
+        sha = self.detail["video"]["sha256"] if self.detail else None
+        mine = [r for r in (self.detail or {}).get("reviews", []) if self.reviewer
+                and r["reviewer"].casefold() == self.reviewer.casefold() and r["content_sha256"] == sha]
+        self.decision.show_decision(mine[-1]["decision"] if mine else None, mine[-1]["note"] if mine else "")
 
     def reload(self, load_media: bool = False) -> None:
         if self.video_id is None:
             return
         refs = list(self.services.checker().refs)
-        self.detail = queries.show(self.services.store, self.video_id, refs)
+        self.detail = lookups.show(self.services.store, self.video_id, refs)
         video = self.detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)
         transcript = latest[1] if latest else None
@@ -108,7 +122,8 @@ class ReviewPage(QWidget):
                                                                         self.detail["comments"]))
         if load_media:
             self.player.load(video["path"], video["duration"])
-        self.decision.set_flags(self.detail["changed_since_review"], self.detail["stale_term_lists"])
+        self.decision.set_flags(self.detail["changed_since_review"], self.detail["stale_term_lists"],
+                                self.detail["new_findings"])
         self._show_title()
 
     def _show_title(self) -> None:
@@ -118,8 +133,10 @@ class ReviewPage(QWidget):
         video = self.detail["video"]
         status = tr(STATUS_LABELS[self.detail["status"]])
         status_word = tr("Status")
+        new = self.detail["new_findings"]
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
-                           f"{status_word}: {status}")
+                           f"{status_word}: {status}"
+                           + (" · ⚠ " + tr("{n} new findings since the decision", n=new) if new else ""))
         self.decision.set_status(tr("Current status: {status}", status=status))
 
     def _request_recheck(self) -> None:
@@ -130,40 +147,60 @@ class ReviewPage(QWidget):
         self.transcript.text.follow(seconds)
         self.comments.set_time(seconds)
 
-    def _run(self, action, success: str) -> None:
+    def _run(self, action: Callable[[int], object], success: str) -> None:
+        """Apply `action` to the open video; its UserError becomes a status message."""
+        video_id = self.video_id
+        if video_id is None:
+            self.message.emit(tr("Open a video first."))
+            return
         try:
-            action()
+            action(video_id)
         except UserError as exc:
             self.message.emit(str(exc))
             return
         self.reload()
         self.message.emit(success)
-        if self.video_id is not None:
-            self.changed.emit(self.video_id)
+        self.changed.emit(video_id)
 
     def _dispose(self, finding_id: int, disposition: str, reason: str) -> None:
-        self._run(lambda: set_disposition(self.services.store, finding_id, disposition, reason, self.reviewer),
+        self._run(lambda _video: set_disposition(self.services.store, finding_id, disposition, reason, self.reviewer),
                   tr("Finding {state}.", state=tr(disposition)))
 
     def _comment(self, text: str) -> None:
-        self._run(lambda: add_comment(self.services.store, self.video_id, self.player.seconds, text,
+        self._run(lambda video_id: add_comment(self.services.store, video_id, self.player.seconds, text,
                                       self.reviewer), tr("Comment added."))
+
+    def confirm(self, title: str, question: str) -> bool:
+        """Ask before an action the reviewer may regret (a seam: tests answer it)."""
+        answer = QMessageBox.question(self, title, question, QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_serious(self) -> list[dict]:
+        return [f for f in (self.detail or {}).get("findings", [])
+                if f["disposition"] == "open" and f["severity"] in ("high", "critical")]
 
     def _decide(self, decision: str, note: str) -> None:
         if not self.reviewer:
             self.message.emit(tr("Set your name in Settings (Ctrl+,) before deciding."))
             return
-        self._run(lambda: add_review(self.services.store, self.video_id, self.reviewer, decision, self.organisation,
-                                     note), tr("Decision recorded."))
+        serious = self.open_serious()
+        if decision in ("approved", "approved_with_changes") and serious and not self.confirm(
+                tr("Approve with open findings?"),
+                tr("{n} high or critical findings are still open ({terms}). Approve anyway?", n=len(serious),
+                   terms=", ".join(dict.fromkeys(f["term"] for f in serious)))):
+            self.message.emit(tr("Not decided: confirm or dismiss the open findings first."))
+            return
+        self._run(lambda video_id: add_review(self.services.store, video_id, self.reviewer, decision,
+                                              self.organisation, note), tr("Decision recorded."))
 
     def _save_correction(self, text: str) -> None:
         latest = latest_transcript(self.services.store.db, self.video_id) if self.video_id else None
         if latest is None:
             return
 
-        def save() -> None:
-            add_transcript(self.services.store, self.video_id, corrected_transcript(latest[1], text),
-                           author=self.reviewer)
-            record_check(self.services.store, self.video_id, self.services.checker(), actor=self.reviewer)
+        def save(video_id: int) -> None:
+            add_transcript(self.services.store, video_id, corrected_transcript(latest[1], text), author=self.reviewer)
+            record_check(self.services.store, video_id, self.services.checker(), actor=self.reviewer)
 
         self._run(save, tr("Correction saved as a new revision and re-checked."))

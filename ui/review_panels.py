@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review.lookups import DECISIONS
 from reviewer.review.vocabulary import DECISION_LABELS
-from reviewer.store.migrations import DECISIONS
 from ui.i18n import follow_language, tr
 from ui.models import FindingsTableModel, clock
 
@@ -205,7 +205,7 @@ class DecisionPanel(QWidget):
         self.submit.clicked.connect(self._submit)
         self.reviewer = ""
         self.organisation = ""
-        self._flags: tuple[bool, bool] = (False, False)
+        self._flags: tuple[bool, bool, int] = (False, False, 0)
         follow_language(self, self.retranslate)
         self.retranslate()
 
@@ -228,9 +228,12 @@ class DecisionPanel(QWidget):
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
-    def set_flags(self, changed: bool, stale: bool) -> None:
-        self._flags = (changed, stale)
+    def set_flags(self, changed: bool, stale: bool, new_findings: int = 0) -> None:
+        self._flags = (changed, stale, new_findings)
         messages = []
+        if new_findings:
+            messages.append(tr("{n} new findings since the decision: the decision did not consider them. "
+                               "Look at them and decide again.", n=new_findings))
         if changed:
             messages.append(tr("The file changed since it was reviewed: earlier decisions no longer count. "
                                "Watch it again and decide."))
@@ -239,6 +242,18 @@ class DecisionPanel(QWidget):
         self.banner.setText("\n".join(messages))
         self.banner.setVisible(bool(messages))
         self.recheck.setVisible(stale)
+
+    def show_decision(self, decision: str | None, note: str = "") -> None:
+        """Fill the form with this reviewer's current decision on the video, or clear it (a new video)."""
+        self.group.setExclusive(False)
+        for key, button in self.buttons.items():
+            button.setChecked(key == decision)
+        self.group.setExclusive(True)
+        self.note.setPlainText(note)
+
+    def chosen(self) -> str | None:
+        button = self.group.checkedButton()
+        return button.property("decision") if button is not None else None
 
     def _submit(self) -> None:
         button = self.group.checkedButton()

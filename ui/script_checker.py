@@ -11,13 +11,14 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QHelpEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.checking.checker import Checker, Finding, IncrementalChecker
-from reviewer.checking.terms import SEVERITIES
+from reviewer.review.checking import Checker, Finding, IncrementalChecker
+from reviewer.review.term_lists import SEVERITIES
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.formats import parse_subtitles
 from ui.i18n import follow_language, tr
@@ -83,6 +84,7 @@ class ScriptEditor(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
             finding = self.highlighter.finding_at(self.cursorForPosition(event.pos()))
             if finding is not None:
                 QToolTip.showText(event.globalPos(), self.describe(finding), self)
@@ -99,21 +101,27 @@ class ScriptEditor(QPlainTextEdit):
                 + (f"<br>{kinder}: {finding.suggestion}" if finding.suggestion else ""))
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self.context_menu(event.pos()).exec(event.globalPos())
+
+    def context_menu(self, pos) -> QMenu:
+        """The standard menu, with the finding under `pos` (if any) and its replacement on top."""
         menu = self.createStandardContextMenu()
-        cursor = self.cursorForPosition(event.pos())
+        cursor = self.cursorForPosition(pos)
         finding = self.highlighter.finding_at(cursor)
         if finding is not None:
             replacement = replacement_for(finding)
             first = menu.actions()[0] if menu.actions() else None
             if replacement:
-                action = menu.addAction(tr("Replace with suggestion: {text}", text=replacement))
+                action = menu.addAction(tr("Replace with suggestion: {words}", words=replacement))
                 action.triggered.connect(lambda: self.replace_finding(cursor.block().position(), finding, replacement))
-                menu.insertAction(first, action)
+                if first is not None:
+                    menu.insertAction(first, action)
             info = menu.addAction(finding.suggestion or finding.category)
             info.setEnabled(False)
-            menu.insertAction(first, info)
-            menu.insertSeparator(first)
-        menu.exec(event.globalPos())
+            if first is not None:
+                menu.insertAction(first, info)
+                menu.insertSeparator(first)
+        return menu
 
     def replace_finding(self, block_position: int, finding: Finding, replacement: str) -> None:
         cursor = QTextCursor(self.document())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,19 +26,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.checking.terms import LANGUAGES, SEVERITIES, Term, TermList, TermListError, load_term_list, to_csv
 from reviewer.errors import UserError
 from reviewer.review.services import Services
-from reviewer.store.term_lists import ListExistsError, active_lists, import_list, save_list
+from reviewer.review.term_lists import (
+    LANGUAGES,
+    SEVERITIES,
+    ListExistsError,
+    Term,
+    TermList,
+    TermListError,
+    active_lists,
+    as_severity,
+    import_list,
+    invalid_lists,
+    load_term_list,
+    repair_lists,
+    save_list,
+    to_csv,
+)
+from reviewer.review.vocabulary import QT_TR_NOOP
 from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
 
 
 class TermDialog(QDialog):
-    """Add or edit one term."""
+    """Add or edit one term. OK runs `save`; if the list would be invalid the dialog stays open with the reason."""
 
-    def __init__(self, parent: QWidget, term: Term | None = None) -> None:
+    def __init__(self, parent: QWidget, term: Term | None = None, save: Callable[[Term], None] | None = None) -> None:
         super().__init__(parent)
+        self.save = save
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b71c1c; font-weight:600;")
+        self.error.hide()
         self.setWindowTitle(tr("Edit term") if term else tr("Add term"))
         self.fields = {name: QLineEdit() for name in ("term", "category", "variants", "exceptions", "suggestion",
                                                        "note")}
@@ -57,6 +78,7 @@ class TermDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        form.addRow(self.error)
         form.addRow(buttons)
         if term:
             for name in ("term", "category", "suggestion", "note"):
@@ -67,12 +89,29 @@ class TermDialog(QDialog):
             self.language.setCurrentText(term.language)
         self.original = term
 
+    def accept(self) -> None:
+        try:
+            term = self.term()
+            if self.save is not None:
+                self.save(term)
+        except UserError as exc:
+            self.show_error(exc)
+            return
+        super().accept()
+
+    def show_error(self, exc: UserError) -> None:
+        reasons = [e.reason for e in exc.errors] if isinstance(exc, TermListError) else [str(exc)]
+        self.error.setText("\n".join(reasons))
+        self.error.setAccessibleName(tr("Problem"))
+        self.error.show()
+
     def term(self) -> Term:
         split = lambda text: tuple(p.strip() for p in text.split("|") if p.strip())  # noqa: E731
         values = {name: " ".join(w.text().split()) for name, w in self.fields.items()}
         if not values["term"] or not values["category"]:
             raise UserError(tr("A term needs its words and a category."))
-        return Term(values["term"], values["category"], self.severity.currentText(), self.language.currentText(),
+        return Term(values["term"], values["category"], as_severity(self.severity.currentText()) or "medium",
+                    self.language.currentText(),
                     split(values["variants"]), split(values["exceptions"]), values["suggestion"], values["note"],
                     self.original.enabled if self.original else True, self.original.list_name if self.original else "")
 
@@ -103,12 +142,21 @@ class TermsPage(QWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the suggestion gets the room left
         self.table.setColumnWidth(4, 200)
         self.info = QLabel()
+        self.broken = QLabel()  # lists disabled because they fail validation, with a way back
+        self.broken.setWordWrap(True)
+        self.broken.setStyleSheet("background:#fff3e0; color:#bf360c; padding:6px; border-radius:4px;")
+        self.repair_button = QPushButton()
+        self.repair_button.clicked.connect(self.repair)
         self.buttons = {key: QPushButton() for key in ("add", "edit", "toggle", "import", "export")}
         side = QVBoxLayout()
         side.addWidget(self.list_view, 1)
         side.addWidget(self.buttons["import"])
         side.addWidget(self.buttons["export"])
         right = QVBoxLayout()
+        warning = QHBoxLayout()
+        warning.addWidget(self.broken, 1)
+        warning.addWidget(self.repair_button)
+        right.addLayout(warning)
         right.addWidget(self.info)
         right.addWidget(self.search)
         right.addWidget(self.table, 1)
@@ -139,12 +187,29 @@ class TermsPage(QWidget):
         for key, button in self.buttons.items():
             button.setText(tr(labels[key]))
             button.setAccessibleName(tr(labels[key]))
+        self.repair_button.setText(tr("Repair"))
+        self.repair_button.setAccessibleName(tr("Repair invalid term lists"))
         self.search.setPlaceholderText(tr("Search terms"))
         self.search.setAccessibleName(tr("Search terms"))
         self.table.setAccessibleName(tr("Terms"))
         self.list_view.setAccessibleName(tr("Term lists"))
         self.model.retranslate()
         self._show_info()
+        self._show_broken()
+
+    def _show_broken(self) -> None:
+        self.invalid = invalid_lists(self.services.store)
+        self.broken.setText(tr("Disabled because they are invalid: {names}. Repair drops the bad rows "
+                               "(a duplicate keeps its first row).", names=", ".join(self.invalid)))
+        self.broken.setVisible(bool(self.invalid))
+        self.repair_button.setVisible(bool(self.invalid))
+
+    def repair(self) -> None:
+        report = repair_lists(self.services.store)
+        self.reload()
+        self.lists_changed.emit()
+        self.message.emit(tr("Repaired: {names}.", names=", ".join(n for n in report if n not in self.invalid))
+                          if report else tr("All term lists are valid."))
 
     def reload(self, select: str | None = None) -> None:
         current = select or (self.current.name if self.current else None)
@@ -157,6 +222,7 @@ class TermsPage(QWidget):
         names = [lst.name for lst in self.lists]
         self.list_view.setCurrentRow(names.index(current) if current in names else 0)
         self._show_list(self.list_view.currentRow())
+        self._show_broken()
 
     @property
     def current(self) -> TermList | None:
@@ -173,47 +239,64 @@ class TermsPage(QWidget):
                              version=current.version, count=len(current.terms), sha=current.sha256[:12])
                           if current else "")
 
+    def _current_terms(self) -> tuple[Term, ...]:
+        return self.current.terms if self.current is not None else ()
+
     def _selected_term(self) -> Term | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
     def _save(self, terms: list[Term], what: str) -> None:
         current = self.current
+        if current is None:
+            return
         saved = save_list(self.services.store, current.with_terms(terms))
         self.reload(saved.name)
         self.lists_changed.emit()
         self.message.emit(tr("{what}: {name} is now version {version}.", what=what, name=saved.name,
                              version=saved.version))
 
-    def add_term(self) -> None:
-        dialog = TermDialog(self)
-        if dialog.exec() and self.current:
-            try:
-                term = dialog.term()
-            except UserError as exc:
-                self.message.emit(str(exc))
-                return
-            self._save([*self.current.terms, term], tr("Term added"))
+    def _check_unique(self, term: Term, replacing: Term | None = None) -> None:
+        key = term.term.casefold()
+        if self.current is not None and any(t.term.casefold() == key for t in self.current.terms
+                                            if t is not replacing):
+            raise UserError(tr("'{term}' is already in {name}: edit that term instead.", term=term.term,
+                               name=self.current.name))
 
-    def edit_term(self) -> None:
+    def add_term(self) -> TermDialog | None:
+        if self.current is None:
+            return None
+
+        def save(term: Term) -> None:
+            self._check_unique(term)
+            self._save([*self._current_terms(), term], tr("Term added"))
+
+        dialog = TermDialog(self, save=save)
+        dialog.open()
+        return dialog
+
+    def edit_term(self) -> TermDialog | None:
         term = self._selected_term()
         if term is None:
-            return
-        dialog = TermDialog(self, term)
-        if dialog.exec():
-            try:
-                edited = dialog.term()
-            except UserError as exc:
-                self.message.emit(str(exc))
-                return
-            self._save([edited if t is term else t for t in self.current.terms], tr("Term edited"))
+            return None
+
+        def save(edited: Term) -> None:
+            self._check_unique(edited, term)
+            self._save([edited if t is term else t for t in self._current_terms()], tr("Term edited"))
+
+        dialog = TermDialog(self, term, save=save)
+        dialog.open()
+        return dialog
 
     def toggle_term(self) -> None:
         term = self._selected_term()
         if term is not None:
             flipped = replace(term, enabled=not term.enabled)
-            self._save([flipped if t is term else t for t in self.current.terms],
-                       tr("Term enabled") if flipped.enabled else tr("Term disabled"))
+            try:
+                self._save([flipped if t is term else t for t in self._current_terms()],
+                           tr("Term enabled") if flipped.enabled else tr("Term disabled"))
+            except UserError as exc:
+                self.message.emit(str(exc))
 
     def import_csv(self, path: str | None = None) -> bool:
         """Import a whole list; any invalid row means nothing is imported, and every bad row is shown."""
@@ -242,8 +325,11 @@ class TermsPage(QWidget):
                               tr("A list named {name} already exists. Replace it with this file (as a new "
                                  "version)?", name=term_list.name),
                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-            box.finished.connect(lambda answer: answer == QMessageBox.StandardButton.Yes
-                                 and self._imported(import_list(self.services.store, term_list, replace=True)))
+            def answered(answer: int) -> None:
+                if answer == QMessageBox.StandardButton.Yes:
+                    self._imported(import_list(self.services.store, term_list, replace=True))
+
+            box.finished.connect(answered)
             self.replace_box = box
             box.open()
             self.message.emit(tr("Nothing was imported yet: a list named {name} already exists.",

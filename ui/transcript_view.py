@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
-from reviewer.checking.checker import transcript_text
+from reviewer.review.checking import transcript_text
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.types import Transcript
 from ui.i18n import follow_language, tr
@@ -69,9 +69,8 @@ class TranscriptText(QPlainTextEdit):
         """Highlight the word being spoken at `seconds`; returns its index (or None between words).
 
         Called on every position tick, so it does nothing unless the current word changed."""
-        index: int | None = bisect.bisect_right(self._times, seconds) - 1
-        if index < 0 or seconds > self.spans[index][3] + 0.3:
-            index = None
+        found = bisect.bisect_right(self._times, seconds) - 1
+        index = None if found < 0 or seconds > self.spans[found][3] + 0.3 else found
         if index == self._current_index:
             return index
         self._current_index = index
@@ -106,20 +105,20 @@ class TranscriptPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.text = TranscriptText()
-        self.find = QLineEdit()
-        self.find.setClearButtonEnabled(True)
+        self.find_box = QLineEdit()
+        self.find_box.setClearButtonEnabled(True)
         self.edit_button = QPushButton()
         self.save_button = QPushButton()
         self.save_button.setEnabled(False)
         bar = QHBoxLayout()
-        bar.addWidget(self.find, 1)
+        bar.addWidget(self.find_box, 1)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.text, 1)
-        self.find.returnPressed.connect(self.find_next)
+        self.find_box.returnPressed.connect(self.find_next)
         self.edit_button.clicked.connect(self.toggle_edit)
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.text.toPlainText()))
         shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
@@ -129,18 +128,18 @@ class TranscriptPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.find.setPlaceholderText(tr("Search the transcript (Ctrl+F)"))
-        self.find.setAccessibleName(tr("Search the transcript"))
+        self.find_box.setPlaceholderText(tr("Search the transcript (Ctrl+F)"))
+        self.find_box.setAccessibleName(tr("Search the transcript"))
         self.edit_button.setText(tr("Stop editing") if not self.text.isReadOnly() else tr("Edit transcript"))
         self.save_button.setText(tr("Save correction"))
         self.text.setAccessibleName(tr("Transcript"))
 
     def focus_find(self) -> None:
-        self.find.setFocus()
-        self.find.selectAll()
+        self.find_box.setFocus()
+        self.find_box.selectAll()
 
     def find_next(self) -> bool:
-        needle = self.find.text().strip()
+        needle = self.find_box.text().strip()
         if not needle:
             return False
         if self.text.find(needle):

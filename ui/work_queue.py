@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 from superqt.utils import FunctionWorker
 
 from reviewer.errors import UserError
 from reviewer.review.batch import transcribe_and_check
 from reviewer.review.services import Services
+from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.review.workflow import import_media
 from transcribe.errors import Cancelled, TranscribeError
 from transcribe.types import TranscribeOptions
@@ -129,10 +130,10 @@ class WorkQueue(QObject):
 
         worker = FunctionWorker(_in_thread, self.services, job, report, task.cancel.is_set)
         worker.setAutoDelete(False)  # the Task holds it until it finished
-        worker.started.connect(lambda: self._set(task, TaskState.RUNNING))
+        worker.started.connect(lambda *_: self._set(task, TaskState.RUNNING))
         worker.returned.connect(lambda value: setattr(task, "result", value))
         worker.errored.connect(lambda exc: self._failed(task, exc))
-        worker.finished.connect(lambda: self._finished(task))
+        worker.finished.connect(lambda *_: self._finished(task))
         task.worker = worker
         self.tasks[task.key] = task
         self.task_added.emit(task.key, label)

@@ -96,6 +96,10 @@
         <translation>Eksport gagal: {message}</translation>
     </message>
     <message>
+        <source>These term lists are invalid and were disabled, so nothing is checked against them: {names}. Open Term lists and press Repair, or run &apos;thinktwice terms repair&apos;.</source>
+        <translation>Senarai istilah ini tidak sah dan telah dinyahdayakan, jadi tiada semakan dibuat terhadapnya: {names}. Buka Senarai istilah dan tekan Baiki, atau jalankan &apos;thinktwice terms repair&apos;.</translation>
+    </message>
+    <message>
         <source>ThinkTwice Review</source>
         <translation>ThinkTwice Review</translation>
     </message>
@@ -180,8 +184,16 @@
         <translation>tiada</translation>
     </message>
     <message>
+        <source>{n} new</source>
+        <translation>{n} baharu</translation>
+    </message>
+    <message>
         <source>Changed since review: needs a new decision</source>
         <translation>Berubah sejak disemak: perlu keputusan baharu</translation>
+    </message>
+    <message>
+        <source>{n} new findings since the decision</source>
+        <translation>{n} dapatan baharu sejak keputusan</translation>
     </message>
     <message>
         <source>Time</source>
@@ -304,6 +316,18 @@
         <translation>Tetapkan nama anda dalam Tetapan (Ctrl+,) sebelum membuat keputusan.</translation>
     </message>
     <message>
+        <source>Approve with open findings?</source>
+        <translation>Luluskan walaupun ada dapatan terbuka?</translation>
+    </message>
+    <message>
+        <source>{n} high or critical findings are still open ({terms}). Approve anyway?</source>
+        <translation>{n} dapatan tinggi atau kritikal masih terbuka ({terms}). Luluskan juga?</translation>
+    </message>
+    <message>
+        <source>Not decided: confirm or dismiss the open findings first.</source>
+        <translation>Tiada keputusan direkodkan: sahkan atau tolak dapatan yang masih terbuka dahulu.</translation>
+    </message>
+    <message>
         <source>Decision recorded.</source>
         <translation>Keputusan direkodkan.</translation>
     </message>
@@ -372,6 +396,10 @@
         <translation>(tetapkan nama anda dalam Tetapan)</translation>
     </message>
     <message>
+        <source>{n} new findings since the decision: the decision did not consider them. Look at them and decide again.</source>
+        <translation>{n} dapatan baharu sejak keputusan: keputusan itu tidak mengambil kiranya. Semak dapatan itu dan buat keputusan semula.</translation>
+    </message>
+    <message>
         <source>The file changed since it was reviewed: earlier decisions no longer count. Watch it again and decide.</source>
         <translation>Fail telah berubah sejak disemak: keputusan terdahulu tidak lagi dikira. Tonton semula dan buat keputusan.</translation>
     </message>
@@ -388,8 +416,8 @@
         <translation>Perkataan yang lebih baik</translation>
     </message>
     <message>
-        <source>Replace with suggestion: {text}</source>
-        <translation>Ganti dengan cadangan: {text}</translation>
+        <source>Replace with suggestion: {words}</source>
+        <translation>Ganti dengan cadangan: {words}</translation>
     </message>
     <message>
         <source>Type or paste your script here. Problem words are underlined as you type; hover for a kinder way to say it.</source>
@@ -476,6 +504,10 @@
         <translation>Catatan</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
         <source>A term needs its words and a category.</source>
         <translation>Istilah memerlukan perkataan dan kategori.</translation>
     </message>
@@ -496,6 +528,14 @@
         <translation>Import CSV…</translation>
     </message>
     <message>
+        <source>Repair</source>
+        <translation>Baiki</translation>
+    </message>
+    <message>
+        <source>Repair invalid term lists</source>
+        <translation>Baiki senarai istilah yang tidak sah</translation>
+    </message>
+    <message>
         <source>Search terms</source>
         <translation>Cari istilah</translation>
     </message>
@@ -504,12 +544,28 @@
         <translation>Istilah</translation>
     </message>
     <message>
+        <source>Disabled because they are invalid: {names}. Repair drops the bad rows (a duplicate keeps its first row).</source>
+        <translation>Dinyahdayakan kerana tidak sah: {names}. Baiki membuang baris yang rosak (istilah berganda mengekalkan baris pertamanya).</translation>
+    </message>
+    <message>
+        <source>Repaired: {names}.</source>
+        <translation>Telah dibaiki: {names}.</translation>
+    </message>
+    <message>
+        <source>All term lists are valid.</source>
+        <translation>Semua senarai istilah sah.</translation>
+    </message>
+    <message>
         <source>{name} · version {version} · {count} terms · SHA-256 {sha}</source>
         <translation>{name} · versi {version} · {count} istilah · SHA-256 {sha}</translation>
     </message>
     <message>
         <source>{what}: {name} is now version {version}.</source>
         <translation>{what}: {name} kini versi {version}.</translation>
+    </message>
+    <message>
+        <source>&apos;{term}&apos; is already in {name}: edit that term instead.</source>
+        <translation>&apos;{term}&apos; sudah ada dalam {name}: sunting istilah itu sahaja.</translation>
     </message>
     <message>
         <source>Term added</source>

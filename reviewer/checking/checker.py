@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
 from reviewer.checking.fuzzy import fuzzy_confidence, known_words, words_of
-from reviewer.checking.matcher import CompiledTerms, Match
+from reviewer.checking.matcher import CompiledTerms, FindingKind, Match
 from reviewer.checking.normalize import Token
-from reviewer.checking.terms import SEVERITIES, TermList, TermListRef
+from reviewer.checking.terms import SEVERITIES, Severity, TermList, TermListRef
 from transcribe.types import Transcript
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -29,9 +29,9 @@ CONTEXT_CHARS = 40
 class Finding:
     term: str
     category: str
-    severity: str
+    severity: Severity
     language: str
-    kind: str  # exact | normalized | morphological | fuzzy
+    kind: FindingKind
     confidence: float
     start: int
     end: int
@@ -47,7 +47,7 @@ class Finding:
     def sure(self) -> bool:
         return self.kind != "fuzzy"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
     def shifted(self, offset: int) -> Finding:
@@ -62,6 +62,7 @@ class CheckResult:
     findings: tuple[Finding, ...]
     text: str
     checked_at: str = ""
+    note: str = ""  # from the transcript: "no speech found" says an empty result is not a failed check
 
     def counts(self) -> dict[str, int]:
         by = Counter(f.severity for f in self.findings)
@@ -71,10 +72,10 @@ class CheckResult:
         counts = self.counts()
         return ", ".join(f"{n} {s}" for s, n in counts.items()) if counts else "no findings"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"source": self.source, "language": self.language, "checked_at": self.checked_at,
                 "term_lists": [r.to_dict() for r in self.term_lists],
-                "findings": [f.to_dict() for f in self.findings]}
+                "findings": [f.to_dict() for f in self.findings], "note": self.note}
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
@@ -136,7 +137,7 @@ class Checker:
             if spans:
                 finding = replace(finding, time_start=spans[first][2], time_end=spans[last][3])
             findings.append(finding)
-        return CheckResult(source, transcript.language, self.refs, tuple(findings), text, _now())
+        return CheckResult(source, transcript.language, self.refs, tuple(findings), text, _now(), transcript.note)
 
 
 def transcript_text(transcript: Transcript) -> tuple[str, list[tuple[int, int, float, float, float | None]]]:
@@ -148,7 +149,8 @@ def transcript_text(transcript: Transcript) -> tuple[str, list[tuple[int, int, f
         if number:
             parts.append("\n")
             cursor += 1
-        pieces = [(w.text, w.start, w.end, w.probability) for w in segment.words] or \
+        pieces: list[tuple[str, float, float, float | None]] = \
+            [(w.text, w.start, w.end, w.probability) for w in segment.words] or \
                  [(segment.text.strip(), segment.start, segment.end, None)]
         for index, (word, start, end, probability) in enumerate(pieces):
             if index:

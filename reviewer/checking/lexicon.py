@@ -73,7 +73,8 @@ def rebuild_roots_file() -> Path:
     """Write assets/wordlists/malay_roots.txt from PySastrawi's dictionary and wordfreq's Malay list."""
     from assets import asset_path
 
-    dictionary = resources.files("Sastrawi").joinpath("Stemmer", "data", "kata-dasar.txt").read_text(encoding="utf-8")
+    data = resources.files("Sastrawi").joinpath("Stemmer").joinpath("data")
+    dictionary = data.joinpath("kata-dasar.txt").read_text(encoding="utf-8")
     roots = sorted(attested_roots(dictionary.split(), words_of("ms")))
     path = asset_path(*ROOTS_FILE)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
 
 import ahocorasick
 
+from reviewer.checking.context import SENSES, everyday
 from reviewer.checking.disguise import SkeletonIndex, chat_word, phonetic_forms
-from reviewer.checking.fuzzy import FuzzyIndex
-from reviewer.checking.hashtags import split_tag
+from reviewer.checking.fuzzy import FuzzyHit, FuzzyIndex
 from reviewer.checking.lexicon import is_english_word, is_known_word, is_malay_root
+from reviewer.checking.mishearing import derived_mishearing
 from reviewer.checking.morphology import (
     MAX_PREFIX,
     MAX_SUFFIX,
@@ -29,7 +31,6 @@ from reviewer.checking.morphology import (
     root_keys,
 )
 from reviewer.checking.normalize import (
-    TOKEN_RE,
     Token,
     destretch_doubles,
     phrase_gap_ok,
@@ -37,17 +38,14 @@ from reviewer.checking.normalize import (
     term_words,
     tokenize,
 )
+from reviewer.checking.retokenize import join_fragments, split_tags
 from reviewer.checking.terms import Term
 
-_UNSEEN = object()
-KINDS = ("exact", "normalized", "morphological", "fuzzy")
+FindingKind = Literal["exact", "normalized", "morphological", "fuzzy"]  # surest first
+KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
 KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 END = "$"  # trie key holding the term indices that end at this node
 MAX_PHRASE_WORDS = 8
-FRAGMENT_GAPS = frozenset("-.·")
-FRAGMENT_RE = re.compile(r"\b\w{1,4}[-.·]\w{1,4}\b")  # a quick test: any short pieces joined at all?
-MAX_FRAGMENTS = 4
-MAX_FRAGMENT = 4  # letters per piece: "bo-doh", "bang-sat"; longer pieces are words of their own
 MIN_AFFIXED_ROOT = 3  # "cb", "bj", "mf" are abbreviations: they never take affixes ("cbi", "bjs")
 
 
@@ -58,7 +56,7 @@ class Match:
     term_index: int
     first: int
     last: int
-    kind: str
+    kind: FindingKind
     similarity: float = 1.0
     heard: str = ""
 
@@ -69,17 +67,19 @@ class _Root:
     single_terms: list[int] = field(default_factory=list)
 
 
+Trie = dict[str, Any]  # word -> sub-trie; END -> the indices of the terms that end here
+
 class CompiledTerms:
     """All enabled terms of the given lists, compiled for matching."""
 
     def __init__(self, terms: Sequence[Term]) -> None:
         self.terms = [t for t in terms if t.enabled]
         self._roots: dict[str, _Root] = defaultdict(_Root)
-        self._trie: dict = {}
+        self._trie: Trie = {}
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
         self._masks_by_length: dict[int, list[str]] = defaultdict(list)
-        self._token_cache: dict[str, dict[str, str]] = {}
-        self._fuzzy_cache: dict[str, object] = {}
+        self._token_cache: dict[str, dict[str, FindingKind]] = {}
+        self._fuzzy_cache: dict[str, FuzzyHit | None] = {}
         for index, term in enumerate(self.terms):
             self._add_term(index, term)
         self._automaton = self._build_automaton()
@@ -109,8 +109,8 @@ class CompiledTerms:
                 node.setdefault(END, []).append(index)
         self._exceptions[index] = [term_words(e) for e in term.exceptions]
 
-    def _phrase_words(self):
-        stack = [((), self._trie)]
+    def _phrase_words(self) -> Iterator[tuple[str, ...]]:
+        stack: list[tuple[tuple[str, ...], Trie]] = [((), self._trie)]
         while stack:
             path, node = stack.pop()
             if END in node:
@@ -131,7 +131,7 @@ class CompiledTerms:
         return automaton
 
     # --- per token -----------------------------------------------------------------------------------------
-    def token_roots(self, raw: str) -> dict[str, str]:
+    def token_roots(self, raw: str) -> dict[str, FindingKind]:
         """Roots this token is a form of, each with the most literal kind found. Cached per spelling."""
         cached = self._token_cache.get(raw)
         if cached is None:
@@ -141,37 +141,39 @@ class CompiledTerms:
             self._token_cache[raw] = cached
         return cached
 
-    def _token_roots(self, raw: str) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def _token_roots(self, raw: str) -> dict[str, FindingKind]:
+        found: dict[str, FindingKind] = {}
         forms = spellings(raw)
         if not forms:  # nothing but invisible characters and marks
             return found
         literal = raw.casefold()
         for position, form in enumerate(forms):
-            whole_kind = "exact" if position == 0 and form == literal else "normalized"
+            whole_kind: FindingKind = "exact" if position == 0 and form == literal else "normalized"
             self._scan(form, whole_kind, found)
             if "*" in form:
                 self._match_mask(form, found)
-        if not found and not is_known_word(forms[-1]):  # bodohh -> bodoh, for words no dictionary knows
-            collapsed = destretch_doubles(forms[-1])
-            if collapsed != forms[-1] and collapsed in self._roots:
-                found[collapsed] = "normalized"
-        if not found:
-            self._undisguise(raw, forms[-1], found)
-        return found
-
-    def _undisguise(self, raw: str, form: str, found: dict[str, str]) -> None:
-        """l00ser, phuck, bitchez, bodoh2, xguna, chat shorthand (ko, x, nk) and dropped vowels (bdoh)."""
-        for respelled in phonetic_forms(raw, form):
-            self._scan(respelled, "normalized", found)
-        standard = chat_word(form)
+        if found:
+            return found
+        standard = chat_word(forms[-1])  # chat shorthand (ko, x, nk) may be a real word elsewhere
         if standard is not None and standard in self._roots:
             found[standard] = "normalized"
+        elif not (raw.isalpha() and is_known_word(forms[-1])):  # the rest only for words no dictionary knows
+            collapsed = destretch_doubles(forms[-1])  # bodohh -> bodoh
+            if collapsed != forms[-1] and collapsed in self._roots:
+                found[collapsed] = "normalized"
+            else:
+                self._undisguise(raw, forms[-1], found)
+        return found
+
+    def _undisguise(self, raw: str, form: str, found: dict[str, FindingKind]) -> None:
+        """l00ser, phuck, bitchez, bodoh2, xguna and dropped vowels (bdoh)."""
+        for respelled in phonetic_forms(raw, form):
+            self._scan(respelled, "normalized", found)
         if not found:
             for root in self._skeletons.lookup(form):
                 found.setdefault(root, "normalized")
 
-    def _scan(self, form: str, whole_kind: str, found: dict[str, str]) -> None:
+    def _scan(self, form: str, whole_kind: FindingKind, found: dict[str, FindingKind]) -> None:
         """Term roots inside `form`, kept only as the whole form or a real derivation.
 
         A form that is a Malay root word of its own (gilap, babit) is never a term plus affixes, unless it is an
@@ -179,7 +181,7 @@ class CompiledTerms:
         """
         if not self._roots:
             return
-        own_word = is_malay_root(form) and form not in self._roots
+        own_word: bool | None = None  # looked up only for a plausible affixed hit (rare)
         for end, (length, entries) in self._automaton.iter(form):
             start = end - length + 1
             if start > MAX_PREFIX or len(form) - end - 1 > MAX_SUFFIX:
@@ -188,6 +190,8 @@ class CompiledTerms:
             affixed = bool(prefix or suffix)
             if affixed and not plausible(prefix, suffix):
                 continue
+            if affixed and own_word is None:
+                own_word = is_malay_root(form) and form not in self._roots
             for root, mode, languages in entries:
                 if not affixed and mode == "plain":
                     kind = whole_kind
@@ -205,7 +209,7 @@ class CompiledTerms:
         stem = prefix[max(prefix.rfind("me"), prefix.rfind("pe")) + 2:] + rest
         return is_malay_root(stem) and stem not in self._roots
 
-    def _match_mask(self, form: str, found: dict[str, str]) -> None:
+    def _match_mask(self, form: str, found: dict[str, FindingKind]) -> None:
         """'sl*t', 'f**k': each * hides one letter of a single-word term of the same length."""
         pattern = re.compile("".join("." if c == "*" else re.escape(c) for c in form))
         for root in self._masks_by_length.get(len(form), ()):
@@ -215,9 +219,9 @@ class CompiledTerms:
     # --- whole text ----------------------------------------------------------------------------------------
     def find(self, text: str, tokens: list[Token] | None = None) -> tuple[list[Token], list[Match]]:
         tokens = self._split_spelled(tokenize(text) if tokens is None else tokens)
-        tokens = self._join_fragments(text, tokens)
+        tokens = join_fragments(text, tokens, self.token_roots, self._is_single_term)
         if "#" in text or "@" in text:
-            tokens = self._split_tags(text, tokens)
+            tokens = split_tags(text, tokens, self.token_roots, self._is_word_of_a_term)
         roots = [self._spelled_roots(t) if t.spelled else self.token_roots(t.text) for t in tokens]
         candidates: list[Match] = []
         for index, token_roots in enumerate(roots):
@@ -227,13 +231,16 @@ class CompiledTerms:
                 if root in self._trie:
                     self._walk_phrase(text, tokens, roots, index, self._trie[root], [kind], candidates)
         candidates = [m for m in candidates if not self._excepted(m, tokens, roots)]
+        if any(m.first == m.last and not SENSES.keys().isdisjoint(roots[m.first]) for m in candidates):
+            words = [forms[-1] if (forms := spellings(t.text)) else "" for t in tokens]
+            candidates = [m for m in candidates if not self._everyday(m, roots, words)]
         chosen = _resolve_overlaps(candidates, self.terms)
         chosen = _merge_reduplication(text, tokens, chosen)
-        chosen += self._fuzzy(tokens, chosen)
+        chosen += self._fuzzy(text, tokens, roots, chosen)
         chosen.sort(key=lambda m: (m.first, m.last))
         return tokens, chosen
 
-    def _spelled_roots(self, token: Token) -> dict[str, str]:
+    def _spelled_roots(self, token: Token) -> dict[str, FindingKind]:
         """Letters spelled out one by one are a disguise: never an `exact` match."""
         return {root: "normalized" if kind == "exact" else kind for root, kind in self.token_roots(token.text).items()}
 
@@ -262,71 +269,14 @@ class CompiledTerms:
                 result.append(token)
         return result
 
-    def _join_fragments(self, text: str, tokens: list[Token]) -> list[Token]:
-        """'bo-doh', 'bang.sat', 'si-al': short pieces joined by one hyphen or dot are one disguised word.
-
-        Only when no piece is a term by itself (bodoh-bodoh is reduplication) and the joined letters are one.
-        """
-        if FRAGMENT_RE.search(text) is None:
-            return tokens
-        glued = [len(a.text) <= MAX_FRAGMENT and len(b.text) <= MAX_FRAGMENT and text[a.end:b.start] in FRAGMENT_GAPS
-                 for a, b in zip(tokens, tokens[1:], strict=False)]
-        result: list[Token] = []
-        index = 0
-        while index < len(tokens):
-            joined = None
-            run_end = index
-            while run_end < len(glued) and glued[run_end] and run_end - index + 1 < MAX_FRAGMENTS:
-                run_end += 1
-            for last in range(run_end, index, -1):
-                run = tokens[index:last + 1]
-                if any(t.spelled or self._is_single_term(t.text) for t in run):
-                    continue
-                letters = "".join(t.text for t in run)
-                if self.token_roots(letters):
-                    joined = Token(run[0].start, run[-1].end, letters, True, ())
-                    break
-            if joined is None:
-                result.append(tokens[index])
-                index += 1
-            else:
-                result.append(joined)
-                index = last + 1
-        return result
-
-    def _split_tags(self, text: str, tokens: list[Token]) -> list[Token]:
-        """#janganbodoh, #KillYourselfChallenge, @bodoh_sombong: split into words, offsets inside the tag."""
-        result: list[Token] = []
-        for token in tokens:
-            start, body = token.start, token.text
-            is_handle = body.startswith("@") and len(body) > 1 and (start == 0 or not text[start - 1].isalnum())
-            if is_handle:
-                start, body = start + 1, body[1:]
-            elif not (start > 0 and text[start - 1] == "#"):
-                result.append(token)
-                continue
-            if token.spelled or self.token_roots(token.text):  # a word already (or leet: "@ss")
-                result.append(token)
-                continue
-            if is_handle and self.token_roots(body):
-                result.append(Token(start, token.end, body))
-                continue
-            forms = spellings(body)
-            form = forms[-1] if forms and len(forms[-1]) == len(body) else body.lower()
-            if len(form) != len(body):  # "ß" -> "ss": offsets would not map back; leave the token whole
-                result.append(token)
-                continue
-            spans = split_tag(body, form, self._is_word_of_a_term)
-            result += [Token(start + a, start + b, body[a:b]) for a, b in spans if TOKEN_RE.fullmatch(body[a:b])]
-        return result
-
     def _is_word_of_a_term(self, word: str) -> bool:
         return len(word) >= 3 and word in self._roots
 
     def _is_single_term(self, raw: str) -> bool:
         return any(self._roots[root].single_terms for root in self.token_roots(raw))
 
-    def _walk_phrase(self, text, tokens, roots, index, node, kinds, out) -> None:
+    def _walk_phrase(self, text: str, tokens: list[Token], roots: list[dict[str, FindingKind]], index: int, node: Trie,
+                     kinds: list[FindingKind], out: list[Match]) -> None:
         for term_index in node.get(END, ()):
             out.append(Match(term_index, index - len(kinds) + 1, index, max(kinds, key=KIND_RANK.__getitem__)))
         following = index + 1
@@ -336,7 +286,7 @@ class CompiledTerms:
             if root in node and root != END:
                 self._walk_phrase(text, tokens, roots, following, node[root], [*kinds, kind], out)
 
-    def _excepted(self, match: Match, tokens: list[Token], roots: list[dict[str, str]]) -> bool:
+    def _excepted(self, match: Match, tokens: list[Token], roots: list[dict[str, FindingKind]]) -> bool:
         for words in self._exceptions.get(match.term_index, ()):
             for offset in range(len(words)):
                 begin = match.first - offset
@@ -346,16 +296,33 @@ class CompiledTerms:
                     return True
         return False
 
-    def _fuzzy(self, tokens: list[Token], chosen: list[Match]) -> list[Match]:
+    def _everyday(self, match: Match, roots: list[dict[str, FindingKind]], words: list[str]) -> bool:
+        """A single word in its everyday sense: the animal, the food, the time of day (context.py)."""
+        if match.first != match.last:
+            return False
+        own = [r for r in roots[match.first] if match.term_index in self._roots[r].single_terms]
+        return any(everyday(root, words, match.first) for root in own)
+
+    def _fuzzy(self, text: str, tokens: list[Token], roots: list[dict[str, FindingKind]],
+               chosen: list[Match]) -> list[Match]:
+        """Near misses of terms among the words no rule matched: bare (bodok), derived (memukol), in a phrase
+        (gantong diri: the whole phrase is the finding)."""
         covered = {i for m in chosen for i in range(m.first, m.last + 1)}
-        hits = []
+        hits: list[Match] = []
         for index, token in enumerate(tokens):
             if index in covered:
                 continue
-            hit = self._fuzzy_cache.get(token.text, _UNSEEN)
-            if hit is _UNSEEN:
-                hit = self._fuzzy_cache[token.text] = self.fuzzy.lookup(spellings(token.text)[-1])
+            if token.text in self._fuzzy_cache:
+                hit = self._fuzzy_cache[token.text]
+            else:
+                hit = self._fuzzy_cache[token.text] = self._fuzzy_lookup(token.text)
             if hit is None:
+                continue
+            phrase = self._fuzzy_phrase(text, tokens, roots, index, hit.anchor, covered)
+            if phrase is not None:
+                hits.append(Match(phrase.term_index, phrase.first, phrase.last, "fuzzy", hit.similarity,
+                                  text[tokens[phrase.first].start:tokens[phrase.last].end]))
+                covered |= set(range(phrase.first, phrase.last + 1))
                 continue
             info = self._roots.get(hit.anchor)
             term_indices = info.single_terms if info and info.single_terms else self._phrases_with(hit.anchor)
@@ -363,6 +330,30 @@ class CompiledTerms:
                 best = max(term_indices, key=lambda i: self.terms[i].rank)
                 hits.append(Match(best, index, index, "fuzzy", hit.similarity, token.text))
         return hits
+
+    def _fuzzy_lookup(self, raw: str) -> FuzzyHit | None:
+        forms = spellings(raw)
+        if not forms or is_known_word(forms[-1]):  # a real word is never a mishearing
+            return None
+        return self.fuzzy.lookup(forms[-1]) or derived_mishearing(forms[-1], self.fuzzy, self._languages_of)
+
+    def _languages_of(self, root: str) -> frozenset[str]:
+        info = self._roots.get(root)
+        return frozenset(info.languages) if info else frozenset()
+
+    def _fuzzy_phrase(self, text: str, tokens: list[Token], roots: list[dict[str, FindingKind]], index: int,
+                      anchor: str, covered: set[int]) -> Match | None:
+        """The longest phrase through `index` if the misheard word is read as `anchor` (the rest must match)."""
+        patched = [*roots]
+        patched[index] = {anchor: "fuzzy"}
+        found: list[Match] = []
+        for begin in range(max(0, index - MAX_PHRASE_WORDS + 1), index + 1):
+            for root, kind in patched[begin].items():
+                if root in self._trie:
+                    self._walk_phrase(text, tokens, patched, begin, self._trie[root], [kind], found)
+        spanning = [m for m in found if m.first <= index <= m.last and m.first < m.last
+                    and not covered & set(range(m.first, m.last + 1))]
+        return max(spanning, key=lambda m: (m.last - m.first, self.terms[m.term_index].rank), default=None)
 
     def _phrases_with(self, word: str) -> list[int]:
         found = []
@@ -387,7 +378,7 @@ def _spelled_as(word: str, raw: str) -> bool:
     return any(form.startswith(word) and CLITICS_RE.fullmatch(form, len(word)) for form in spellings(raw))
 
 
-def _all_ends(node: dict) -> list[int]:
+def _all_ends(node: Trie) -> list[int]:
     ends = list(node.get(END, ()))
     for key, child in node.items():
         if key != END:

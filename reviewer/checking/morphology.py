@@ -38,6 +38,7 @@ DOUBLING_SUFFIXES = frozenset({"ed", "ing", "er", "ers", "est", "y", "ish"})
 E_DROPPED_SUFFIXES = frozenset({"ing", "ish", "ity", "ities", "ist", "ists", "ism", "isms", "ic", "ical"})
 Y_TO_I_SUFFIXES = frozenset({"es", "ed", "er", "ers", "est", "ness", "ly"})  # crazy -> craziness, sissy -> sissies
 MIN_DERIVATION_ROOT = 4
+VOWEL_GROUPS_RE = re.compile(r"[aeiou]+")
 
 
 def _nasal_fits(prefix: str, root: str) -> bool:
@@ -81,7 +82,7 @@ def malay_suffix_ok(suffix: str) -> bool:
 
 def _needs_doubling(root: str) -> bool:
     """One-syllable consonant-vowel-consonant roots double before a vowel: fat -> fatter, never "fated"."""
-    groups = len(re.findall(r"[aeiou]+", root))
+    groups = len(VOWEL_GROUPS_RE.findall(root))
     return (groups == 1 and len(root) >= 3 and root[-1] not in VOWELS and root[-1] not in "wxy"
             and root[-2] in VOWELS and root[-3] not in VOWELS)
 

@@ -20,10 +20,19 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Literal, get_args
 
+from reports.tabular import neutralise, restore
 from reviewer.errors import UserError
 
-SEVERITIES = ("low", "medium", "high", "critical")
+Severity = Literal["low", "medium", "high", "critical"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+def as_severity(text: str) -> Severity | None:
+    """The severity `text` names (any case), or None."""
+    word = text.strip().lower()
+    return next((s for s in SEVERITIES if s == word), None)
 LANGUAGES = ("ms", "en", "any")
 REQUIRED_COLUMNS = ("term", "category", "severity", "language")
 OPTIONAL_COLUMNS = ("variants", "exceptions", "suggestion", "note", "enabled")
@@ -36,7 +45,7 @@ MAX_TERM_CHARS = 80
 class Term:
     term: str
     category: str
-    severity: str
+    severity: Severity
     language: str
     variants: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
@@ -162,7 +171,7 @@ def parse_term_list(data: bytes, source: str, default_name: str) -> TermList:
             continue
         term, problems = _row_to_term(row, meta.get("name", default_name))
         key = term.term.casefold() if term else ""
-        if key and key in seen:
+        if term is not None and key in seen:
             problems.append(f"duplicate term '{term.term}' (first on line {seen[key]})")
         errors.extend(RowError(line, p) for p in problems)
         if term is not None and not problems:
@@ -176,7 +185,7 @@ def parse_term_list(data: bytes, source: str, default_name: str) -> TermList:
 
 
 def _row_to_term(row: dict[str, str | None], list_name: str) -> tuple[Term | None, list[str]]:
-    value = {column: clean(row.get(column) or "") for column in COLUMNS}
+    value = {column: clean(restore(row.get(column) or "")) for column in COLUMNS}
     problems = []
     if None in row:
         problems.append("more cells than header columns (quote cells that contain commas)")
@@ -184,18 +193,44 @@ def _row_to_term(row: dict[str, str | None], list_name: str) -> tuple[Term | Non
         problems.append("empty term")
     elif len(value["term"]) > MAX_TERM_CHARS:
         problems.append(f"term longer than {MAX_TERM_CHARS} characters")
+    else:
+        for spelling in (value["term"], *_split(value["variants"])):
+            problems += _unmatchable(spelling)
     if not value["category"]:
         problems.append("empty category")
-    severity, language = value["severity"].lower(), value["language"].lower()
-    if severity not in SEVERITIES:
+    severity, language = as_severity(value["severity"]), value["language"].lower()
+    if severity is None:
         problems.append(f"unknown severity '{value['severity']}' (use {'|'.join(SEVERITIES)})")
     if language not in LANGUAGES:
         problems.append(f"unknown language '{value['language']}' (use {'|'.join(LANGUAGES)})")
     enabled = value["enabled"].lower() not in {"no", "false", "0", "off"}
-    if problems:
+    if problems or severity is None:
         return None, problems
     return Term(value["term"], value["category"], severity, language, _split(value["variants"]),
                 _split(value["exceptions"]), value["suggestion"], value["note"], enabled, list_name), []
+
+
+IGNORABLE = frozenset(" \t-_/.,!?;:'\"()[]’‘“”…")  # punctuation whose loss does not change what a term means
+
+
+def _unmatchable(spelling: str) -> list[str]:
+    """Matching works on word tokens: a term with none can never match, and one whose symbols are dropped
+    matches something else ('+1' would match every '1')."""
+    from reviewer.checking.normalize import tokenize  # normalize needs nothing from here; keep imports light
+
+    tokens = tokenize(spelling)
+    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in spelling)
+    if not tokens:
+        return [f"'{shown}' can never match: it has no letters or digits (only punctuation, emoji or "
+                "invisible characters)"]
+    covered = {i for t in tokens for i in range(t.start, t.end)}
+    dropped = sorted({c for i, c in enumerate(spelling) if i not in covered and c not in IGNORABLE
+                      and not c.isspace()})
+    if dropped:
+        meant = " ".join(t.text for t in tokens)
+        return [f"'{shown}' would match every '{meant}': matching ignores {' '.join(repr(c) for c in dropped)}; "
+                "write the term as words"]
+    return []
 
 
 def load_term_list(path: str | os.PathLike[str]) -> TermList:
@@ -216,8 +251,8 @@ def to_csv(term_list: TermList) -> str:
     out.write(f"# name: {term_list.name}\n# version: {term_list.version}\n")
     writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
-    for term in term_list.terms:
-        writer.writerow(term.to_row())
+    for term in term_list.terms:  # formula-safe: a shared list must not run code when opened in a spreadsheet
+        writer.writerow({key: neutralise(value) for key, value in term.to_row().items()})
     return out.getvalue()
 
 

@@ -5,19 +5,28 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
-from reviewer.checking.checker import Checker, CheckResult, context
-from reviewer.checking.terms import load_lists, load_term_list, to_csv
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import fraction_bar
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
+from reviewer.review.checking import Checker, CheckResult, context
+from reviewer.review.lookups import Store
 from reviewer.review.media_check import check_media
-from reviewer.store.connection import Store
-from reviewer.store.term_lists import active_lists, import_list, renamed
-from transcribe.formats import parse_subtitles
+from reviewer.review.term_lists import (
+    active_lists,
+    import_list,
+    invalid_lists,
+    load_lists,
+    load_term_list,
+    renamed,
+    repair_lists,
+    to_csv,
+)
+from transcribe.formats import read_subtitles
 from transcribe.media import MEDIA_EXTENSIONS
 
 SEVERITY_COLOURS = {"critical": "\033[1;97;41m", "high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}
@@ -25,23 +34,53 @@ RESET = "\033[0m"
 TEXT_EXTENSIONS = {".txt", ".srt", ".vtt", ".md", ""}
 
 
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # about 2.5 million words: far beyond any script or subtitle file
+
+
+def _too_large(name: str) -> UserError:
+    return UserError(f"{name} is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB; scripts and subtitles are checked "
+                     "up to that size: split the file and check the parts")
+
+
 def read_text_input(source: str) -> str:
+    """A script or subtitle file, or standard input ('-'): a regular file, capped in size, not empty.
+
+    A FIFO or device would block or never end (/dev/zero), so only regular files are read; standard input is
+    read up to the cap, so a pipe works and an endless one stops with a message.
+    """
     if source == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        name = "standard input"
     else:
         path = Path(source)
-        if path.is_dir():
-            raise UserError(f"{path} is a folder; pass a .txt, .srt or .vtt file, or a media file")
+        name = str(path)
         try:
-            data = path.read_bytes()
+            info = path.stat()
         except FileNotFoundError:
             raise UserError(f"file not found: {path}; check the path") from None
         except OSError as exc:
             raise UserError(f"cannot read {path}: {exc.strerror}") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise UserError(f"{path} is a folder; pass a .txt, .srt or .vtt file, or a media file")
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(f"{path} is not a regular file (a pipe, device or socket); pass a file, or - to read "
+                            "standard input")
+        if info.st_size > MAX_TEXT_BYTES:
+            raise _too_large(name)
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_TEXT_BYTES + 1)
+        except OSError as exc:
+            raise UserError(f"cannot read {path}: {exc.strerror}") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise _too_large(name)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(f"{source} is not UTF-8 text; save it as UTF-8 and try again") from None
+    if not text.strip():
+        raise UserError(f"{name}: the input is empty; nothing was checked")
+    return text
 
 
 def lists_in_force(db: str | None, paths: list[str] | None) -> list:
@@ -49,7 +88,11 @@ def lists_in_force(db: str | None, paths: list[str] | None) -> list:
     if paths:
         return load_lists(paths)
     with Store(db) as store:
-        return active_lists(store)
+        lists = active_lists(store)
+        for name, problem in invalid_lists(store).items():
+            print(f"warning: term list '{name}' is invalid and disabled ({problem}); "
+                  "run 'thinktwice terms repair' to fix it", file=sys.stderr)
+        return lists
 
 
 def run_check(args: argparse.Namespace) -> CheckResult:
@@ -66,12 +109,14 @@ def run_check(args: argparse.Namespace) -> CheckResult:
     text = read_text_input(source)
     if suffix in {".srt", ".vtt"}:
         try:
-            transcript = parse_subtitles(text, "" if args.language == "auto" else args.language)
+            transcript, warnings = read_subtitles(text, "" if args.language == "auto" else args.language)
         except ValueError as exc:
             raise UserError(f"{source}: {exc}") from None
+        for warning in warnings:
+            print(f"thinktwice: warning: {source} {warning}", file=sys.stderr)
         result = checker.check_transcript(transcript, source)
         if args.language == "auto":
-            from reviewer.checking.checker import guess_language
+            from reviewer.review.checking import guess_language
 
             result = result.__class__(**{**result.__dict__, "language": guess_language(result.text)})
         return result
@@ -93,7 +138,7 @@ def format_text(result: CheckResult, colour: bool) -> str:
         if finding.suggestion:
             lines.append(f"    → {finding.suggestion}")
     sure = sum(f.sure for f in result.findings)
-    lines.append(f"{result.source}: {result.summary()}"
+    lines.append(f"{result.source}: {result.note + '; ' if result.note else ''}{result.summary()}"
                  + (f" ({len(result.findings) - sure} to confirm by listening)" if sure < len(result.findings) else ""))
     return "\n".join(lines) + "\n"
 
@@ -131,6 +176,8 @@ def cmd_terms(args: argparse.Namespace) -> int:
         where = args.db or "the review database"
         print(f"imported '{saved.name}' version {saved.version} ({len(saved.terms)} terms) into {where}")
         return 0
+    if args.action == "repair":
+        return _repair(args.db)
     lists = lists_in_force(args.db, [args.csv] if args.csv else None)
     if args.action == "list":
         for term_list in lists:
@@ -152,19 +199,38 @@ def cmd_terms(args: argparse.Namespace) -> int:
     return 0
 
 
+def _repair(db: str | None) -> int:
+    """Drop the rows that make stored lists invalid and enable them again; say what was dropped."""
+    with Store(db) as store:
+        active_lists(store)  # disables any invalid list first
+        report = repair_lists(store)
+        still_invalid = invalid_lists(store)
+    if not report:
+        print("all term lists are valid; nothing to repair")
+    for name, problems in report.items():
+        if name in still_invalid:
+            print(f"{name}: cannot repair ({'; '.join(problems)}); import a corrected CSV with "
+                  "'thinktwice terms import'")
+        else:
+            print(f"{name}: repaired and enabled again; dropped {len(problems)} row(s): {'; '.join(problems)}")
+    return 2 if still_invalid else 0
+
+
 def _merged_csv(lists) -> str:
     """All lists as one CSV (the list name goes into `note`'s neighbour column `list`)."""
     import csv
     import io
 
-    from reviewer.checking.terms import COLUMNS
+    from reports.tabular import neutralise
+    from reviewer.review.term_lists import COLUMNS
 
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["list", *COLUMNS], lineterminator="\n")
     writer.writeheader()
     for term_list in lists:
         for term in term_list.terms:
-            writer.writerow({"list": term_list.name, **term.to_row()})
+            row = {"list": term_list.name, **term.to_row()}
+            writer.writerow({key: neutralise(value) for key, value in row.items()})
     return out.getvalue()
 
 
@@ -178,7 +244,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.set_defaults(func=cmd_check)
 
     terms = commands.add_parser("terms", help="list, validate or export term lists")
-    terms.add_argument("action", choices=("list", "validate", "export", "import"))
+    terms.add_argument("action", choices=("list", "validate", "export", "import", "repair"),
+                       help="repair: drop the rows that make a stored list invalid and enable it again")
     terms.add_argument("csv", nargs="?", help="a term list CSV (default: the lists in the review database)")
     terms.add_argument("--format", choices=("csv", "json"), default="csv")
     terms.add_argument("-o", "--output", metavar="OUT")

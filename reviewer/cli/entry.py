@@ -12,33 +12,40 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
 
 from reviewer import __version__
 from reviewer.cli import check as cli_check
+from reviewer.cli import comments as cli_comments
 from reviewer.cli import media as cli_media
 from reviewer.cli import reports as cli_reports
 from reviewer.cli import review as cli_review
 from reviewer.cli import self_test as cli_self_test
+from reviewer.cli.args import dash_hint, join_dash_values, option_strings
 from reviewer.errors import UserError
 from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_reports, cli_self_test)
+COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_comments, cli_reports, cli_self_test)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and exit 2, like every other input error
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}; see '{self.prog} --help'\n")
+    def error(self, message: str) -> NoReturn:  # one line and exit 2, like every other input error
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}{dash_hint(message)}; see '{self.prog} --help'\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="thinktwice", description="ThinkTwice Review: offline checks for creator videos.")
     parser.add_argument("--version", action="version", version=f"thinktwice {__version__}")
     parser.add_argument("--db", metavar="PATH", help="review database file (default: in the user data folder)")
+    parser.add_argument("--create", action="store_true", help="with --db: make a new database even if its folder "
+                        "does not exist yet")
     # `--db` also works after the command name; SUPPRESS keeps a value given before it.
-    shared = argparse.ArgumentParser(add_help=False)
+    shared = _Parser(add_help=False)
     shared.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    shared.add_argument("--create", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser = functools.partial(commands.add_parser, parents=[shared])  # type: ignore[method-assign]
     for module in COMMAND_MODULES:
@@ -58,8 +65,16 @@ def _log_unexpected(exc: BaseException) -> str:
         return "standard error"
 
 
+def _create_folder(db: str) -> None:
+    try:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the folder for {db}: {exc.strerror}") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = join_dash_values(sys.argv[1:] if argv is None else list(argv), option_strings(parser))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_request:  # --help, or a usage error already printed as one line
@@ -68,9 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        if args.create and args.db:
+            _create_folder(args.db)
         return int(args.func(args))
     except (UserError, TranscribeError) as exc:
         print(f"thinktwice: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OverflowError:  # a number SQLite cannot hold, from anywhere an ID type did not guard
+        print("thinktwice: a number in the command is out of range (IDs are whole numbers from 1)", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("thinktwice: interrupted", file=sys.stderr)

@@ -7,15 +7,17 @@ import json
 import sys
 from pathlib import Path
 
+from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.errors import UserError
+from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
+from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
-from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
-from reviewer.store import audit, queries
+from reviewer.review.workflow import add_review, import_media, set_disposition
 from transcribe.errors import TranscribeError
 
 
@@ -67,7 +69,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    rows = queries.list_videos(_services(args).store, args.campaign, args.status, args.search or "")
+    rows = lookups.list_videos(_services(args).store, args.campaign, args.status, args.search or "")
     if args.format == "json":
         _dump(rows)
         return 0
@@ -85,7 +87,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     services = _services(args)
-    detail = queries.show(services.store, args.id, list(services.checker().refs))
+    detail = lookups.show(services.store, args.id, list(services.checker().refs))
     if args.format == "json":
         _dump(detail)
         return 0
@@ -103,7 +105,10 @@ def cmd_show(args: argparse.Namespace) -> int:
               f"'{finding['matched']}' — {finding['disposition']}"
               + (f": {finding['reason']}" if finding["reason"] else ""))
     for comment in detail["comments"]:
-        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}")
+        reply = ", reply" if comment.get("parent_uid") else ""
+        resolved = ", resolved" if comment.get("resolved") else ""
+        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}"
+              f"  (#{comment['id']}{reply}{resolved})")
     for review in detail["reviews"]:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
@@ -118,16 +123,10 @@ def cmd_finding(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_comment(args: argparse.Namespace) -> int:
-    comment_id = add_comment(_services(args).store, args.id, args.at, args.text, args.reviewer, args.org or "")
-    print(f"comment {comment_id} added at {args.at:g} s")
-    return 0
-
-
 def cmd_review(args: argparse.Namespace) -> int:
     services = _services(args)
     add_review(services.store, args.id, args.reviewer, args.decision, args.org or "", args.note or "")
-    status = services.store.query("SELECT status FROM videos WHERE id = ?", (args.id,))[0]["status"]
+    status = video_status(services.store, args.id)
     print(f"video {args.id}: decision recorded; status now {STATUS_LABELS[status]}")
     return 0
 
@@ -137,12 +136,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     if (not args.ids) == (args.campaign is None):
         raise UserError("pass video IDs or --campaign NAME (one of them)")
     services = _services(args)
-    if args.campaign:
-        rows = services.store.query("SELECT v.id FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
-                                    "WHERE c.name = ? ORDER BY v.id", (args.campaign,))
-        ids = [r["id"] for r in rows]
-    else:
-        ids = args.ids
+    ids = campaign_video_ids(services.store, args.campaign) if args.campaign else args.ids
     checked, busy = 0, []
     with count_bar("re-checking", len(ids)) as bar:
         for video_id in ids:
@@ -159,16 +153,16 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     return 2 if busy else 0
 
 
-def _heads(args: argparse.Namespace) -> tuple[audit.ChainHead, ...]:
+def _heads(args: argparse.Namespace) -> tuple[ChainHead, ...]:
     """Heads given as COUNT:HASH, or read from issued reports and exports (PDF, CSV, JSON, VTT)."""
-    heads = [audit.ChainHead.parse(text) for text in args.head or []]
+    heads = [ChainHead.parse(text) for text in args.head or []]
     for name in args.against or []:
         try:
             data = Path(name).read_bytes()
         except OSError as exc:
             raise UserError(f"cannot read {name}: {exc.strerror}") from None
         try:
-            heads.append(audit.ChainHead.parse(data.decode("latin-1")))
+            heads.append(ChainHead.parse(data.decode("latin-1")))
         except UserError:
             raise UserError(f"{name} carries no audit head (it was issued before heads were printed, or it is "
                             "not a ThinkTwice report or export)") from None
@@ -197,7 +191,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    result = queries.compare_versions(_services(args).store, args.id)
+    result = lookups.compare_versions(_services(args).store, args.id)
     if args.format == "json":
         _dump(result)
         return 0
@@ -212,7 +206,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--campaign", required=True)
     p.add_argument("--creator", default="", help="the creator's handle, e.g. @aina")
     p.add_argument("--caption", default="", help="caption and hashtags the creator plans to post (checked too)")
-    p.add_argument("--version-of", type=int, metavar="ID", help="this is a new cut of video ID")
+    p.add_argument("--version-of", type=record_id, metavar="ID", help="this is a new cut of video ID")
     p.set_defaults(func=cmd_import)
 
     p = commands.add_parser("batch", help="import, transcribe and check a whole folder (resumable)")
@@ -229,12 +223,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
     p = commands.add_parser("show", help="show a video's status, findings, comments and decisions")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_show)
 
     p = commands.add_parser("finding", help="confirm or dismiss a finding")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     choice = p.add_mutually_exclusive_group(required=True)
     choice.add_argument("--confirm", action="store_true")
     choice.add_argument("--dismiss", action="store_true")
@@ -243,16 +237,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
 
-    p = commands.add_parser("comment", help="comment at a moment of a video")
-    p.add_argument("id", type=int)
-    p.add_argument("--at", type=float, required=True, metavar="SECONDS")
-    p.add_argument("--text", required=True)
-    p.add_argument("--reviewer", required=True)
-    p.add_argument("--org", help="the reviewer's organisation")
-    p.set_defaults(func=cmd_comment)
-
     p = commands.add_parser("review", help="record a decision on a video")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--decision", required=True, help="approved, approved_with_changes, changes_required or rejected")
     p.add_argument("--reviewer", required=True)
     p.add_argument("--org", help="the reviewer's organisation")
@@ -260,7 +246,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_review)
 
     p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--campaign")
     add_transcription_options(p)
     p.set_defaults(func=cmd_recheck)
@@ -274,6 +260,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_audit)
 
     p = commands.add_parser("compare", help="compare a video version with the one before it")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_compare)

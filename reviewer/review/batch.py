@@ -15,7 +15,7 @@ from pathlib import Path
 from reviewer.errors import UserError
 from reviewer.review.services import Services
 from reviewer.review.workflow import add_transcript, import_media, latest_transcript, record_check
-from reviewer.store import jobs
+from reviewer.store import jobs, records
 from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
 from transcribe.errors import Cancelled, TranscribeError
@@ -91,9 +91,8 @@ def _finish_job(store: Store, job: dict, transcript: Transcript) -> int:
 
 def needs_work(services: Services, video_id: int) -> bool:
     """No transcript or no check yet."""
-    rows = services.store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
-                                "(SELECT count(*) FROM checks WHERE video_id = ?) AS c", (video_id, video_id))
-    return not rows[0]["t"] or not rows[0]["c"]
+    transcribed, checked = records.work_done(services.store, video_id)
+    return not transcribed or not checked
 
 
 def run_batch(services: Services, folder: str | os.PathLike[str], campaign: str, actor: str = "",
@@ -116,7 +115,7 @@ def run_batch(services: Services, folder: str | os.PathLike[str], campaign: str,
     for video_id in report.video_ids:
         if not needs_work(services, video_id):
             continue
-        name = services.store.query("SELECT original_name FROM videos WHERE id = ?", (video_id,))[0]
+        name = get_video(services.store.db, video_id)
         try:
             outcome = transcribe_and_check(services, video_id, on_progress, actor=actor)
         except (UserError, TranscribeError) as exc:

@@ -1,9 +1,9 @@
 """Check a media file: transcribe it, check the transcript, then settle each doubtful (fuzzy) finding.
 
 A fuzzy finding is a word that sounds like a term but was transcribed as something else ("bodok"). We
-re-decode just that moment, with the term as a hotword, in the transcription child process. If the term
-comes out, the finding is confirmed and becomes sure; if not, it is dropped. The rest of the clip is never
-biased: that raised the error rate and inserted words that were never said.
+re-decode just that moment, with the term as a hotword, in the warm transcription worker (model already
+loaded). If the term comes out, the finding is confirmed and becomes sure; if not, it is dropped. The
+rest of the clip is never biased: that raised the error rate and inserted words that were never said.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 
-from reviewer.checking.checker import Checker, CheckResult
+from reviewer.checking.checker import Checker, CheckResult, Finding
 from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
+from transcribe.warm import shared_worker
 
 WINDOW_PADDING = 1.0  # seconds of context either side of the doubtful word
 CONFIRMED_CONFIDENCE = 0.95
@@ -22,25 +23,27 @@ CONFIRMED_CONFIDENCE = 0.95
 
 def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike[str],
                  options: TranscribeOptions) -> CheckResult:
-    doubtful = [f for f in result.findings if f.kind == "fuzzy" and f.time_start is not None]
+    doubtful = [f for f in result.findings if f.kind == "fuzzy" and f.time_start is not None
+                and f.time_end is not None]
     if not doubtful:
         return result
-    windows = [{"start": max(0.0, f.time_start - WINDOW_PADDING), "end": f.time_end + WINDOW_PADDING,
+    windows = [{"start": max(0.0, (f.time_start or 0.0) - WINDOW_PADDING), "end": (f.time_end or 0.0) + WINDOW_PADDING,
                 "hotwords": f.term} for f in doubtful]
     language = result.language if result.language in {"ms", "en"} else options.language
-    texts = run_transcription(media, replace(options, language=language), windows=windows).texts
-    settled = {}
+    texts = run_transcription(media, replace(options, language=language), windows=windows,
+                              worker=shared_worker()).texts
+    settled: dict[int, Finding | None] = {}
     for finding, text in zip(doubtful, texts, strict=True):
         sure = [g for g in checker.find(text) if g.term == finding.term and g.kind != "fuzzy"]
         settled[id(finding)] = replace(finding, kind=sure[0].kind, confidence=CONFIRMED_CONFIDENCE,
                                        verification="confirmed") if sure else None
-    kept = tuple(settled.get(id(f), f) for f in result.findings if settled.get(id(f), f) is not None)
+    kept = tuple(f for f in (settled.get(id(f), f) for f in result.findings) if f is not None)
     return replace(result, findings=kept)
 
 
 def check_media(checker: Checker, media: str | os.PathLike[str], options: TranscribeOptions,
                 on_progress: Callable[[Progress], None] | None = None) -> tuple[Transcript, CheckResult]:
-    transcript = run_transcription(media, options, on_progress=on_progress).transcript
+    transcript = run_transcription(media, options, on_progress=on_progress, worker=shared_worker()).transcript
     assert transcript is not None
     result = checker.check_transcript(transcript, source=os.fspath(media))
     return transcript, verify_fuzzy(checker, result, media, options)

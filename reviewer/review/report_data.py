@@ -8,6 +8,8 @@ from pathlib import Path
 from assets import asset_path
 from reports.types import (
     CampaignReportData,
+    ChangeRow,
+    ChangesSincePrevious,
     CommentRow,
     DecisionRow,
     FindingRow,
@@ -19,10 +21,12 @@ from reports.types import (
 )
 from reviewer.checking.checker import context, transcript_text
 from reviewer.review.summary import campaign_summary
+from reviewer.review.vocabulary import Language, format_date, kinder_wording, vocabulary
 from reviewer.review.workflow import latest_transcript
 from reviewer.store import audit
+from reviewer.store.comments import comments_of
 from reviewer.store.connection import Store
-from reviewer.store.queries import show
+from reviewer.store.queries import compare_versions, show
 from transcribe.frames import keyframes
 
 SELF_HARM = "Suicide and Self-Harm"
@@ -30,17 +34,26 @@ SELF_HARM = "Suicide and Self-Harm"
 
 def report_fonts() -> FontSet:
     fonts = asset_path("fonts")
-    fallbacks = (fonts / "NotoSansTamil-Regular.ttf", fonts / "DroidSansFallback.ttf")
+    fallbacks = (fonts / "NotoSansTamil-Regular.ttf", fonts / "DroidSansFallback.ttf", fonts / "NotoEmoji-Regular.ttf")
     return FontSet(regular=(fonts / "NotoSans-Regular.ttf", *fallbacks),
-                   bold=(fonts / "NotoSans-Bold.ttf", fonts / "NotoSansTamil-Bold.ttf", fallbacks[1]))
+                   bold=(fonts / "NotoSans-Bold.ttf", fonts / "NotoSansTamil-Bold.ttf", *fallbacks[1:]))
 
 
-def generated_at() -> str:
-    return datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+def generated_at(language: Language = "en") -> str:
+    moment = datetime.now(timezone.utc).astimezone()
+    return f"{format_date(moment, language, with_time=True)} {moment:%Z}".strip()
+
+
+def changes_since_previous(store: Store, video_id: int, previous_version: int) -> ChangesSincePrevious:
+    """Which findings of the version before were resolved, which are new and which remain."""
+    comparison = compare_versions(store, video_id)
+    rows = [ChangeRow(item["term"], item["matched"], change) for change in ("new", "resolved", "unchanged")
+            for item in comparison[change]]
+    return ChangesSincePrevious(previous_version, rows)
 
 
 def video_report_data(store: Store, video_id: int, active_refs: list | None = None,
-                      with_keyframes: bool = True) -> VideoReportData:
+                      with_keyframes: bool = True, language: Language = "en") -> VideoReportData:
     detail = show(store, video_id, active_refs)
     video = detail["video"]
     latest = latest_transcript(store.db, video_id)
@@ -48,7 +61,8 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     findings = detail["findings"]
     rows = [FindingRow(f["time_start"], f["term"], f["category"], f["severity"],
                        context(text, f["start"], f["end"], 30) if f["source"] == "transcript" else f["matched"],
-                       f["kind"], f["disposition"], f["reason"], f["suggestion"], f["source"]) for f in findings]
+                       f["kind"], f["disposition"], f["reason"], kinder_wording(f["suggestion"], language), f["source"])
+            for f in findings]
     frames = keyframes(video["path"], 5, 240) if with_keyframes and video["width"] and Path(video["path"]).exists() \
         else []
     check = detail["check"] or {"term_lists": []}
@@ -57,32 +71,40 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         version=video["version"], sha256=video["sha256"], duration=video["duration"],
         resolution=f"{video['width']}×{video['height']}" if video["width"] else "", status=detail["status"],
         changed_since_review=detail["changed_since_review"], stale_term_lists=detail["stale_term_lists"],
-        decisions=[DecisionRow(r["reviewer"], r["organisation"], r["decision"], r["created_at"], r["note"])
+        decisions=[DecisionRow(r["reviewer"], r["organisation"], r["decision"],
+                               format_date(r["created_at"], language, with_time=True), r["note"])
                    for r in detail["reviews"]],
         findings=rows,
-        comments=[CommentRow(c["at_seconds"], c["reviewer"], c["text"]) for c in detail["comments"]],
+        comments=[CommentRow(c["at_seconds"], c["reviewer"], c["text"], c.get("end_seconds"),
+                             bool(c.get("parent_uid")), bool(c.get("resolved")), bool(c.get("internal")))
+                  for c in comments_of(store.db, video_id)],
         transcript=text,
         highlights=[Highlight(f["start"], f["end"], f["severity"]) for f in findings
                     if f["source"] == "transcript" and f["disposition"] != "dismissed"],
         term_lists=[(r["name"], r["version"], r["sha256"]) for r in check["term_lists"]],
         model=detail["transcript"]["model"] if detail["transcript"] else "",
         language=detail["transcript"]["language"] if detail["transcript"] else "",
-        generated_at=generated_at(), keyframes=frames, caption=video["caption"],
+        generated_at=generated_at(language), keyframes=frames, caption=video["caption"],
         self_harm=any(f["category"] == SELF_HARM and f["disposition"] != "dismissed" for f in findings),
+        vocab=vocabulary(language),
+        changes_since_previous=changes_since_previous(store, video_id, video["version"] - 1)
+        if video["previous_id"] else None,
+        new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
     )
 
 
-def campaign_report_data(store: Store, campaign: str | None) -> CampaignReportData:
+def campaign_report_data(store: Store, campaign: str | None, language: Language = "en") -> CampaignReportData:
     summary = campaign_summary(store, campaign)
     return CampaignReportData(
-        campaign=summary["campaign"], generated_at=generated_at(), status_counts=summary["status_counts"],
+        campaign=summary["campaign"], generated_at=generated_at(language), status_counts=summary["status_counts"],
         by_category=summary["by_category"], by_severity=summary["by_severity"],
         videos=[VideoSummaryRow(v["original_name"], v["creator"], v["version"], v["status"], v["highest_severity"],
                                 v["findings"], (v["reviewers"] or "").replace(",", ", "),
                                 bool(v["changed_since_review"])) for v in summary["videos"]],
         workload=[WorkloadRow(w["reviewer"], w["organisation"], w["videos"], w["decisions"])
                   for w in summary["workload"]],
+        vocab=vocabulary(language),
         audit_head=audit.head(store.db).label,
     )
 

@@ -22,6 +22,7 @@ from reviewer.review.batch import transcribe_and_check
 from reviewer.review.exports import video_pdf
 from reviewer.review.services import Services
 from reviewer.review.workflow import import_media, latest_transcript
+from reviewer.store import records
 from transcribe.errors import TranscribeError
 from transcribe.hashing import sha256_file
 from transcribe.model import BUNDLED_MODEL_SHA256, assemble_bundled_model
@@ -71,8 +72,7 @@ def _transcribe_and_check(state: dict) -> str:
     latest = latest_transcript(services.store.db, state["video_id"])
     if latest is None or not latest[1].text.strip():
         raise StepFailed("the transcription came back empty")
-    terms = [row["term"] for row in services.store.query(
-        "SELECT term FROM findings WHERE video_id = ?", (state["video_id"],))]
+    terms = records.finding_terms(services.store, state["video_id"])
     if EXPECTED_TERM not in terms:
         raise StepFailed(f"expected a finding for '{EXPECTED_TERM}', got {terms or 'none'}; heard "
                          f"\"{latest[1].text.strip()}\"")

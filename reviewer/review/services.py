@@ -1,8 +1,9 @@
 """The core services a front end (CLI or GUI) is handed, with the one seam tests replace: the transcriber.
 
-`transcriber` turns a media file into a Transcript; the real one runs the bundled model in a child
-process. `verifier` settles fuzzy findings by a targeted re-decode (also a child process). Tests pass
-fakes for both, and still exercise everything else for real: database, checker, workflow.
+`transcriber` turns a media file into a Transcript; the real one runs the bundled model in a warm child
+process that serves every job of the session (transcribe/warm.py). `verifier` settles fuzzy findings by a
+targeted re-decode in that same child. Tests pass fakes for both, and still exercise everything else for
+real: database, checker, workflow.
 
 `Services` is immutable: a front end that changes its options makes a new value with `with_options`, and a
 background thread gets its own connection to the same database with `for_thread` (an sqlite3 connection
@@ -21,6 +22,7 @@ from reviewer.store.connection import Store
 from reviewer.store.term_lists import active_lists, active_refs
 from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
+from transcribe.warm import shared_worker
 
 ProgressCallback = Callable[[float, str], None]
 Transcriber = Callable[[str, TranscribeOptions, ProgressCallback | None, Callable[[], bool] | None], Transcript]
@@ -33,7 +35,8 @@ def child_process_transcriber(media: str, options: TranscribeOptions, on_progres
         if on_progress is not None:
             on_progress(progress.fraction, progress.stage)
 
-    finished = run_transcription(media, options, on_progress=forward, should_cancel=should_cancel)
+    finished = run_transcription(media, options, on_progress=forward, should_cancel=should_cancel,
+                                 worker=shared_worker())  # one model load for the whole batch or session
     assert finished.transcript is not None
     return finished.transcript
 

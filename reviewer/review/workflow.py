@@ -18,12 +18,13 @@ from sqlite_utils import Database
 
 from reviewer.checking.checker import Checker, CheckResult, Finding
 from reviewer.errors import UserError
+from reviewer.review.comments import add_comment as add_comment  # comments live there; re-exported
 from reviewer.review.merge_rules import apply_dispositions, settle_revisions
 from reviewer.review.status import Decision, RequiredReviewer, changed_since_review, combined_status
-from reviewer.store import audit, events
-from reviewer.store.connection import Store, now
-from reviewer.store.migrations import DECISIONS
+from reviewer.store import audit, events, records
+from reviewer.store.connection import Store, insert, now
 from reviewer.store.queries import get_video
+from reviewer.store.types import DECISIONS
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
 from transcribe.media import MediaInfo, probe, require_audio
@@ -41,11 +42,11 @@ def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
     name = " ".join(name.split())
     if not name:
         raise UserError("a campaign needs a name: --campaign NAME")
-    found = store.query("SELECT id FROM campaigns WHERE name = ?", (name,))
-    if found:
-        return found[0]["id"]
+    found = records.campaign_id(store, name)
+    if found is not None:
+        return found
     with store.write() as db:
-        campaign_id = db["campaigns"].insert({"name": name, "created_at": now()}).last_pk
+        campaign_id = insert(db, "campaigns", {"name": name, "created_at": now()})
         audit.append(db, "campaign-created", actor, None, name=name)
     return campaign_id
 
@@ -56,10 +57,9 @@ def import_media(store: Store, path: str | os.PathLike[str], campaign: str, crea
     info = probe(path)
     require_audio(info)  # nothing to review in a clip we cannot transcribe
     campaign_id = ensure_campaign(store, campaign, actor)
-    existing = store.query("SELECT id, path FROM videos WHERE campaign_id = ? AND sha256 = ?",
-                           (campaign_id, info.sha256))
-    if existing:
-        return _known_content(store, existing[0], info, actor)
+    existing = records.video_with_content(store, campaign_id, info.sha256)
+    if existing is not None:
+        return _known_content(store, existing, info, actor)
     previous = get_video(store.db, version_of) if version_of is not None else None
     if previous is not None and previous["campaign_id"] != campaign_id:
         raise UserError(f"video {version_of} belongs to another campaign; import the new version into the same one")
@@ -70,12 +70,11 @@ def import_media(store: Store, path: str | os.PathLike[str], campaign: str, crea
             "imported_at": now(), "version": 1, "previous_id": None, "piece_id": None,
         }
         if previous is not None:
-            version = next(db.query("SELECT max(version) AS v FROM videos WHERE piece_id = ?",
-                                    [previous["piece_id"]]))["v"]
+            version = records.latest_version(db, previous["piece_id"])
             row |= {"version": version + 1, "previous_id": previous["id"], "piece_id": previous["piece_id"]}
-        video_id = db["videos"].insert(row).last_pk
+        video_id = insert(db, "videos", row)
         if previous is None:
-            db.execute("UPDATE videos SET piece_id = ? WHERE id = ?", [video_id, video_id])
+            records.update_video(db, video_id, {"piece_id": video_id})
         audit.append(db, "import", actor, video_id, name=info.name, sha256=info.sha256, version=row["version"],
                      campaign=campaign)
     return ImportResult(video_id)
@@ -93,8 +92,7 @@ def _known_content(store: Store, row: dict, info: MediaInfo, actor: str) -> Impo
     if row["path"] == info.path or Path(row["path"]).exists():
         return ImportResult(row["id"], duplicate=True)
     with store.write() as db:
-        db.execute("UPDATE videos SET path = ?, mtime_ns = ? WHERE id = ?",
-                   [info.path, os.stat(info.path).st_mtime_ns, row["id"]])
+        records.update_video(db, row["id"], {"path": info.path, "mtime_ns": os.stat(info.path).st_mtime_ns})
         audit.append(db, "relink", actor, row["id"], old_path=row["path"], new_path=info.path)
     return ImportResult(row["id"], duplicate=True, relinked=True)
 
@@ -120,8 +118,7 @@ def refresh_content(store: Store, video_id: int, actor: str = "") -> bool:
         return False
     digest = sha256_file(video["path"])
     with store.write() as db:
-        db.execute("UPDATE videos SET sha256 = ?, size = ?, mtime_ns = ? WHERE id = ?",
-                   [digest, stat.st_size, stat.st_mtime_ns, video_id])
+        records.update_video(db, video_id, {"sha256": digest, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
         if digest != video["sha256"]:
             audit.append(db, "content-changed", actor, video_id, old_sha256=video["sha256"], new_sha256=digest)
         recompute(db, video_id)
@@ -137,19 +134,16 @@ def add_transcript(store: Store, video_id: int, transcript: Transcript, author: 
     author, organisation = events.clean(author), events.clean(organisation)
     with store.write() as db:
         get_video(db, video_id)
-        revision = next(db.query("SELECT coalesce(max(revision), 0) + 1 AS r FROM transcripts WHERE video_id = ?",
-                                 [video_id]))["r"]
-        parent = next(db.query("SELECT uid FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
-                               [video_id]), None)
-        transcript_id = db["transcripts"].insert({
+        revision, parent = records.next_revision(db, video_id)
+        transcript_id = insert(db, "transcripts", {
             "video_id": video_id, "revision": revision, "engine": transcript.engine, "model": transcript.model,
             "language": transcript.language, "language_probability": transcript.language_probability,
             "duration": transcript.duration, "segments": json.dumps(transcript.to_dict()["segments"],
                                                                    ensure_ascii=False),
             "text": transcript.text, "author": author, "created_at": now(), "organisation": organisation,
             "seq": events.next_seq(db, author, organisation) if author else None,
-            "parent_uid": parent["uid"] if parent else None,
-        }).last_pk
+            "parent_uid": parent,
+        })
         settle_revisions(db, video_id)
         audit.append(db, "transcript-correction" if author else "transcription", author, video_id,
                      revision=revision, model=transcript.model, language=transcript.language)
@@ -158,8 +152,7 @@ def add_transcript(store: Store, video_id: int, transcript: Transcript, author: 
 
 
 def latest_transcript(db: Database, video_id: int) -> tuple[int, Transcript] | None:
-    row = next(db.query("SELECT * FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
-                        [video_id]), None)
+    row = records.latest_transcript_row(db, video_id)
     if row is None:
         return None
     data = {key: row[key] for key in ("language", "language_probability", "duration", "model", "engine")}
@@ -184,12 +177,11 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
     result = transcript_result or checker.check_transcript(transcript, video["path"])
     caption = checker.check_text(video["caption"], "caption") if video["caption"] else None
     with store.write() as db:
-        previous = {row["fingerprint"]: row for row in db.query(
-            "SELECT fingerprint, disposition, reason, disposition_by, disposition_at FROM findings WHERE check_id = "
-            "(SELECT max(id) FROM checks WHERE video_id = ?)", [video_id])}
-        check_id = db["checks"].insert({"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
-                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])}).last_pk
-        rows, seen = [], Counter()
+        previous = records.latest_dispositions(db, video_id)
+        check_id = insert(db, "checks", {"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
+                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])})
+        rows: list[dict[str, object]] = []
+        seen: Counter[str] = Counter()
         for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ())):
             for finding in findings:
                 key = fingerprint(finding, source, seen)
@@ -203,7 +195,7 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
                     "disposition_by": kept.get("disposition_by", ""), "disposition_at": kept.get("disposition_at"),
                 })
         if rows:
-            db["findings"].insert_all(rows)
+            db.table("findings").insert_all(rows)
         audit.append(db, "check", actor, video_id, check_id=check_id, findings=len(rows),
                      kept_dispositions=sum(r["disposition"] != "open" for r in rows),
                      term_lists=[f"{r.name}@{r.version}" for r in checker.refs])
@@ -219,36 +211,16 @@ def set_disposition(store: Store, finding_id: int, disposition: str, reason: str
     if disposition == "dismissed" and not reason.strip():
         raise UserError("say why the finding is a false positive: --reason TEXT")
     with store.write() as db:
-        row = next(db.query("SELECT video_id, term, fingerprint FROM findings WHERE id = ?", [finding_id]), None)
+        row = records.finding(db, finding_id)
         if row is None:
             raise UserError(f"no finding with ID {finding_id}; see 'thinktwice show VIDEO_ID' for finding IDs")
         disposition_id = events.add_disposition(db, row["video_id"], row["fingerprint"], actor, organisation,
                                                 disposition, reason.strip())
-        db.execute("UPDATE findings SET disposition_at = ? WHERE id = ?", [now(), finding_id])
+        records.mark_disposed(db, finding_id, now())
         audit.append(db, "disposition", events.clean(actor), row["video_id"], finding_id=finding_id,
                      disposition_id=disposition_id, organisation=events.clean(organisation), term=row["term"],
                      disposition=disposition, reason=reason.strip())
         recompute(db, row["video_id"])
-
-
-def add_comment(store: Store, video_id: int, at_seconds: float, text: str, reviewer: str,
-                organisation: str = "") -> int:
-    if not text.strip():
-        raise UserError("a comment needs some text: --text TEXT")
-    if not reviewer.strip():
-        raise UserError("say who is commenting: --reviewer NAME")
-    with store.write() as db:
-        video = get_video(db, video_id)
-        if not 0 <= at_seconds <= video["duration"] + 0.05:
-            raise UserError(f"{at_seconds:g} s is outside the video (0 to {video['duration']:.1f} s)")
-        comment_id = db["comments"].insert({"video_id": video_id, "at_seconds": float(at_seconds),
-                                            "text": text.strip(), "reviewer": events.clean(reviewer),
-                                            "organisation": events.clean(organisation),
-                                            "seq": events.next_seq(db, reviewer, organisation),
-                                            "created_at": now()}).last_pk
-        audit.append(db, "comment", reviewer.strip(), video_id, comment_id=comment_id, at=at_seconds,
-                     text=text.strip())
-    return comment_id
 
 
 def add_review(store: Store, video_id: int, reviewer: str, decision: str, organisation: str = "",
@@ -262,11 +234,11 @@ def add_review(store: Store, video_id: int, reviewer: str, decision: str, organi
     refresh_content(store, video_id, reviewer)
     with store.write() as db:
         video = get_video(db, video_id)
-        review_id = db["reviews"].insert({"video_id": video_id, "reviewer": events.clean(reviewer),
+        review_id = insert(db, "reviews", {"video_id": video_id, "reviewer": events.clean(reviewer),
                                           "organisation": events.clean(organisation), "decision": decision,
                                           "seq": events.next_seq(db, reviewer, organisation),
                                           "note": note.strip(), "content_sha256": video["sha256"],
-                                          "created_at": now()}).last_pk
+                                          "created_at": now()})
         audit.append(db, "decision", reviewer.strip(), video_id, review_id=review_id, decision=decision,
                      organisation=organisation.strip(), note=note.strip(), content_sha256=video["sha256"])
         recompute(db, video_id)
@@ -278,62 +250,44 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
     names = [str(RequiredReviewer.parse(name)) for name in names if name.strip()]
     campaign_id = ensure_campaign(store, campaign, actor)
     with store.write() as db:
-        db.execute("UPDATE campaigns SET required_reviewers = ? WHERE id = ?", [json.dumps(names), campaign_id])
+        records.set_required_reviewers(db, campaign_id, names)
         audit.append(db, "campaign-reviewers", actor, None, campaign=campaign, required=names)
-        for row in db.query("SELECT id FROM videos WHERE campaign_id = ?", [campaign_id]):
-            recompute(db, row["id"])
+        for video_id in records.video_ids(db, campaign_id):
+            recompute(db, video_id)
 
 
 def derived_state(db: Database, video_id: int) -> dict:
     """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
     video = get_video(db, video_id)
     decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
-                 for r in db.query("SELECT reviewer, organisation, decision, content_sha256, seq FROM reviews "
-                                   "WHERE video_id = ? ORDER BY seq, uid", [video_id])]
-    has_transcript = next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None)
-    last_check = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))["id"]
-    required = json.loads(next(db.query("SELECT required_reviewers FROM campaigns WHERE id = ?",
-                                        [video["campaign_id"]]))["required_reviewers"])
-    counts = Counter({row["severity"]: row["n"] for row in db.query(
-        "SELECT severity, count(*) AS n FROM findings WHERE check_id = ? AND disposition != 'dismissed' "
-        "GROUP BY severity", [last_check])}) if last_check else Counter()
-    open_count = next(db.query("SELECT count(*) AS n FROM findings WHERE check_id = ? AND disposition = 'open'",
-                               [last_check]))["n"] if last_check else 0
-    return {"status": combined_status(bool(has_transcript), bool(last_check), decisions, video["sha256"], required),
+                 for r in records.decisions(db, video_id)]
+    last_check = events.latest_check_id(db, video_id)
+    required = records.required_reviewers(db, video["campaign_id"])
+    counts = records.severity_counts(db, last_check) if last_check else Counter()
+    open_count = len(records.open_fingerprints(db, last_check)) if last_check else 0
+    status = combined_status(records.has_transcript(db, video_id), bool(last_check), decisions, video["sha256"],
+                             required)
+    return {"status": status,
             "changed_since_review": int(changed_since_review(decisions, video["sha256"])),
-            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")}}
+            "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")},
+            "new_findings": _new_since_decision(db, video, last_check)}
+
+
+def _new_since_decision(db: Database, video: dict, last_check: int | None) -> int:
+    """Open findings of the latest check that the check in force at the latest current decision did not have.
+
+    A re-check after an approval (a new term list, a corrected transcript) can add findings nobody decided on;
+    the status stays as decided, so this count is what flags it.
+    """
+    decided = records.last_decided_at(db, video["id"], video["sha256"])
+    if decided is None or not last_check:
+        return 0
+    seen = records.fingerprints_checked_by(db, video["id"], decided)
+    return sum(fingerprint not in seen for fingerprint in records.open_fingerprints(db, last_check))
 
 
 def recompute(db: Database, video_id: int) -> None:
     """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
     apply_dispositions(db, video_id)
     state = derived_state(db, video_id)
-    db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in state)} WHERE id = ?", [*state.values(), video_id])
-
-
-def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
-    """A reviewer's corrected text as a transcript revision, keeping the original timing.
-
-    One line per segment (how the app shows it). Unchanged words keep their times; the words of an edited
-    line share that segment's time evenly. If lines were added or removed, the whole text shares the span.
-    """
-    from transcribe.types import Segment, Word
-
-    lines = [line.strip() for line in edited_text.splitlines()]
-    segments = list(original.segments)
-    if len(lines) != len(segments):
-        start = segments[0].start if segments else 0.0
-        end = segments[-1].end if segments else original.duration
-        lines, segments = [" ".join(line for line in lines if line)], [Segment(1, start, end, "", ())]
-    result = []
-    for number, (line, segment) in enumerate(zip(lines, segments, strict=True), start=1):
-        words = line.split()
-        if [w.text for w in segment.words] == words:
-            timed = segment.words
-        else:
-            step = (segment.end - segment.start) / max(1, len(words))
-            timed = tuple(Word(w, round(segment.start + i * step, 3), round(segment.start + (i + 1) * step, 3), 1.0)
-                          for i, w in enumerate(words))
-        result.append(Segment(number, segment.start, segment.end, line, timed))
-    return Transcript(original.language, original.language_probability, original.duration, tuple(result),
-                      original.model, original.engine)
+    records.update_video(db, video_id, state)

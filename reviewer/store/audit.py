@@ -47,7 +47,7 @@ def append(db: Database, action: str, actor: str = "", video_id: int | None = No
     payload = json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
     entry_hash = _digest(prev_hash, at, actor, action, video_id, payload)
     key = load_key()
-    db["audit"].insert({"at": at, "actor": actor, "action": action, "video_id": video_id, "details": payload,
+    db.table("audit").insert({"at": at, "actor": actor, "action": action, "video_id": video_id, "details": payload,
                         "prev_hash": prev_hash, "hash": entry_hash, "mac": key.sign(entry_hash),
                         "key_id": key.key_id})
     return entry_hash

@@ -13,31 +13,35 @@ from collections import defaultdict
 
 from sqlite_utils import Database
 
+from reviewer.store.types import Row
 
-def _entries(db: Database, action: str) -> list[dict]:
+DecisionKey = tuple[int, str, str, str, str]
+
+
+def _entries(db: Database, action: str) -> list[Row]:
     rows = list(db.query("SELECT id, actor, video_id, details FROM audit WHERE action = ? ORDER BY id", [action]))
     for row in rows:
         row["details"] = json.loads(row["details"])
     return rows
 
 
-def _decision_key(video_id: int, reviewer: str, decision: str, note: str, sha: str) -> tuple:
+def _decision_key(video_id: int, reviewer: str, decision: str, note: str, sha: str) -> DecisionKey:
     return video_id, reviewer.strip(), decision, note.strip(), sha
 
 
 def _reviews(db: Database) -> list[str]:
     problems: list[str] = []
-    by_id: dict[int, dict] = {}
-    legacy: dict[tuple, int] = defaultdict(int)
-    for entry in _entries(db, "decision"):
-        d = entry["details"]
+    by_id: dict[int, Row] = {}
+    legacy: dict[DecisionKey, int] = defaultdict(int)
+    for item in _entries(db, "decision"):
+        d = item["details"]
         if "review_id" in d:
-            by_id[d["review_id"]] = entry
+            by_id[d["review_id"]] = item
         else:
-            legacy[_decision_key(entry["video_id"], entry["actor"], d["decision"], d.get("note", ""),
+            legacy[_decision_key(item["video_id"], item["actor"], d["decision"], d.get("note", ""),
                                  d["content_sha256"])] += 1
     for row in db.query("SELECT * FROM reviews ORDER BY id"):
-        entry = by_id.pop(row["id"], None)
+        entry = by_id.pop(row["id"]) if row["id"] in by_id else None
         key = _decision_key(row["video_id"], row["reviewer"], row["decision"], row["note"], row["content_sha256"])
         if entry is not None:
             d = entry["details"]
@@ -60,13 +64,15 @@ def _reviews(db: Database) -> list[str]:
 def _comments(db: Database) -> list[str]:
     problems: list[str] = []
     by_id = {e["details"]["comment_id"]: e for e in _entries(db, "comment") if "comment_id" in e["details"]}
+    # An edit by the author changes the text; the latest edit entry says what the row must hold now.
+    edited = {e["details"]["comment_id"]: e["details"]["text"] for e in _entries(db, "comment-edited")}
     for row in db.query("SELECT * FROM comments ORDER BY id"):
-        entry = by_id.pop(row["id"], None)
+        entry = by_id.pop(row["id"]) if row["id"] in by_id else None
         if entry is None:
             problems.append(f"comments row {row['id']} (video {row['video_id']}) has no audit entry")
             continue
         d = entry["details"]
-        if (entry["video_id"], entry["actor"], d["text"], float(d["at"])) != (
+        if (entry["video_id"], entry["actor"], edited.get(row["id"], d["text"]), float(d["at"])) != (
                 row["video_id"], row["reviewer"], row["text"], row["at_seconds"]):
             problems.append(f"comments row {row['id']} (video {row['video_id']}) differs from audit entry "
                             f"{entry['id']}")
@@ -81,17 +87,18 @@ def _dispositions(db: Database) -> list[str]:
     rows, and `review.audit_check` checks that derivation."""
     fingerprints = {row["id"]: (row["video_id"], row["fingerprint"])
                     for row in db.query("SELECT id, video_id, fingerprint FROM findings")}
-    by_id: dict[int, dict] = {}
-    legacy: dict[tuple, int] = defaultdict(int)
-    for entry in _entries(db, "disposition"):
-        d = entry["details"]
+    by_id: dict[int, Row] = {}
+    legacy: dict[tuple[object, ...], int] = defaultdict(int)
+    for item in _entries(db, "disposition"):
+        d = item["details"]
         if "disposition_id" in d:
-            by_id[d["disposition_id"]] = entry
+            by_id[d["disposition_id"]] = item
         elif d.get("finding_id") in fingerprints:
-            legacy[(*fingerprints[d["finding_id"]], d["disposition"], d.get("reason", ""))] += 1
-    problems = []
+            legacy_key = (*fingerprints[d["finding_id"]], d["disposition"], d.get("reason", ""))
+            legacy[legacy_key] += 1
+    problems: list[str] = []
     for row in db.query("SELECT * FROM dispositions ORDER BY id"):
-        entry = by_id.pop(row["id"], None)
+        entry = by_id.pop(row["id"]) if row["id"] in by_id else None
         key = (row["video_id"], row["fingerprint"], row["disposition"], row["reason"])
         if entry is not None:
             d = entry["details"]

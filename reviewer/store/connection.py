@@ -5,6 +5,8 @@
 - A database written by a newer app (it has migrations we don't know) is refused, never silently changed.
 - Writes use BEGIN IMMEDIATE: the write lock is taken up front, so two writers (the GUI and a CLI command)
   queue on the busy timeout instead of failing half-way with SQLITE_BUSY; we retry a few times on top.
+- A database that cannot be written (permissions, read-only media) opens read-only: reads work, and writes
+  say "read-only".
 - SQLite errors that mean something to a user (not a database, read-only, disk full) become one-line UserErrors.
 """
 
@@ -14,15 +16,17 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from reviewer.errors import UserError
 from reviewer.paths import default_db_path
 from reviewer.store.migrations import migrations
+from reviewer.store.types import Params, Row
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_RETRIES = 5
@@ -30,6 +34,11 @@ WRITE_RETRIES = 5
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def insert(db: Database, table: str, row: Mapping[str, object]) -> int:
+    """Insert one row and return its id (sqlite-utils types `last_pk` loosely)."""
+    return int(db.table(table).insert(dict(row)).last_pk or 0)
 
 
 def explain(exc: sqlite3.Error, path: str) -> UserError:
@@ -53,14 +62,23 @@ def explain(exc: sqlite3.Error, path: str) -> UserError:
 class Store:
     """One connection to the review database. Use from one thread (sqlite3 connections are per thread)."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, create: bool = False) -> None:
+        """Open (and migrate) the database at `path`, by default the one in the user data folder.
+
+        A new database is made where its folder exists. A missing folder is created only for the default
+        database (the app's first run) or with `create`: a mistyped --db must not look like lost data.
+        """
         self.path = Path(path) if path else default_db_path()
         self.read_only = False
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(f"cannot create the folder for the database {self.path}: {exc.strerror}; "
-                            "pass --db with a writable location") from None
+        if not self.path.parent.is_dir():
+            if not (create or self.path == default_db_path()):
+                raise UserError(f"no database at {self.path} (the folder {self.path.parent} does not exist); check "
+                                "the path, or pass --create to make a new database there")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(f"cannot create the folder for the database {self.path}: {exc.strerror}; "
+                                "pass --db with a writable location") from None
         try:
             self.db = self._connect()
             self._migrate()
@@ -76,7 +94,16 @@ class Store:
 
     def _connect(self) -> Database:
         read_only = self.path.exists() and not os.access(self.path, os.W_OK)
-        uri = f"file:{self.path}?mode=ro" if read_only else f"file:{self.path}"
+        location = quote(str(self.path))  # a '?', '#' or '%' in a folder name must not become URI syntax
+        uri = f"file:{location}?mode=ro" if read_only else f"file:{location}"
+        if read_only and not os.access(self.path.parent, os.W_OK):
+            # Read-only media: SQLite cannot make the -shm file a WAL database needs even to read, and nobody
+            # can write here, so open it as immutable (no locks, no shared memory)...
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size:  # ...which would silently ignore changes still in the WAL
+                raise UserError(f"the database {self.path} is on read-only media with unsaved changes in "
+                                f"{wal.name}; copy its folder somewhere writable and open it there")
+            uri += "&immutable=1"
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         db = Database(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -140,9 +167,9 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
         try:
-            return list(self.db.query(sql, params))
+            return list(self.db.query(sql, params if isinstance(params, Sequence) else dict(params)))
         except sqlite3.Error as exc:
             raise explain(exc, str(self.path)) from None
 
@@ -152,5 +179,5 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from reviewer.store.connection import now
+from reviewer.store.types import Row
 
 
 def clean(text: str) -> str:
@@ -48,10 +49,10 @@ class ReviewerDisposition:
 def add_disposition(db: Database, video_id: int, fingerprint: str, reviewer: str, organisation: str,
                     disposition: str, reason: str) -> int:
     seq = next_seq(db, reviewer, organisation)
-    return int(db["dispositions"].insert({
+    return int(db.table("dispositions").insert({
         "video_id": video_id, "fingerprint": fingerprint, "reviewer": clean(reviewer),
         "organisation": clean(organisation), "seq": seq, "disposition": disposition, "reason": reason,
-        "created_at": now()}).last_pk)
+        "created_at": now()}).last_pk or 0)
 
 
 def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerDisposition]]:
@@ -70,10 +71,10 @@ def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerD
 
 def latest_check_id(db: Database, video_id: int) -> int | None:
     row = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))
-    return row["id"]
+    return None if row["id"] is None else int(row["id"])
 
 
-def finding_rows(db: Database, check_id: int) -> list[dict]:
+def finding_rows(db: Database, check_id: int) -> list[Row]:
     return list(db.query("SELECT id, fingerprint, disposition, reason, disposition_by, disagreement FROM findings "
                          "WHERE check_id = ?", [check_id]))
 
@@ -84,7 +85,7 @@ def set_finding_state(db: Database, finding_id: int, disposition: str, reason: s
                [disposition, reason, by, int(disagreement), finding_id])
 
 
-def transcript_lineage(db: Database, video_id: int) -> list[dict]:
+def transcript_lineage(db: Database, video_id: int) -> list[Row]:
     return list(db.query("SELECT id, uid, parent_uid, author, organisation, seq, revision FROM transcripts "
                          "WHERE video_id = ?", [video_id]))
 

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from reviewer.store import audit
 from reviewer.store.connection import Store, now
+from reviewer.store.types import Row
 
 
 def enqueue(store: Store, video_id: int, actor: str = "") -> int:
@@ -21,9 +22,9 @@ def enqueue(store: Store, video_id: int, actor: str = "") -> int:
         open_job = next(db.query("SELECT id FROM jobs WHERE video_id = ? AND state IN ('queued', 'running')",
                                  [video_id]), None)
         if open_job:
-            return open_job["id"]
-        job_id = db["jobs"].insert({"video_id": video_id, "kind": "transcribe", "state": "queued",
-                                    "created_at": now()}).last_pk
+            return int(open_job["id"])
+        job_id = int(db.table("jobs").insert({"video_id": video_id, "kind": "transcribe", "state": "queued",
+                                              "created_at": now()}).last_pk or 0)
         audit.append(db, "job-queued", actor, video_id, job_id=job_id)
     return job_id
 
@@ -58,11 +59,11 @@ def recover(store: Store, own_jobs_are_stale: bool = True) -> int:
     return len(stranded)
 
 
-def claim(store: Store, video_ids: list[int] | None = None) -> dict | None:
+def claim(store: Store, video_ids: list[int] | None = None) -> Row | None:
     """Take the oldest queued job (optionally among some videos) for this process."""
     with store.write() as db:
         sql = "SELECT * FROM jobs WHERE state = 'queued'"
-        params: list = []
+        params: list[object] = []
         if video_ids is not None:
             sql += f" AND video_id IN ({','.join('?' * len(video_ids))})"
             params = list(video_ids)
@@ -79,7 +80,7 @@ def mark_done(db: Database, job_id: int) -> None:
     db.execute("UPDATE jobs SET state = 'done', finished_at = ?, error = '' WHERE id = ?", [now(), job_id])
 
 
-def fail(store: Store, job: dict, error: str, cancelled: bool = False) -> None:
+def fail(store: Store, job: Row, error: str, cancelled: bool = False) -> None:
     with store.write() as db:
         db.execute("UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE id = ?",
                    ["cancelled" if cancelled else "failed", now(), error, job["id"]])
@@ -87,13 +88,17 @@ def fail(store: Store, job: dict, error: str, cancelled: bool = False) -> None:
                      error=error)
 
 
+NO_SPEECH_GAP = "no speech found: the audio is music, noise or silence, so only the captions were checked"
+
+
 def transcript_gap(store: Store, video_id: int) -> str:
     """Why a video has no transcript, in words for show, the library and the report ('' when it has one)."""
-    rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, j.state, j.error "
-                       "FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? ORDER BY id DESC "
-                       "LIMIT 1) j", (video_id, video_id))[0]
+    rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
+                       "(SELECT text FROM transcripts WHERE video_id = ? ORDER BY id DESC LIMIT 1) AS text, "
+                       "j.state, j.error FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? "
+                       "ORDER BY id DESC LIMIT 1) j", (video_id, video_id, video_id))[0]
     if rows["t"]:
-        return ""
+        return "" if (rows["text"] or "").strip() else NO_SPEECH_GAP
     return {None: "no transcript: not transcribed yet, so nothing it says was checked",
             "queued": "no transcript yet: transcription is queued, so nothing it says was checked",
             "running": "no transcript yet: transcription is running, so nothing it says was checked",
@@ -103,5 +108,5 @@ def transcript_gap(store: Store, video_id: int) -> str:
             }[rows["state"]]
 
 
-def jobs_for(store: Store, video_id: int) -> list[dict]:
+def jobs_for(store: Store, video_id: int) -> list[Row]:
     return store.query("SELECT * FROM jobs WHERE video_id = ? ORDER BY id", (video_id,))

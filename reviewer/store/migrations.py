@@ -9,12 +9,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("thinktwice")
+from reviewer.store.types import DECISIONS, DISPOSITIONS, JOB_STATES, STATUSES
 
-STATUSES = ("pending", "in_review", "approved", "approved_with_changes", "changes_required", "rejected")
-DECISIONS = ("approved", "approved_with_changes", "changes_required", "rejected")
-DISPOSITIONS = ("open", "confirmed", "dismissed")
-JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
+migrations = Migrations("thinktwice")
 
 
 def _check(column: str, values: tuple[str, ...]) -> str:
@@ -164,7 +161,7 @@ def initial(db: Database) -> None:
         hash TEXT NOT NULL
     );
     """)
-    db["transcripts"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("transcripts").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
 @migrations(name="0002_audit_hmac")
@@ -289,3 +286,30 @@ def _legacy_history(db: Database) -> None:
         if row["video_id"] in previous:
             db.execute("UPDATE transcripts SET parent_uid = ? WHERE id = ?", [previous[row["video_id"]], row["id"]])
         previous[row["video_id"]] = row["uid"]
+
+
+
+@migrations(name="0005_new_findings_since_decision")
+def new_findings_since_decision(db: Database) -> None:
+    """Open findings that were not there when the deciding reviewers decided (a re-check after approval)."""
+    db.execute("ALTER TABLE videos ADD COLUMN new_findings INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="0006_comment_threads")
+def comment_threads(db: Database) -> None:
+    """Comments that can be discussed: a range (an out point) as well as a moment, replies (linked by the parent's
+    global ID), edits, resolution, and internal notes kept out of the creator's feedback. The library's count of
+    unresolved threads is stored on the video, like the finding counts."""
+    for statement in (
+        "ALTER TABLE comments ADD COLUMN end_seconds REAL",
+        "ALTER TABLE comments ADD COLUMN parent_uid TEXT",
+        "ALTER TABLE comments ADD COLUMN internal INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE comments ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE comments ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE comments ADD COLUMN resolved_at TEXT",
+        "ALTER TABLE comments ADD COLUMN edited_at TEXT",
+        "ALTER TABLE videos ADD COLUMN open_comments INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX comments_parent ON comments (parent_uid)",
+        "UPDATE videos SET open_comments = (SELECT count(*) FROM comments c WHERE c.video_id = videos.id)",
+    ):
+        db.execute(statement)

@@ -12,10 +12,10 @@ from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.jobs import transcript_gap
-from reviewer.store.migrations import STATUSES
+from reviewer.store.types import STATUSES, Row
 
 
-def get_video(db: Database, video_id: int) -> dict:
+def get_video(db: Database, video_id: int) -> Row:
     row = next(db.query("SELECT * FROM videos WHERE id = ?", [video_id]), None)
     if row is None:
         raise UserError(f"no video with ID {video_id}; see 'thinktwice list' for IDs")
@@ -24,7 +24,7 @@ def get_video(db: Database, video_id: int) -> dict:
 
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
                 "v.status, v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, "
-                "v.findings_high, v.findings_critical, v.duration, v.imported_at, "
+                "v.findings_high, v.findings_critical, v.new_findings, v.duration, v.imported_at, v.open_comments, "
                 "EXISTS (SELECT 1 FROM transcripts t WHERE t.video_id = v.id) AS has_transcript")
 
 
@@ -70,12 +70,12 @@ def campaigns(store: Store) -> list[dict[str, Any]]:
                        "LEFT JOIN videos v ON v.campaign_id = c.id GROUP BY c.id ORDER BY c.name")
 
 
-def latest_check(store: Store, video_id: int) -> dict | None:
+def latest_check(store: Store, video_id: int) -> Row | None:
     rows = store.query("SELECT * FROM checks WHERE video_id = ? ORDER BY id DESC LIMIT 1", (video_id,))
     return rows[0] if rows else None
 
 
-def stale_term_lists(check: dict | None, active: list[TermListRef]) -> bool:
+def stale_term_lists(check: Row | None, active: list[TermListRef]) -> bool:
     """True when the lists in force now differ from the ones the latest check used."""
     if check is None:
         return False
@@ -104,6 +104,7 @@ def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -
         "status": video["status"],
         "changed_since_review": bool(video["changed_since_review"]),
         "stale_term_lists": stale_term_lists(check, active) if active is not None else False,
+        "new_findings": video["new_findings"],
         "transcript": transcript[0] if transcript else None,
         "transcript_gap": transcript_gap(store, video_id),
         "check": {"id": check["id"], "created_at": check["created_at"],
@@ -122,14 +123,15 @@ def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
     if not video["previous_id"]:
         raise UserError(f"video {video_id} is version 1; there is nothing earlier to compare with")
 
-    def keyed(vid: int) -> Counter:
+    def keyed(vid: int) -> Counter[tuple[str, str, str]]:
         check = latest_check(store, vid)
         rows = findings(store, check["id"]) if check else []
         return Counter((r["source"], r["term"], " ".join(r["matched"].casefold().split())) for r in rows)
 
     before, after = keyed(video["previous_id"]), keyed(video_id)
-    expand = lambda counter: [{"source": s, "term": t, "matched": m} for (s, t, m), n in sorted(counter.items())  # noqa: E731
-                              for _ in range(n)]
+    def expand(counter: Counter[tuple[str, str, str]]) -> list[dict[str, str]]:
+        return [{"source": s, "term": t, "matched": m} for (s, t, m), n in sorted(counter.items()) for _ in range(n)]
+
     return {"video_id": video_id, "previous_id": video["previous_id"], "resolved": expand(before - after),
             "new": expand(after - before), "unchanged": expand(before & after)}
 

@@ -1,0 +1,101 @@
+"""The creator feedback package: what the creator should change, moment by moment, in words she can act on.
+
+It is built for the creator, not for sign-off: the decision in one sentence, then each open or confirmed finding
+and each comment meant for her, in time order, with a frame, the timecode, the quote, why it matters and a kinder
+way to say it. Dismissed findings, internal comments, dismissal reasons, hashes and audit data stay out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from reports.types import FeedbackData, FeedbackItem
+from reviewer.checking.checker import context, transcript_text
+from reviewer.checking.terms import Term
+from reviewer.review.services import Services
+from reviewer.review.vocabulary import Language, format_date, kinder_wording, why_it_matters
+from reviewer.review.workflow import latest_transcript
+from reviewer.store.queries import show
+from transcribe.frames import frames_at
+
+SELF_HARM = "Suicide and Self-Harm"
+OPEN_FOR_CREATOR = ("open", "confirmed")
+QUOTE_CHARS = 40
+
+DECISION_SENTENCES: dict[Language, dict[str, str]] = {
+    "en": {
+        "approved": "Your video is approved: you can publish it as it is.",
+        "approved_with_changes": "Your video is approved once you make the changes below.",
+        "changes_required": "Please make the changes below and send us a new version.",
+        "rejected": "This video can't be used in the campaign as it is; the points below explain why.",
+        "in_review": "Your video is still being reviewed; here is the feedback so far.",
+        "pending": "Your video has not been reviewed yet; here is what the automatic check found so far.",
+    },
+    "ms": {
+        "approved": "Video anda diluluskan: anda boleh menerbitkannya seperti sedia ada.",
+        "approved_with_changes": "Video anda diluluskan selepas anda membuat perubahan di bawah.",
+        "changes_required": "Sila buat perubahan di bawah dan hantar versi baharu kepada kami.",
+        "rejected": "Video ini tidak boleh digunakan dalam kempen seperti sedia ada; perkara di bawah "
+                    "menerangkan sebabnya.",
+        "in_review": "Video anda masih disemak; berikut ialah maklum balas setakat ini.",
+        "pending": "Video anda belum disemak; berikut ialah dapatan semakan automatik setakat ini.",
+    },
+}
+
+
+def _terms_by_name(services: Services) -> dict[str, Term]:
+    return {term.term: term for term_list in services.checker().lists for term in term_list.terms}
+
+
+def _finding_item(row: dict[str, Any], text: str, terms: dict[str, Term], language: Language) -> FeedbackItem:
+    term = terms.get(row["term"])
+    note = term.note if term else ""
+    quote = context(text, row["start"], row["end"], QUOTE_CHARS) if row["source"] == "transcript" and text \
+        else row["matched"]
+    return FeedbackItem(seconds=row["time_start"], end_seconds=row["time_end"], kind="finding", quote=quote,
+                        why=why_it_matters(row["category"], note, language),
+                        kinder=kinder_wording(row["suggestion"], language), severity=row["severity"],
+                        source=row["source"])
+
+
+def _comment_item(row: dict[str, Any]) -> FeedbackItem:
+    return FeedbackItem(seconds=row["at_seconds"], end_seconds=row.get("end_seconds"), kind="comment",
+                        quote=row["text"], why="", kinder="", author=row["reviewer"])
+
+
+def _for_creator(comment: dict[str, Any]) -> bool:
+    """Top-level, open comments that are not marked internal (replies are the reviewers' own discussion)."""
+    return not comment.get("internal") and not comment.get("parent_uid") and not comment.get("resolved")
+
+
+def feedback_data(services: Services, video_id: int, language: Language = "en",
+                  with_thumbnails: bool = True) -> FeedbackData:
+    detail = show(services.store, video_id)
+    video = detail["video"]
+    latest = latest_transcript(services.store.db, video_id)
+    text = transcript_text(latest[1])[0] if latest else ""
+    terms = _terms_by_name(services)
+    findings = [row for row in detail["findings"] if row["disposition"] in OPEN_FOR_CREATOR]
+    items = [_finding_item(row, text, terms, language) for row in findings]
+    items += [_comment_item(row) for row in detail["comments"] if _for_creator(row)]
+    items.sort(key=lambda item: (item.seconds is None, item.seconds or 0.0, item.kind))
+    if with_thumbnails and video["width"] and Path(video["path"]).exists():
+        moments = [item.seconds if item.seconds is not None else 0.0 for item in items]
+        pictures = frames_at(video["path"], moments, 320)
+        items = [replace(item, thumbnail=picture) for item, picture in zip(items, pictures, strict=True)]
+    notes = [review["note"] for review in _latest_per_reviewer(detail["reviews"]) if review["note"].strip()]
+    return FeedbackData(
+        language=language, file_name=video["original_name"], creator=video["creator"], campaign=detail["campaign"],
+        version=video["version"], decision_sentence=DECISION_SENTENCES[language].get(detail["status"], ""),
+        items=items, self_harm=any(row["category"] == SELF_HARM for row in findings),
+        date=format_date(datetime.now(timezone.utc).astimezone(), language), reviewer_note="\n".join(notes))
+
+
+def _latest_per_reviewer(reviews: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for review in reviews:  # ordered by id: later decisions replace earlier ones
+        latest[(review["reviewer"], review["organisation"])] = review
+    return list(latest.values())

@@ -1,0 +1,33 @@
+"""Reads the front ends need, at the review layer: the UI and the CLI reach the store only through here.
+
+Most are the store's queries under their own names; a few small lookups are shaped here.
+"""
+
+from __future__ import annotations
+
+from reviewer.store import records
+from reviewer.store.audit import ChainHead
+from reviewer.store.connection import Store
+from reviewer.store.figures import video_ids
+from reviewer.store.queries import campaigns, compare_versions, get_video, list_videos, show
+from reviewer.store.types import DECISIONS, STATUSES, Status
+
+__all__ = ["DECISIONS", "STATUSES", "ChainHead", "Store", "campaign_video_ids", "campaigns", "compare_versions",
+           "list_videos", "show", "thumbnail", "video_name", "video_status"]
+
+
+def video_status(store: Store, video_id: int) -> Status:
+    status: Status = get_video(store.db, video_id)["status"]
+    return status
+
+
+def video_name(store: Store, video_id: int) -> str:
+    return str(get_video(store.db, video_id)["original_name"])
+
+
+def campaign_video_ids(store: Store, campaign: str) -> list[int]:
+    return video_ids(store, campaign)
+
+
+def thumbnail(store: Store, video_id: int) -> bytes | None:
+    return records.thumbnail(store, video_id)

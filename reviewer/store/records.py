@@ -1,0 +1,129 @@
+"""The review record's reads and writes that the workflow's use cases (reviewer/review/workflow.py) need.
+
+Plain SQL over one connection, no rules: which status follows from which decisions is decided in
+reviewer/review; these functions only fetch and store. Writes run inside the caller's `store.write()`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+
+from sqlite_utils import Database
+
+from reviewer.store.connection import Store
+from reviewer.store.types import Row
+
+
+def campaign_id(store: Store, name: str) -> int | None:
+    found = store.query("SELECT id FROM campaigns WHERE name = ?", (name,))
+    return int(found[0]["id"]) if found else None
+
+
+def video_with_content(store: Store, campaign: int, sha256: str) -> Row | None:
+    found = store.query("SELECT id, path FROM videos WHERE campaign_id = ? AND sha256 = ?", (campaign, sha256))
+    return found[0] if found else None
+
+
+def latest_version(db: Database, piece_id: int) -> int:
+    return int(next(db.query("SELECT max(version) AS v FROM videos WHERE piece_id = ?", [piece_id]))["v"])
+
+
+def update_video(db: Database, video_id: int, values: Mapping[str, object]) -> None:
+    db.execute(f"UPDATE videos SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", [*values.values(), video_id])
+
+
+def video_ids(db: Database, campaign: int) -> list[int]:
+    return [int(row["id"]) for row in db.query("SELECT id FROM videos WHERE campaign_id = ?", [campaign])]
+
+
+def set_required_reviewers(db: Database, campaign: int, names: list[str]) -> None:
+    db.execute("UPDATE campaigns SET required_reviewers = ? WHERE id = ?", [json.dumps(names), campaign])
+
+
+def required_reviewers(db: Database, campaign: int) -> list[str]:
+    row = next(db.query("SELECT required_reviewers FROM campaigns WHERE id = ?", [campaign]))
+    return list(json.loads(row["required_reviewers"]))
+
+
+def next_revision(db: Database, video_id: int) -> tuple[int, str | None]:
+    """The next transcript revision number, and the uid of the revision it replaces (None for the first)."""
+    revision = next(db.query("SELECT coalesce(max(revision), 0) + 1 AS r FROM transcripts WHERE video_id = ?",
+                             [video_id]))["r"]
+    parent = next(db.query("SELECT uid FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
+                           [video_id]), None)
+    return int(revision), parent["uid"] if parent else None
+
+
+def latest_transcript_row(db: Database, video_id: int) -> Row | None:
+    return next(db.query("SELECT * FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
+                         [video_id]), None)
+
+
+def has_transcript(db: Database, video_id: int) -> bool:
+    return next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None) is not None
+
+
+def latest_dispositions(db: Database, video_id: int) -> dict[str, Row]:
+    """The latest check's findings by fingerprint, with what reviewers said about them."""
+    return {row["fingerprint"]: row for row in db.query(
+        "SELECT fingerprint, disposition, reason, disposition_by, disposition_at FROM findings WHERE check_id = "
+        "(SELECT max(id) FROM checks WHERE video_id = ?)", [video_id])}
+
+
+def finding(db: Database, finding_id: int) -> Row | None:
+    return next(db.query("SELECT video_id, term, fingerprint FROM findings WHERE id = ?", [finding_id]), None)
+
+
+def mark_disposed(db: Database, finding_id: int, at: str) -> None:
+    db.execute("UPDATE findings SET disposition_at = ? WHERE id = ?", [at, finding_id])
+
+
+def decisions(db: Database, video_id: int) -> list[Row]:
+    """Every decision on a video, in each reviewer's order."""
+    return list(db.query("SELECT reviewer, organisation, decision, content_sha256, seq FROM reviews "
+                         "WHERE video_id = ? ORDER BY seq, uid", [video_id]))
+
+
+def severity_counts(db: Database, check_id: int) -> Counter[str]:
+    """Findings of a check by severity, leaving out the dismissed ones."""
+    return Counter({row["severity"]: row["n"] for row in db.query(
+        "SELECT severity, count(*) AS n FROM findings WHERE check_id = ? AND disposition != 'dismissed' "
+        "GROUP BY severity", [check_id])})
+
+
+def open_fingerprints(db: Database, check_id: int) -> list[str]:
+    return [row["fingerprint"] for row in db.query(
+        "SELECT fingerprint FROM findings WHERE check_id = ? AND disposition = 'open'", [check_id])]
+
+
+def last_decided_at(db: Database, video_id: int, sha256: str) -> str | None:
+    """When the latest decision on this content was made (None: none yet)."""
+    at = next(db.query("SELECT max(created_at) AS at FROM reviews WHERE video_id = ? AND content_sha256 = ?",
+                       [video_id, sha256]))["at"]
+    return None if at is None else str(at)
+
+
+def fingerprints_checked_by(db: Database, video_id: int, moment: str) -> set[str]:
+    """The findings of the check that was in force at `moment`."""
+    return {row["fingerprint"] for row in db.query(
+        "SELECT fingerprint FROM findings WHERE check_id = (SELECT max(id) FROM checks WHERE video_id = ? AND "
+        "created_at <= ?)", [video_id, moment])}
+
+
+def work_done(store: Store, video_id: int) -> tuple[bool, bool]:
+    """Whether a video has a transcript, and whether it has a check."""
+    row = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
+                      "(SELECT count(*) FROM checks WHERE video_id = ?) AS c", (video_id, video_id))[0]
+    return bool(row["t"]), bool(row["c"])
+
+
+def thumbnail(store: Store, video_id: int) -> bytes | None:
+    rows = store.query("SELECT thumbnail FROM videos WHERE id = ?", (video_id,))
+    return rows[0]["thumbnail"] if rows else None
+
+
+def finding_terms(store: Store, video_id: int) -> list[str]:
+    """The terms found in a video, over all its checks."""
+    return [row["term"] for row in store.query("SELECT term FROM findings WHERE video_id = ?", (video_id,))]
