@@ -147,7 +147,7 @@ def archive(folder: Path, version: str) -> Path:
     base = folder.parent / f"{NAME}-{version}-{system}-{machine}"
     if sys.platform.startswith("linux"):
         target = base.with_name(base.name + ".tar.gz")
-        with tarfile.open(target, "w:gz", compresslevel=1) as tar:  # 6 saves 3% and takes 2.5x as long
+        with tarfile.open(target, "w:gz", compresslevel=1) as tar:  # level 6 saves 6% (387 vs 411 MB), much slower
             tar.add(folder, arcname=folder.name)
         return target
     return Path(shutil.make_archive(str(base), "zip", folder.parent, folder.name))
