@@ -3,7 +3,8 @@
     xvfb-run -s "-screen 0 1366x768x24" python docs/make_screenshots.py     # grabs the X screen (video frames show)
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py             # widget grabs (video area stays blank)
 
-Writes docs/screenshots/{review,review_ms,script,terms,dashboard}.png at 1366x768, and the sample reports
+Writes docs/screenshots/{review,script,terms,dashboard,shortcuts}.png and the same in Malay (*_ms.png) at 1366x768,
+and the sample reports
 docs/reports/{video_report,campaign_summary}.pdf with page 1 of each rendered by pdftoppm as a PNG.
 """
 
@@ -139,20 +140,21 @@ def main() -> None:
     pump(app, 0.4)
     window.review.player.toggle_play()
     pump(app, 1.0)
-    grab(app, window, "review")
-    LANGUAGE.set("ms")
-    grab(app, window, "review_ms")
-    LANGUAGE.set("en")
-    window.tabs.setCurrentIndex(1)
     window.script.editor.setPlainText(SCRIPT)
-    grab(app, window, "script")
-    window.tabs.setCurrentIndex(2)
     window.terms.list_view.setCurrentRow(next(i for i, lst in enumerate(window.terms.lists)
                                               if lst.name == "suicide-self-harm"))
-    grab(app, window, "terms")
-    window.tabs.setCurrentIndex(3)
-    window.dashboard.refresh()
-    grab(app, window, "dashboard")
+    window.dashboard.picker.setCurrentIndex(window.dashboard.picker.findData("Kempen Fikir Dulu 2026"))
+    for language, suffix in (("en", ""), ("ms", "_ms")):
+        LANGUAGE.set(language)
+        for index, name in enumerate(("review", "script", "terms", "dashboard")):
+            window.tabs.setCurrentIndex(index)
+            grab(app, window, name + suffix)
+        window.tabs.setCurrentIndex(0)
+        help_page = window.keys.show_help()
+        help_page.move(420, 100)
+        grab(app, window, "shortcuts" + suffix)
+        help_page.close()
+    LANGUAGE.set("en")
     window.close()
 
 

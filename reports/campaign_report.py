@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -15,7 +15,7 @@ from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 from reports.fonts import Fonts
 from reports.labels import Labels
 from reports.layout import MARGIN, PAGE, SEVERITY_COLOURS, STATUS_COLOURS, Styles, grid, numbered_canvas, styled
-from reports.types import CampaignReportData, FontSet
+from reports.types import CampaignReportData, FontSet, count_axis
 
 WIDTH = PAGE[0] - 2 * MARGIN
 
@@ -28,21 +28,23 @@ def bar_chart(title: str, values: dict[str, int], fonts: Fonts, colours: dict | 
     drawing = Drawing(width, 62 * mm)
     drawing.__dict__["initialFontName"] = fonts.main  # the renderer's start state, else unembedded Helvetica
     drawing.add(String(0, 62 * mm - 10, title, fontName=fonts.main_bold, fontSize=9))
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 22, 38, width - 30, 62 * mm - 60
+    # Horizontal bars, largest on top: long category names stay whole on the left; whole-number ticks on gridlines.
+    items = list(reversed(items))
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 34 * mm, 14, width - 34 * mm - 6, 62 * mm - 32
     chart.data = [[v for _, v in items]]
     printed = [names.get(k, k) for k, _ in items]
-    chart.categoryAxis.categoryNames = [k if len(k) <= 14 else k[:13] + "…" for k in printed]
+    chart.categoryAxis.categoryNames = [k if len(k) <= 24 else k[:23] + "…" for k in printed]
     chart.categoryAxis.labels.fontName = fonts.main
     chart.categoryAxis.labels.fontSize = 6.5
-    chart.categoryAxis.labels.angle = 30 if len(items) > 4 else 0
-    chart.categoryAxis.labels.boxAnchor = "ne" if len(items) > 4 else "n"
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
     chart.valueAxis.labels.fontName = fonts.main
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
-    top = max(v for _, v in items)
-    chart.valueAxis.valueMax = max(top, 1)
-    chart.valueAxis.valueStep = max(1, -(-top // 5))
+    chart.valueAxis.valueMax, chart.valueAxis.valueStep = count_axis(max(v for _, v in items))
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#d0d7de")
     chart.bars[0].fillColor = colors.HexColor("#546e7a")
     chart.bars[0].strokeColor = None
     for index, (key, _) in enumerate(items):

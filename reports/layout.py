@@ -10,13 +10,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from reports.fonts import Fonts
+from reports.types import SEVERITY_HEX
+from reports.types import STATUS_COLOURS as STATUS_COLOURS  # re-exported for the report modules
+from reports.types import clock as clock
 
 PAGE = A4
 MARGIN = 16 * mm
-SEVERITY_COLOURS = {"critical": colors.HexColor("#7b1fa2"), "high": colors.HexColor("#d32f2f"),
-                    "medium": colors.HexColor("#ef6c00"), "low": colors.HexColor("#1976d2")}
-STATUS_COLOURS = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
-                  "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
+SEVERITY_COLOURS = {name: colors.HexColor(hex_colour) for name, hex_colour in SEVERITY_HEX.items()}
 
 
 class Styles:
@@ -102,7 +102,3 @@ def numbered_canvas(fonts: Fonts, footer: str, page_of: str = "page {page} of {t
     return NumberedCanvas
 
 
-def clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"

@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The domain's colours, written once here at the bottom layer: the core re-exports them
+# (reviewer.review.vocabulary) for the app, and the reports use them directly.
+STATUS_COLOURS: dict[str, str] = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
+                                  "approved_with_changes": "#689f38", "changes_required": "#ef6c00",
+                                  "rejected": "#c62828"}
+# Ordered by lightness (low lightest, critical darkest) so the order survives colour blindness and greyscale
+# printing; tests/test_severity_colours.py checks it under simulated deuteranopia, protanopia and tritanopia.
+SEVERITY_HEX: dict[str, str] = {"critical": "#3d0a24", "high": "#961616", "medium": "#bd4a00", "low": "#b8860b"}
+
 
 @dataclass(frozen=True)
 class FontSet:
@@ -197,3 +206,25 @@ class FeedbackData:
     self_harm: bool
     date: str
     reviewer_note: str = ""
+
+
+def count_axis(top: int, most_ticks: int = 6) -> tuple[int, int]:
+    """(axis maximum, tick step) for counts: whole-number steps of 1, 2 or 5 × 10^n, and a maximum on a tick,
+    so every label sits on a gridline (never 0, 3, 6, 9, 13)."""
+    top, scale = max(1, top), 1
+    while True:
+        for step in (scale, 2 * scale, 5 * scale):
+            if -(-top // step) <= most_ticks:
+                return -(-top // step) * step, step
+        scale *= 10
+
+
+def clock(seconds: float | None) -> str:
+    """mm:ss (or h:mm:ss past an hour); an em dash where there is no time (captions, typed scripts).
+
+    The one copy: the core re-exports it (reviewer.review.vocabulary), the app and the reports use it."""
+    if seconds is None:
+        return "—"
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"

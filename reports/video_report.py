@@ -76,7 +76,9 @@ def _findings(data: VideoReportData, s: Styles, t: Labels) -> list:
                      s.p(kind, s.cell), s.p(disposition, s.cell), s.p(f.suggestion or "—", s.cell)])
         style.add("BACKGROUND", (3, number), (3, number), SEVERITY_COLOURS.get(f.severity, colors.grey))
     if len(rows) == 1:
-        rows.append([s.p(t["no_findings"], s.cell)] + [""] * 7)
+        empty = t["not_checked"] if data.transcript_gap else t["no_findings"]  # never "none" for an unchecked video
+        rows.append([s.p(empty, s.cell)] + [""] * 7)
+        style.add("SPAN", (0, 1), (-1, 1))  # one line across the table, not wrapped into the Time column
     widths = [14 * mm, 20 * mm, 24 * mm, 18 * mm, 36 * mm, 14 * mm, 22 * mm]
     table = Table(rows, colWidths=[*widths, WIDTH - sum(widths)], repeatRows=1)
     styled(table, s.fonts, style)

@@ -71,5 +71,6 @@ def imported(qtbot, window, clip: Path, campaign: str = "Kempen") -> int:
         return rows[0]["id"] if rows else None
 
     qtbot.waitUntil(lambda: ready() is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: all(task.state.finished for task in window.work.tasks.values()), timeout=20_000)
     window.library.refresh()
     return ready()

@@ -201,7 +201,8 @@ SEED_HANDLES = ("@tiktok_malaysia @yimotapir @wfsufina @ggatorart @wananimation 
 
 
 @pytest.mark.parametrize("text", ["#ThinkTwice", "#sosialmedia", "#mediasosial", "#terbabit", "#KempenAntiDadah",
-                                  "#SayNoToBullying", "#JomBaca", "#kesihatanmental", "ali@gmail.com", SEED_HANDLES])
+                                  "#SayNoToBullying", "#JomBaca", "#kesihatanmental", "ali@gmail.com", SEED_HANDLES,
+                                  "#pukul8pagi", "#shitake", "#kucingcomel", "#cegahbunuhdiri", "#makeamericagreat"])
 def test_innocent_hashtags_and_handles(checker: Checker, text: str) -> None:
     assert found(checker, text) == []
 
@@ -259,3 +260,8 @@ def test_mishearings_inside_derivations_and_phrases(checker: Checker, text: str,
                                   "mengantuk sangat", "penjual buah", "berbual kosong"])
 def test_real_derived_words_are_not_mishearings(checker: Checker, text: str) -> None:
     assert found(checker, text) == []
+
+
+def test_a_fine_phrase_also_clears_the_terms_inside_it(checker: Checker) -> None:
+    assert found(checker, "Hari Pencegahan Bunuh Diri Sedunia") == []  # neither "bunuh diri" nor "bunuh"
+    assert found(checker, "dia cuba bunuh diri") == [("bunuh diri", "bunuh diri", "exact")]

@@ -23,10 +23,10 @@ def _dead_pid() -> int:
     return child.pid
 
 
-def _strand(db: Path, video_id: int, pid: int) -> None:
+def _strand(db: Path, video_id: int, pid: int, started_at: str | None = None) -> None:
     with Store(db) as store, store.write() as conn:
-        conn.execute("INSERT INTO jobs (video_id, kind, state, pid, created_at) VALUES (?, 'transcribe', "
-                     "'running', ?, 'now')", [video_id, pid])
+        conn.execute("INSERT INTO jobs (video_id, kind, state, pid, created_at, started_at) VALUES (?, "
+                     "'transcribe', 'running', ?, 'now', ?)", [video_id, pid, started_at])
 
 
 @pytest.fixture
@@ -43,6 +43,25 @@ def test_a_stranded_job_is_recovered_when_any_store_opens(imported) -> None:
     assert [j["state"] for j in jobs.jobs_for(services.store, video_id)] == ["queued"]
     assert transcribe_and_check(services, video_id).checked  # the recheck path now finishes it
     assert services.store.query("SELECT status FROM videos")[0]["status"] == "in_review"
+
+
+@pytest.mark.parametrize(("claimed_at", "recovered"), [
+    ("2000-01-01T00:00:00+00:00", True),  # the PID now belongs to a process started long after the claim
+    ("now", False),  # the process that claimed it is still running
+])
+def test_a_reused_pid_does_not_keep_a_job_stranded(imported, claimed_at: str, recovered: bool) -> None:
+    from datetime import datetime, timezone
+
+    db, video_id = imported
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        when = datetime.now(timezone.utc).isoformat() if claimed_at == "now" else claimed_at
+        _strand(db, video_id, holder.pid, when)
+        states = [j["state"] for j in jobs.jobs_for(Store(db), video_id)]
+        assert states == (["queued"] if recovered else ["running"])
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def test_a_job_held_by_a_live_process_is_not_reported_as_checked(run_cli, imported) -> None:
@@ -81,6 +100,8 @@ def test_a_video_without_a_transcript_says_so_everywhere(run_cli, imported, tmp_
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(report).pages).split())
     assert words in text
     assert "nothing it says was checked" in text
+    assert "Not checked: there is no transcript" in text
+    assert "No findings" not in text
 
 
 def test_the_library_shows_a_missing_transcript(qtbot, imported) -> None:
@@ -94,6 +115,7 @@ def test_the_library_shows_a_missing_transcript(qtbot, imported) -> None:
     status = model.index(0, model.columns.index("Status"))
     assert "no transcript" in model.data(status)
     assert "nothing this video says was checked" in model.data(status, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, model.columns.index("Findings"))) == "not checked"  # not "none"
 
 
 def test_a_batch_does_not_report_a_video_another_run_transcribes(tmp_path: Path, clips: dict[str, Path]) -> None:
@@ -146,3 +168,21 @@ def test_two_concurrent_batches_each_report_only_what_they_did(tmp_path: Path, c
         done = store.query("SELECT count(*) AS n FROM jobs WHERE state = 'done'")[0]["n"]
     assert transcripts == done == 3
     assert sum(r[0] for r in reports) == 3  # each transcription is reported once, by the run that did it
+
+
+@pytest.mark.slow
+def test_recheck_finishes_a_job_stranded_by_kill_9_with_the_real_model(imported) -> None:
+    """End to end with the bundled model: the issue's case. `recheck` after a kill -9 used to say "re-checked"
+    and leave the video Pending forever."""
+    from tests.conftest import python_cli
+
+    db, video_id = imported
+    _strand(db, video_id, _dead_pid())
+    done = python_cli("--db", db, "recheck", video_id, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "re-checked 1 video" in done.stdout
+    detail = json.loads(python_cli("--db", db, "show", video_id, "--format", "json").stdout)
+    assert detail["status"] == "in_review"
+    assert detail["transcript_gap"] == ""
+    assert detail["transcript"]["model"]  # transcribed by the real model, not a fake
+    assert [j["state"] for j in jobs.jobs_for(Store(db), video_id)] == ["done"]

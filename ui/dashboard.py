@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QValueAxis
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -19,40 +20,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review import lookups
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.summary import campaign_summary
-from reviewer.review.vocabulary import SEVERITY_COLOURS, STATUS_COLOURS
+from reviewer.review.vocabulary import SEVERITY_COLOURS, STATUS_COLOURS, count_axis
 from ui.i18n import follow_language, tr
 
 ExportAction = Callable[[str | None], None]
 
 
 def bar_chart(title: str, values: dict[str, int], colours: dict[str, str] | None = None, limit: int = 8) -> QChart:
-    """Bars per label; with `colours`, each bar in its own colour (one stacked set per label)."""
+    """Horizontal bars (long category names stay readable), largest on top, on a whole-number axis whose
+    labels sit on the gridlines; with `colours`, each bar in its own colour (one stacked set per label)."""
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    items = list(values.items())[:limit]
-    series = QStackedBarSeries()
+    items = list(reversed(list(values.items())[:limit]))  # Qt draws the first category at the bottom
+    series = QHorizontalStackedBarSeries()
     for position, (label, _) in enumerate(items if colours else items[:1]):
         bar = QBarSet(label)
         bar.append([float(v) if (i == position or not colours) else 0.0 for i, (_, v) in enumerate(items)])
         bar.setColor(QColor((colours or {}).get(label, "#546e7a")))
         series.append(bar)
     chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append([label if len(label) < 22 else label[:20] + "…" for label, _ in items] or [""])
-    top = max([v for _, v in items] + [1])
-    axis_y = QValueAxis()
-    axis_y.setLabelFormat("%d")
-    axis_y.setRange(0, top)
-    axis_y.setTickCount(top + 1 if top <= 8 else 5)  # whole numbers only: no "0, 0, 1, 1, 2"
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_x)
-    series.attachAxis(axis_y)
+    names = QBarCategoryAxis()
+    names.append([label if len(label) <= 34 else label[:32] + "…" for label, _ in items] or [""])
+    maximum, step = count_axis(max([v for _, v in items] + [1]))
+    counts = QValueAxis()
+    counts.setLabelFormat("%d")
+    counts.setRange(0, maximum)
+    counts.setTickCount(maximum // step + 1)
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(names)
+    series.attachAxis(counts)
     return chart
 
 
@@ -66,6 +69,8 @@ class DashboardPage(QWidget):
         self.export: dict[str, ExportAction | None] = {"pdf": None, "csv": None}
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.picker = QComboBox()  # its own choice: the library's filter is for reviewing, not for the lead
+        self.picker.currentIndexChanged.connect(lambda _: self.set_campaign(self.picker.currentData()))
         self.tiles = {status: QLabel() for status in STATUS_LABELS}
         self.category_chart, self.severity_chart = QChartView(), QChartView()
         for view in (self.category_chart, self.severity_chart):
@@ -85,6 +90,7 @@ class DashboardPage(QWidget):
         charts.addWidget(self.severity_chart, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.picker)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.csv_button)
         layout = QVBoxLayout(self)
@@ -103,12 +109,23 @@ class DashboardPage(QWidget):
         self.campaign = campaign
         self.refresh()
 
+    def _fill_picker(self) -> None:
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        self.picker.addItem(tr("All campaigns"), None)
+        for campaign in lookups.campaigns(self.services.store):
+            self.picker.addItem(campaign["name"], campaign["name"])
+        self.picker.setCurrentIndex(max(0, self.picker.findData(self.campaign)))
+        self.picker.setAccessibleName(tr("Campaign"))
+        self.picker.blockSignals(False)
+
     def _export(self, kind: str) -> None:
         action = self.export[kind]
         if action is not None:
             action(self.campaign)
 
     def refresh(self) -> None:
+        self._fill_picker()
         summary = campaign_summary(self.services.store, self.campaign)
         self.summary = summary
         self.title.setText(tr("Campaign: {name} · {n} videos", name=self.campaign or tr("All campaigns"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,8 +44,14 @@ class LibraryPane(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Status and Findings get fixed widths and wrap onto a second line, so a long status ("Approved with
+        # changes", "Diluluskan dengan pindaan") never squeezes the video names out of view.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets what is left
+        for column, width in ((1, 108), (2, 96)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -112,8 +118,9 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        rows = lookups.list_videos(self.services.store, self.campaign.currentData(), self.status.currentData(),
-                                   self.search.text())
+        stale = lookups.stale_video_ids(self.services.store, list(self.services.checker().refs))
+        rows = [row | {"stale": row["id"] in stale} for row in lookups.list_videos(
+            self.services.store, self.campaign.currentData(), self.status.currentData(), self.search.text())]
         self.model.set_rows(rows)
         self._show_count()
         if selected is not None:
@@ -128,6 +135,14 @@ class LibraryPane(QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.row(rows[0].row())["id"] if rows else None
+
+    def step(self, delta: int) -> None:
+        """Move to the next (+1) or previous (-1) video; it opens, as with the arrow keys."""
+        if self.model.rows:
+            current = self.table.currentIndex().row()
+            target = 0 if current < 0 else max(0, min(len(self.model.rows) - 1, current + delta))
+            self.table.selectRow(target)
+            self.table.scrollTo(self.model.index(target, 0), QAbstractItemView.ScrollHint.EnsureVisible)
 
     def select(self, video_id: int) -> None:
         for number, row in enumerate(self.model.rows):

@@ -6,19 +6,22 @@ Errors reach the user as status-bar messages or dialogs; tracebacks go to the lo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from reviewer.review.batch import media_files, needs_work
-from reviewer.review.lookups import video_name
+from reviewer.review.lookups import campaigns, video_name
 from reviewer.review.services import Services
 from reviewer.review.term_lists import invalid_lists
 from reviewer.review.vocabulary import QT_TR_NOOP
+from reviewer.review.workflow import latest_transcript
 from transcribe.media import MEDIA_EXTENSIONS
 from ui.dashboard import DashboardPage
+from ui.dialogs import ImportDialog, identity_dialog
 from ui.exports import Exporter
 from ui.i18n import LANGUAGE, follow_language, tr
 from ui.library import LibraryPane
@@ -26,6 +29,7 @@ from ui.review_page import ReviewPage
 from ui.script_checker import ScriptCheckPage
 from ui.settings import AppSettings
 from ui.settings_dialog import SettingsDialog
+from ui.shortcuts import ReviewKeys
 from ui.terms_page import TermsPage
 from ui.work_queue import QueuePanel, TaskKind, WorkQueue
 
@@ -59,10 +63,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._actions()
         self.library.video_selected.connect(self.review.open_video)
-        self.library.campaign.currentIndexChanged.connect(lambda _: self.dashboard.set_campaign(
-            self.library.current_campaign))
         self.review.changed.connect(lambda _: self._refresh_lists())
         self.review.recheck_requested.connect(self.process)
+        self.queue.retry_requested.connect(lambda video_id: self.process(video_id, video_name(services.store,
+                                                                                              video_id)))
         work.task_done.connect(self._task_done)
         work.task_failed.connect(lambda _k, message, cancelled: self.notify(message if not cancelled
                                                                              else tr("Cancelled.")))
@@ -79,6 +83,21 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry)):
             self.fit_to_screen()
         self.warn_invalid_lists()
+        self.identity = self.ask_identity() if not settings.reviewer else None
+
+    def ask_identity(self) -> QDialog:
+        """First launch: who is reviewing (decisions, comments and the audit log carry the name)."""
+        dialog = identity_dialog(self, self.settings.reviewer, self.settings.organisation)
+
+        def save() -> None:
+            values = dialog.values()
+            chosen = replace(self.settings, reviewer=values["name"], organisation=values["organisation"])
+            chosen.save(self.qsettings)
+            self.apply_settings(chosen)
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
 
     def warn_invalid_lists(self) -> QMessageBox | None:
         """A stored list that fails validation was disabled (not fatal): say so, and where to repair it."""
@@ -109,7 +128,8 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(lambda: self.import_files())
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
-        self.play_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Space))
+        self.play_action = QAction(self)
+        self.play_action.setShortcuts([QKeySequence(Qt.Key.Key_Space), QKeySequence(Qt.Key.Key_K)])
         self.play_action.triggered.connect(self._space)
         self.report_action = QAction(self, shortcut=QKeySequence("Ctrl+P"))
         self.report_action.triggered.connect(self.export_video_report)
@@ -119,6 +139,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.import_action, self.report_action, self.settings_action, self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.play_action)
+        self.keys = ReviewKeys(self, self.view_menu)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("ThinkTwice Review"))
@@ -181,13 +202,10 @@ class MainWindow(QMainWindow):
         if self.tabs.currentIndex() == 0:
             self.review.player.toggle_play()
 
-    def campaign_for_import(self) -> str | None:
-        if self.library.current_campaign:
-            return self.library.current_campaign
-        name, ok = QInputDialog.getText(self, tr("Import videos"), tr("Campaign name"))
-        return name.strip() if ok and name.strip() else None
-
     def import_files(self, paths: list[str] | None = None, campaign: str | None = None) -> list[int]:
+        """Import files or folders. The campaign (and optional creator and caption) is asked unless a drop
+        lands while the library shows one campaign, or the caller names it."""
+        chose_files = paths is None
         if paths is None:
             paths, _ = QFileDialog.getOpenFileNames(self, tr("Import videos"), "",
                                                     "Media (" + " ".join(f"*{e}" for e in sorted(MEDIA_EXTENSIONS))
@@ -195,14 +213,23 @@ class MainWindow(QMainWindow):
         files: list[str] = []
         for path in paths:
             files += [str(p) for p in media_files(path)] if Path(path).is_dir() else [path]
-        campaign = campaign or (self.campaign_for_import() if files else None)
-        if not campaign:
+        creator = caption = ""
+        if files and not campaign and (chose_files or not self.library.current_campaign):
+            names = [row["name"] for row in campaigns(self.services.store)]
+            dialog = ImportDialog(self, names, self.library.current_campaign, len(files))
+            if not dialog.exec():
+                return []
+            values = dialog.values()
+            campaign, creator, caption = dialog.chosen_campaign(), values["creator"], values["caption"]
+        campaign = campaign or self.library.current_campaign
+        if not campaign or not files:
             return []
-        return [self.work.import_file(path, campaign, self.settings.reviewer) for path in files]
+        return [self.work.import_file(path, campaign, self.settings.reviewer, creator, caption) for path in files]
 
     def process(self, video_id: int, label: str) -> int:
         """Queue transcription and checking with the options Settings holds now (the task carries them)."""
-        return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer)
+        return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer,
+                                 recheck=latest_transcript(self.services.store.db, video_id) is not None)
 
     def _task_done(self, _key: int, video_id: int, kind: str) -> None:
         if kind == TaskKind.EXPORT:

@@ -11,19 +11,16 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.review.checking import context
 from reviewer.review.term_lists import Term
-from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS
+from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS, clock
 from ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def clock(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    return f"{int(seconds // 60):02d}:{int(seconds % 60):02d}"
 
 
 RowT = TypeVar("RowT")
@@ -103,9 +100,11 @@ class VideoTableModel(RowsModel[Row]):
                     "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else "")
                     + (" · " + tr("{n} new", n=row["new_findings"]) if row.get("new_findings") else "")
                     + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript")),
-                    "Findings": self.counts(row)}[column]
+                    "Findings": self.counts(row) if row.get("has_transcript", True) else tr("not checked")}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
+        if role == Qt.ItemDataRole.DecorationRole and column == "Status" and row.get("stale"):
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         if role == Qt.ItemDataRole.ForegroundRole and column == "Status":
             return QBrush(QColor(STATUS_COLOURS[row["status"]]))
         if role == Qt.ItemDataRole.ToolTipRole and column == "Status":
@@ -114,6 +113,8 @@ class VideoTableModel(RowsModel[Row]):
                 tips.append(tr("No transcript: nothing this video says was checked"))
             if row.get("new_findings"):
                 tips.append(tr("{n} new findings since the decision", n=row["new_findings"]))
+            if row.get("stale"):
+                tips.append(tr("Checked against an older term list: re-check before deciding."))
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
@@ -137,7 +138,9 @@ class FindingsTableModel(RowsModel[Row]):
     def value(self, row: Row, column: str) -> str:
         """The text of one cell; also used for the detail columns of the selected finding."""
         if column == "Time":
-            return clock(row.get("time_start")) or (tr("caption") if row.get("source") == "caption" else "")
+            if row.get("time_start") is not None:
+                return clock(row["time_start"])
+            return tr("caption") if row.get("source") == "caption" else ""
         if column == "Context":
             return context(self.text, row["start"], row["end"], 40) if row.get("source") != "caption" \
                 else row["matched"]
@@ -165,7 +168,7 @@ class FindingsTableModel(RowsModel[Row]):
 
 class TermsTableModel(RowsModel[Term]):
     columns = (QT_TR_NOOP("Term"), QT_TR_NOOP("Category"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Language"),
-               QT_TR_NOOP("Variants"), QT_TR_NOOP("Suggestion"), QT_TR_NOOP("Enabled"))
+               QT_TR_NOOP("Variants"), QT_TR_NOOP("Suggestion"), QT_TR_NOOP("Enabled"), QT_TR_NOOP("List"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -174,7 +177,7 @@ class TermsTableModel(RowsModel[Term]):
         if role == Qt.ItemDataRole.DisplayRole:
             return {"Term": term.term, "Category": term.category, "Severity": tr(term.severity),
                     "Language": term.language, "Variants": " | ".join(term.variants), "Suggestion": term.suggestion,
-                    "Enabled": tr("yes") if term.enabled else tr("no")}[column]
+                    "Enabled": tr("yes") if term.enabled else tr("no"), "List": term.list_name}[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if not term.enabled:
                 return QBrush(QColor("#9e9e9e"))

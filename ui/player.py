@@ -100,12 +100,15 @@ class PlayerPanel(QWidget):
 
     @property
     def duration(self) -> float:
-        return self.player.duration() / 1000 or self.timeline.duration
+        """The loaded file's length; until the player knows it, the length the library recorded (never the
+        previous video's)."""
+        return (self.player.duration() / 1000 if self.ready else 0) or self.timeline.duration
 
     def load(self, path: str, duration: float) -> None:
         self.player.stop()
         self.player.setSource(QUrl.fromLocalFile(path))
         self.timeline.set_markers(duration, self.timeline.markers)
+        self._on_position(0)  # the labels start at 00:00 / this video's length, not the last one's
 
     def unload(self) -> None:
         self.player.stop()
@@ -127,9 +130,15 @@ class PlayerPanel(QWidget):
         self._on_position(int(seconds * 1000))
 
     def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.LoadedMedia and \
+                self.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
+            self.player.pause()  # paused, not stopped: the first frame shows before Play is pressed
         if self._pending_seek is not None and self.ready:
             self.player.setPosition(int(self._pending_seek * 1000))
             self._pending_seek = None
+
+    def pause(self) -> None:
+        self.player.pause()
 
     @Slot()
     def toggle_play(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.errors import UserError
 from reviewer.review import lookups
@@ -50,6 +50,18 @@ class ReviewPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.title.setWordWrap(True)
+        self.stale = QLabel()  # above the player, not only on the Decision tab: the findings may be out of date
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("background:#fff3e0; color:#8a3b00; padding:4px 6px; border-radius:4px;")
+        self.stale_button = QPushButton()
+        self.stale_button.clicked.connect(self._request_recheck)
+        stale_row = QHBoxLayout()
+        stale_row.addWidget(self.stale, 1)
+        stale_row.addWidget(self.stale_button)
+        self.stale_box = QWidget()
+        self.stale_box.setLayout(stale_row)
+        stale_row.setContentsMargins(0, 0, 0, 0)
+        self.stale_box.hide()
         # a PlayerPanel, or the notice standing in for it with the same methods (duck-typed: Qt widgets can't
         # also be Protocols mypy checks)
         self.player: Any = cast(Any, player if player is not None else open_player())
@@ -72,6 +84,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.stale_box)
         layout.addWidget(body, 1)
         self.player.position_changed.connect(self._follow)
         self.transcript.text.word_clicked.connect(self.player.seek)
@@ -86,6 +99,9 @@ class ReviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.stale.setText(tr("Checked against an older term list: re-check before deciding."))
+        self.stale_button.setText(tr("Re-check"))
+        self.stale_button.setAccessibleName(tr("Re-check with the current term lists"))
         for index, label in enumerate((QT_TR_NOOP("Findings"), QT_TR_NOOP("Comments"), QT_TR_NOOP("Decision"))):
             self.tabs.setTabText(index, tr(label))
         self._show_title()
@@ -122,6 +138,7 @@ class ReviewPage(QWidget):
                                                                         self.detail["comments"]))
         if load_media:
             self.player.load(video["path"], video["duration"])
+        self.stale_box.setVisible(bool(self.detail["stale_term_lists"]))
         self.decision.set_flags(self.detail["changed_since_review"], self.detail["stale_term_lists"],
                                 self.detail["new_findings"])
         self._show_title()

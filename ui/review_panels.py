@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.review.lookups import DECISIONS
 from reviewer.review.vocabulary import DECISION_LABELS
+from ui.dialogs import ERROR_STYLE, FormDialog, dismiss_dialog
 from ui.i18n import follow_language, tr
 from ui.models import FindingsTableModel, clock
 
@@ -59,10 +59,13 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.detail)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not from cell to cell
+        self._restoring = False
         self.table.clicked.connect(self._clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
-        self.confirm_button.clicked.connect(lambda: self._dispose("confirmed"))
-        self.dismiss_button.clicked.connect(lambda: self._dispose("dismissed"))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._current_changed(current.row()))
+        self.confirm_button.clicked.connect(lambda: self.dispose("confirmed"))
+        self.dismiss_button.clicked.connect(lambda: self.dispose("dismissed"))
         follow_language(self, self.retranslate)
         self.retranslate()
 
@@ -79,9 +82,34 @@ class FindingsPanel(QWidget):
             self._show_detail()
 
     def set_findings(self, rows: list[dict], text: str) -> None:
+        """Show `rows`, keeping the selected finding selected (so N/P carry on from it after a confirm)."""
+        kept = self.selected()
         self.model.set_findings(rows, text)
+        if kept is not None:
+            self._restoring = True
+            for number, row in enumerate(rows):
+                if row["id"] == kept["id"]:
+                    self.table.selectRow(number)
+            self._restoring = False
         self.retranslate()
         self._show_detail()
+
+    def step(self, delta: int) -> None:
+        """Select the next (+1) or previous (-1) finding; selecting seeks."""
+        if not self.model.rows:
+            return
+        current = self.table.currentIndex().row() if self.selected() is not None else (-1 if delta > 0 else 0)
+        self.table.selectRow(max(0, min(len(self.model.rows) - 1, current + delta)))
+
+    def _take_focus_back(self) -> None:
+        """After the dismiss dialog the keyboard is back on the findings, ready for N, P, C or D."""
+        self.window().activateWindow()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _current_changed(self, number: int) -> None:
+        """Keyboard or mouse: a finding that becomes current is played from its start."""
+        if not self._restoring and 0 <= number < len(self.model.rows):
+            self._clicked(self.model.index(number, 0))
 
     def _show_detail(self) -> None:
         from html import escape
@@ -102,17 +130,20 @@ class FindingsPanel(QWidget):
         if row.get("time_start") is not None:
             self.seek_requested.emit(row["time_start"])
 
-    def _dispose(self, disposition: str) -> None:
+    def dispose(self, disposition: str) -> FormDialog | None:
+        """Confirm at once; dismiss asks why (the dialog refuses an empty reason) and returns that dialog."""
         row = self.selected()
         if row is None:
-            return
-        reason = ""
-        if disposition == "dismissed":
-            reason, ok = QInputDialog.getText(self, tr("Dismiss finding"),
-                                              tr("Why is '{term}' a false positive here?", term=row["matched"]))
-            if not ok or not reason.strip():
-                return
-        self.disposition_requested.emit(row["id"], disposition, reason.strip())
+            return None
+        if disposition != "dismissed":
+            self.disposition_requested.emit(row["id"], disposition, "")
+            return None
+        dialog = dismiss_dialog(self, row["matched"])
+        dialog.accepted.connect(lambda: self.disposition_requested.emit(row["id"], disposition,
+                                                                        dialog.values()["reason"]))
+        dialog.finished.connect(lambda _: self._take_focus_back())
+        dialog.open()
+        return dialog
 
 
 class CommentsPanel(QWidget):
@@ -182,6 +213,10 @@ class DecisionPanel(QWidget):
         self.note.setMaximumHeight(70)
         self.identity = QLabel()
         self.identity.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
         self.submit = QPushButton()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -198,11 +233,12 @@ class DecisionPanel(QWidget):
         grid.addLayout(column_b)
         layout.addLayout(grid)
         layout.addWidget(self.note)
+        layout.addWidget(self.error)
         row = QHBoxLayout()
         row.addWidget(self.identity, 1)
         row.addWidget(self.submit)
         layout.addLayout(row)
-        self.submit.clicked.connect(self._submit)
+        self.submit.clicked.connect(self.submit_decision)
         self.reviewer = ""
         self.organisation = ""
         self._flags: tuple[bool, bool, int] = (False, False, 0)
@@ -250,12 +286,17 @@ class DecisionPanel(QWidget):
             button.setChecked(key == decision)
         self.group.setExclusive(True)
         self.note.setPlainText(note)
+        self.error.hide()
 
     def chosen(self) -> str | None:
         button = self.group.checkedButton()
         return button.property("decision") if button is not None else None
 
-    def _submit(self) -> None:
-        button = self.group.checkedButton()
-        if button is not None:
-            self.decision_requested.emit(button.property("decision"), self.note.toPlainText().strip())
+    def submit_decision(self) -> None:
+        """Send the decision; what is missing (a choice, the reviewer's name) is said here, not in the status bar."""
+        problem = (tr("Choose a decision first.") if self.chosen() is None else
+                   tr("Set your name in Settings (Ctrl+,) before deciding.") if not self.reviewer else "")
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        if not problem:
+            self.decision_requested.emit(self.chosen(), self.note.toPlainText().strip())

@@ -7,6 +7,8 @@ kinder suggestion; right-click offers "Replace with suggestion".
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -27,11 +30,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.fileio import write_text_atomic
+from reviewer.paths import data_dir
 from reviewer.review.checking import Checker, Finding, IncrementalChecker
 from reviewer.review.term_lists import SEVERITIES
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.formats import parse_subtitles
 from ui.i18n import follow_language, tr
+
+
+def tint(colour: str, strength: float = 0.18) -> QColor:
+    """A pale wash of `colour` (mixed with white) behind serious words; black text stays readable on it."""
+    base = QColor(colour)
+    mix = [round(255 - (255 - c) * strength) for c in (base.red(), base.green(), base.blue())]
+    return QColor(*mix)
+
+
+def draft_path() -> Path:
+    return data_dir() / "script-draft.txt"
+
 
 QUOTED = re.compile(r"[\"“](.+?)[\"”]")
 
@@ -54,8 +71,9 @@ class ScriptHighlighter(QSyntaxHighlighter):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(SEVERITY_COLOURS[severity]))
-            if severity in {"high", "critical"}:
-                fmt.setBackground(QColor(SEVERITY_COLOURS[severity]).lighter(185))
+            if severity != "low":  # a wash that deepens with severity, so medium is not faint either
+                fmt.setBackground(tint(SEVERITY_COLOURS[severity], {"medium": 0.1, "high": 0.16, "critical": 0.22}
+                                       [severity]))
             self.formats[severity] = fmt
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
@@ -159,6 +177,10 @@ class ScriptCheckPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.refresh_summary)
         self.editor.textChanged.connect(self._debounce.start)
+        self._autosave = QTimer(self, singleShot=True, interval=1000)
+        self._autosave.timeout.connect(self._save_draft)
+        self.restore_draft()
+        self.editor.textChanged.connect(self._autosave.start)
         self.open_button.clicked.connect(self.open_file)
         self.list.itemClicked.connect(self._jump)
         follow_language(self, self.retranslate)
@@ -198,7 +220,28 @@ class ScriptCheckPage(QWidget):
         self.editor.setTextCursor(cursor)
         self.editor.setFocus()
 
+    def confirm_replace(self) -> bool:
+        """Opening a file replaces the typed text: ask first (a seam: tests answer it)."""
+        answer = QMessageBox.question(self, tr("Open script"), tr("Replace the script you typed with the file?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _save_draft(self) -> None:
+        """The draft survives a restart: written (atomically) a moment after typing stops."""
+        try:
+            draft_path().parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(draft_path(), self.editor.toPlainText())
+        except OSError:
+            logging.getLogger("thinktwice").warning("cannot save the script draft", exc_info=True)
+
+    def restore_draft(self) -> None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            self.editor.setPlainText(draft_path().read_text(encoding="utf-8"))
+
     def open_file(self, path: str | None = None) -> None:
+        if self.editor.toPlainText().strip() and not self.confirm_replace():
+            return
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, tr("Open script"), "", "Scripts (*.txt *.srt *.vtt)")
         if not path:

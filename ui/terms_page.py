@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,14 +25,11 @@ from PySide6.QtWidgets import (
 from reviewer.errors import UserError
 from reviewer.review.services import Services
 from reviewer.review.term_lists import (
-    LANGUAGES,
-    SEVERITIES,
     ListExistsError,
     Term,
     TermList,
     TermListError,
     active_lists,
-    as_severity,
     import_list,
     invalid_lists,
     load_term_list,
@@ -47,73 +40,7 @@ from reviewer.review.term_lists import (
 from reviewer.review.vocabulary import QT_TR_NOOP
 from ui.i18n import follow_language, tr
 from ui.models import TermsTableModel
-
-
-class TermDialog(QDialog):
-    """Add or edit one term. OK runs `save`; if the list would be invalid the dialog stays open with the reason."""
-
-    def __init__(self, parent: QWidget, term: Term | None = None, save: Callable[[Term], None] | None = None) -> None:
-        super().__init__(parent)
-        self.save = save
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b71c1c; font-weight:600;")
-        self.error.hide()
-        self.setWindowTitle(tr("Edit term") if term else tr("Add term"))
-        self.fields = {name: QLineEdit() for name in ("term", "category", "variants", "exceptions", "suggestion",
-                                                       "note")}
-        self.severity, self.language = QComboBox(), QComboBox()
-        self.severity.addItems(SEVERITIES)
-        self.language.addItems(LANGUAGES)
-        form = QFormLayout(self)
-        labels = {"term": QT_TR_NOOP("Term"), "category": QT_TR_NOOP("Category"),
-                  "variants": QT_TR_NOOP("Variants (|-separated)"),
-                  "exceptions": QT_TR_NOOP("Exceptions (|-separated)"),
-                  "suggestion": QT_TR_NOOP("Kinder wording"), "note": QT_TR_NOOP("Note")}
-        for name, widget in self.fields.items():
-            widget.setAccessibleName(tr(labels[name]))
-            form.addRow(tr(labels[name]), widget)
-        form.insertRow(2, tr("Severity"), self.severity)
-        form.insertRow(3, tr("Language"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(self.error)
-        form.addRow(buttons)
-        if term:
-            for name in ("term", "category", "suggestion", "note"):
-                self.fields[name].setText(getattr(term, name))
-            self.fields["variants"].setText(" | ".join(term.variants))
-            self.fields["exceptions"].setText(" | ".join(term.exceptions))
-            self.severity.setCurrentText(term.severity)
-            self.language.setCurrentText(term.language)
-        self.original = term
-
-    def accept(self) -> None:
-        try:
-            term = self.term()
-            if self.save is not None:
-                self.save(term)
-        except UserError as exc:
-            self.show_error(exc)
-            return
-        super().accept()
-
-    def show_error(self, exc: UserError) -> None:
-        reasons = [e.reason for e in exc.errors] if isinstance(exc, TermListError) else [str(exc)]
-        self.error.setText("\n".join(reasons))
-        self.error.setAccessibleName(tr("Problem"))
-        self.error.show()
-
-    def term(self) -> Term:
-        split = lambda text: tuple(p.strip() for p in text.split("|") if p.strip())  # noqa: E731
-        values = {name: " ".join(w.text().split()) for name, w in self.fields.items()}
-        if not values["term"] or not values["category"]:
-            raise UserError(tr("A term needs its words and a category."))
-        return Term(values["term"], values["category"], as_severity(self.severity.currentText()) or "medium",
-                    self.language.currentText(),
-                    split(values["variants"]), split(values["exceptions"]), values["suggestion"], values["note"],
-                    self.original.enabled if self.original else True, self.original.list_name if self.original else "")
+from ui.term_dialog import TermDialog
 
 
 class TermsPage(QWidget):
@@ -147,10 +74,11 @@ class TermsPage(QWidget):
         self.broken.setStyleSheet("background:#fff3e0; color:#bf360c; padding:6px; border-radius:4px;")
         self.repair_button = QPushButton()
         self.repair_button.clicked.connect(self.repair)
-        self.buttons = {key: QPushButton() for key in ("add", "edit", "toggle", "import", "export")}
+        self.buttons = {key: QPushButton() for key in ("add", "edit", "toggle", "import", "merge", "export")}
         side = QVBoxLayout()
         side.addWidget(self.list_view, 1)
         side.addWidget(self.buttons["import"])
+        side.addWidget(self.buttons["merge"])
         side.addWidget(self.buttons["export"])
         right = QVBoxLayout()
         warning = QHBoxLayout()
@@ -168,7 +96,7 @@ class TermsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(right, 3)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._search)
         self.list_view.currentRowChanged.connect(self._show_list)
         self.table.doubleClicked.connect(lambda _: self.edit_term())
         self.buttons["add"].clicked.connect(self.add_term)
@@ -176,6 +104,7 @@ class TermsPage(QWidget):
         self.buttons["toggle"].clicked.connect(self.toggle_term)
         self.buttons["import"].clicked.connect(lambda: self.import_csv())
         self.buttons["export"].clicked.connect(lambda: self.export_csv())
+        self.buttons["merge"].clicked.connect(lambda: self.merge_csv())
         follow_language(self, self.retranslate)
         self.retranslate()
         self.reload()
@@ -183,6 +112,7 @@ class TermsPage(QWidget):
     def retranslate(self) -> None:
         labels = {"add": QT_TR_NOOP("Add term…"), "edit": QT_TR_NOOP("Edit term…"),
                   "toggle": QT_TR_NOOP("Disable / enable"), "import": QT_TR_NOOP("Import CSV…"),
+                  "merge": QT_TR_NOOP("Merge CSV into…"),
                   "export": QT_TR_NOOP("Export CSV…")}
         for key, button in self.buttons.items():
             button.setText(tr(labels[key]))
@@ -230,8 +160,27 @@ class TermsPage(QWidget):
         return self.lists[row] if 0 <= row < len(self.lists) else None
 
     def _show_list(self, row: int) -> None:
-        self.model.set_rows(self.lists[row].terms if 0 <= row < len(self.lists) else [])
+        """The selected list's terms; while searching, the terms of every list (the List column says which)."""
+        searching = bool(self.search.text().strip())
+        if searching:
+            self.model.set_rows([term for term_list in self.lists for term in term_list.terms])
+        else:
+            self.model.set_rows(self.lists[row].terms if 0 <= row < len(self.lists) else [])
+        self.table.setColumnHidden(len(self.model.columns) - 1, not searching)  # the List column
         self._show_info()
+
+    def _search(self, text: str) -> None:
+        self._show_list(self.list_view.currentRow())
+        self.proxy.setFilterFixedString(text.strip())
+
+    def _focus_list(self, term: Term) -> None:
+        """Edits apply to the term's own list, which a search across all lists may not have selected."""
+        names = [lst.name for lst in self.lists]
+        if term.list_name in names and self.current is not None and term.list_name != self.current.name:
+            self.list_view.setCurrentRow(names.index(term.list_name))
+
+    def categories(self) -> list[str]:
+        return sorted({term.category for term_list in self.lists for term in term_list.terms})
 
     def _show_info(self) -> None:
         current = self.current
@@ -271,7 +220,7 @@ class TermsPage(QWidget):
             self._check_unique(term)
             self._save([*self._current_terms(), term], tr("Term added"))
 
-        dialog = TermDialog(self, save=save)
+        dialog = TermDialog(self, save=save, categories=self.categories())
         dialog.open()
         return dialog
 
@@ -279,18 +228,22 @@ class TermsPage(QWidget):
         term = self._selected_term()
         if term is None:
             return None
+        self._focus_list(term)
+        term = next((t for t in self._current_terms() if t.term == term.term), term)
 
         def save(edited: Term) -> None:
             self._check_unique(edited, term)
             self._save([edited if t is term else t for t in self._current_terms()], tr("Term edited"))
 
-        dialog = TermDialog(self, term, save=save)
+        dialog = TermDialog(self, term, save=save, categories=self.categories())
         dialog.open()
         return dialog
 
     def toggle_term(self) -> None:
         term = self._selected_term()
         if term is not None:
+            self._focus_list(term)
+            term = next((t for t in self._current_terms() if t.term == term.term), term)
             flipped = replace(term, enabled=not term.enabled)
             try:
                 self._save([flipped if t is term else t for t in self._current_terms()],
@@ -338,6 +291,35 @@ class TermsPage(QWidget):
         self._imported(saved)
         return True
 
+    def merge_csv(self, path: str | None = None, target: str | None = None) -> bool:
+        """Add a CSV's terms to an existing list instead of making a new one; a term in both takes the file's
+        version. The merged list is validated as an import is."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Merge CSV into…"), "", "CSV (*.csv)")
+        names = [lst.name for lst in self.lists]
+        if not path or not names:
+            return False
+        try:
+            incoming = load_term_list(path)
+            if target is None:
+                target, ok = QInputDialog.getItem(self, tr("Merge CSV into…"), tr("Add the terms of {file} to:",
+                                                  file=Path(path).name), names, self.list_view.currentRow(), False)
+                if not ok:
+                    return False
+            into = self.lists[names.index(target)]
+            keys = {t.term.casefold() for t in incoming.terms}
+            merged = [t for t in into.terms if t.term.casefold() not in keys] + \
+                [replace(t, list_name=into.name) for t in incoming.terms]
+            saved = save_list(self.services.store, into.with_terms(merged))
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.reload(saved.name)
+        self.lists_changed.emit()
+        self.message.emit(tr("Merged {n} terms into {name} (now version {version}).", n=len(incoming.terms),
+                             name=saved.name, version=saved.version))
+        return True
+
     def _imported(self, saved: TermList) -> None:
         self.reload(saved.name)
         self.lists_changed.emit()
@@ -352,5 +334,5 @@ class TermsPage(QWidget):
         if path:
             from reviewer.fileio import write_text_atomic
 
-            write_text_atomic(path, to_csv(self.current))
+            write_text_atomic(path, "\ufeff" + to_csv(self.current))  # a BOM: spreadsheets then read UTF-8
             self.message.emit(tr("Exported {name} to {path}.", name=self.current.name, path=path))

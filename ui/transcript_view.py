@@ -3,6 +3,7 @@
 The text is exactly `reviewer.checking.checker.transcript_text(...)`, the text the findings' offsets point into,
 so highlighting a finding is a character range and clicking a word finds its time by offset.
 Edit mode lets a reviewer fix a mishearing; saving is handled by the page (new revision + re-check).
+Words the recogniser was unsure of are shaded, darker the less sure, so the reviewer knows where to listen.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.types import Transcript
 from ui.i18n import follow_language, tr
 
+DOUBT_BELOW = 0.5  # Whisper's word probability under which a word is shaded
+DOUBT_COLOUR = (120, 144, 156)  # blue-grey, distinct from the severity colours and the playback highlight
+
 
 class TranscriptText(QPlainTextEdit):
     word_clicked = Signal(float)
@@ -30,6 +34,7 @@ class TranscriptText(QPlainTextEdit):
         self._times: list[float] = []
         self._current_index: int | None = None
         self._finding_selections: list[QTextEdit.ExtraSelection] = []
+        self._doubt_selections: list[QTextEdit.ExtraSelection] = []
         self._current: QTextEdit.ExtraSelection | None = None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -45,6 +50,10 @@ class TranscriptText(QPlainTextEdit):
         self._times = [s[2] for s in self.spans]
         self._current_index = None
         self.setPlainText(text)
+        self.setPlaceholderText(tr("No speech found: the audio is music, noise or silence.")
+                                if transcript is not None and transcript.no_speech else "")
+        self._doubt_selections = [self._doubt(start, end, probability) for start, end, _, _, probability in self.spans
+                                  if probability is not None and probability < DOUBT_BELOW]
         self._finding_selections = []
         for finding in findings:
             if finding.get("source") == "caption" or finding["disposition"] == "dismissed":
@@ -93,8 +102,26 @@ class TranscriptText(QPlainTextEdit):
             self.ensureCursorVisible()
         return index
 
+    def _doubt(self, start: int, end: int, probability: float) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(*DOUBT_COLOUR, int(40 + 120 * (1 - probability / DOUBT_BELOW))))
+        fmt.setToolTip(tr("Unsure word (probability {p:.0%}): listen to check").format(p=probability))
+        selection.format = fmt
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        return selection
+
+    def doubtful_words(self) -> list[str]:
+        """The shaded words, in order (for tests and accessibility)."""
+        text = self.toPlainText()
+        return [text[s.cursor.selectionStart():s.cursor.selectionEnd()] for s in self._doubt_selections]
+
     def _apply(self) -> None:
-        self.setExtraSelections(self._finding_selections + ([self._current] if self._current else []))
+        self.setExtraSelections(self._doubt_selections + self._finding_selections
+                                + ([self._current] if self._current else []))
 
 
 class TranscriptPanel(QWidget):

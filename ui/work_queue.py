@@ -24,7 +24,8 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from superqt import QElidingLabel
 from superqt.utils import FunctionWorker
 
 from reviewer.errors import UserError
@@ -140,19 +141,27 @@ class WorkQueue(QObject):
         self.lanes[kind].start(worker)
         return task.key
 
-    def import_file(self, path: str, campaign: str, actor: str = "") -> int:
-        def job(services: Services, report: Report, _cancel: ShouldCancel) -> int:
+    def import_file(self, path: str, campaign: str, actor: str = "", creator: str = "", caption: str = "") -> int:
+        def job(services: Services, report: Report, _cancel: ShouldCancel) -> object:
             report(0.0, "importing")
-            return import_media(services.store, path, campaign, actor=actor).video_id
+            return import_media(services.store, path, campaign, creator=creator, caption=caption, actor=actor)
 
         return self.submit(TaskKind.IMPORT, tr("Import {name}", name=Path(path).name), job)
 
-    def process(self, video_id: int, label: str, options: TranscribeOptions, actor: str = "") -> int:
+    def process(self, video_id: int, label: str, options: TranscribeOptions, actor: str = "",
+                recheck: bool = False) -> int:
+        """Transcribe (if there is no transcript yet) and check; `recheck` says it only checks again."""
         def job(services: Services, report: Report, should_cancel: ShouldCancel) -> int:
             transcribe_and_check(services.with_options(options), video_id, report, should_cancel, actor)
             return video_id
 
-        return self.submit(TaskKind.PROCESS, tr("Transcribe and check {name}", name=label), job, video_id=video_id)
+        title = tr("Re-check {name}", name=label) if recheck else tr("Transcribe and check {name}", name=label)
+        return self.submit(TaskKind.PROCESS, title, job, video_id=video_id)
+
+    def clear_finished(self) -> None:
+        for key in [key for key, task in self.tasks.items() if task.state.finished]:
+            del self.tasks[key]
+            self.task_removed.emit(key)
 
     def cancel(self, key: int) -> None:
         task = self.tasks.get(key)
@@ -184,6 +193,9 @@ class WorkQueue(QObject):
             task.state = TaskState.DONE
             if isinstance(task.result, int):
                 task.video_id = task.result
+            elif hasattr(task.result, "video_id"):  # an import: say when the file was already there
+                task.video_id = task.result.video_id
+                task.message = tr("already in the library") if getattr(task.result, "duplicate", False) else ""
             self.task_done.emit(task.key, task.video_id, task.kind.value)
         self._prune()
 
@@ -209,17 +221,29 @@ class WorkQueue(QObject):
 
 
 class QueuePanel(QWidget):
-    """The visible queue: one row per task with a progress bar, ETA and Cancel."""
+    """The visible queue: one row per task with a progress bar, ETA and Cancel (Transcribe again once it failed).
+
+    Every row has fixed proportions and elided texts, so a long error never widens the window and a changing
+    ETA never moves the Cancel button under the pointer.
+    """
+
+    retry_requested = Signal(int)  # video id: transcribe a failed or cancelled one again
 
     def __init__(self, work: WorkQueue) -> None:
         super().__init__()
         self.work = work
         self.rows: dict[int, tuple[QWidget, QLabel, QProgressBar, QLabel, QPushButton]] = {}
         self.heading = QLabel()
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(work.clear_finished)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
-        self.layout_.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.clear_button)
+        self.layout_.addLayout(top)
         self.layout_.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         work.task_added.connect(self._add)
         work.progress.connect(self._progress)
         work.task_done.connect(lambda key, _vid, _kind: self._finish(key))
@@ -230,36 +254,65 @@ class QueuePanel(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Background work"))
+        self.clear_button.setText(tr("Clear finished"))
         for key, (_, _, _, label, button) in self.rows.items():
-            button.setText(tr("Cancel"))
             task = self.work.tasks.get(key)
+            button.setText(self._button_text(task))
             if task is not None and task.state.finished:
                 label.setText(self._outcome(task))
 
     @staticmethod
     def _outcome(task: Task) -> str:
-        return tr("done") if task.state is TaskState.DONE else task.message
+        if task.state is TaskState.DONE:
+            return tr("done") + (f" · {task.message}" if task.message else "")
+        return task.message
+
+    @staticmethod
+    def _can_retry(task: Task | None) -> bool:
+        return task is not None and task.kind is TaskKind.PROCESS and task.state in (TaskState.FAILED,
+                                                                                       TaskState.CANCELLED)
+
+    def _button_text(self, task: Task | None) -> str:
+        return tr("Transcribe again") if self._can_retry(task) else tr("Cancel")
 
     def _add(self, key: int, label: str) -> None:
         row = QWidget()
-        name, bar, eta, cancel = QLabel(label), QProgressBar(), QLabel(tr("queued")), QPushButton(tr("Cancel"))
-        name.setMinimumWidth(120)
+        name, eta = QElidingLabel(label), QElidingLabel(tr("queued"))
+        bar, cancel = QProgressBar(), QPushButton(tr("Cancel"))
+        name.setToolTip(label)
         bar.setRange(0, 1000)
         bar.setAccessibleName(label)
         cancel.setAccessibleName(tr("Cancel") + " " + label)
-        cancel.clicked.connect(lambda: self.work.cancel(key))
+        cancel.clicked.connect(lambda: self._button_clicked(key))
+        metrics = cancel.fontMetrics()  # wide enough for either text: the button never changes size
+        cancel.setFixedWidth(max(metrics.horizontalAdvance(t) for t in (tr("Cancel"), tr("Transcribe again"))) + 28)
+        for elided in (name, eta):
+            elided.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((name, 2), (bar, 3), (eta, 2), (cancel, 0)):
+        parts: tuple[tuple[QWidget, int], ...] = ((name, 3), (bar, 3), (eta, 3), (cancel, 0))
+        for widget, stretch in parts:
             layout.addWidget(widget, stretch)
         self.layout_.insertWidget(self.layout_.count() - 1, row)
         self.rows[key] = (row, name, bar, eta, cancel)
 
+    def _button_clicked(self, key: int) -> None:
+        task = self.work.tasks.get(key)
+        if self._can_retry(task) and task is not None:
+            self.retry_requested.emit(task.video_id)
+        else:
+            self.work.cancel(key)
+
     def _progress(self, key: int, fraction: float, stage: str, eta: float) -> None:
         if key in self.rows:
             _, _, bar, label, _ = self.rows[key]
-            bar.setValue(int(fraction * 1000))
-            label.setText(tr(stage) + (f" · ~{eta:.0f} s" if eta >= 0 else ""))
+            bar.setValue(min(990, int(fraction * 1000)))  # 100 % only once it is really done
+            text = tr(stage)
+            if fraction >= 0.99 or 0 <= eta < 1:
+                text += " · " + tr("finishing…")
+            elif eta >= 0:
+                text += f" · ~{eta:.0f} s"
+            label.setText(text)
 
     def _finish(self, key: int) -> None:
         task = self.work.tasks.get(key)
@@ -269,7 +322,8 @@ class QueuePanel(QWidget):
                 bar.setValue(1000)
             label.setText(self._outcome(task))
             label.setToolTip(task.message)
-            cancel.setEnabled(False)
+            cancel.setText(self._button_text(task))
+            cancel.setEnabled(self._can_retry(task))
 
     def _remove(self, key: int) -> None:
         row = self.rows.pop(key, None)

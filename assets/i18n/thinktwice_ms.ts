@@ -164,6 +164,14 @@
         <translation>Import video</translation>
     </message>
     <message>
+        <source>Creator (optional)</source>
+        <translation>Pencipta kandungan (pilihan)</translation>
+    </message>
+    <message>
+        <source>Caption (optional)</source>
+        <translation>Kapsyen (pilihan)</translation>
+    </message>
+    <message>
         <source>Campaign name</source>
         <translation>Nama kempen</translation>
     </message>
@@ -248,6 +256,10 @@
         <translation>Aktif</translation>
     </message>
     <message>
+        <source>List</source>
+        <translation>Senarai</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>ya</translation>
     </message>
@@ -286,6 +298,10 @@
     <message>
         <source>Volume</source>
         <translation>Kelantangan</translation>
+    </message>
+    <message>
+        <source>Re-check</source>
+        <translation>Semak semula</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -356,12 +372,28 @@
         <translation>Pilih satu dapatan untuk melihat konteks dan cara yang lebih baik untuk menyatakannya.</translation>
     </message>
     <message>
+        <source>{field} is needed.</source>
+        <translation>{field} diperlukan.</translation>
+    </message>
+    <message>
         <source>Dismiss finding</source>
         <translation>Tolak dapatan</translation>
     </message>
     <message>
         <source>Why is &apos;{term}&apos; a false positive here?</source>
         <translation>Mengapa &apos;{term}&apos; bukan masalah di sini?</translation>
+    </message>
+    <message>
+        <source>Who is reviewing?</source>
+        <translation>Siapa yang menyemak?</translation>
+    </message>
+    <message>
+        <source>Your name and organisation go on your decisions and comments, and on the reports partners receive. You can change them later in Settings.</source>
+        <translation>Nama dan organisasi anda dicatat pada keputusan dan komen anda, dan pada laporan yang diterima rakan kongsi. Anda boleh mengubahnya kemudian dalam Tetapan.</translation>
+    </message>
+    <message>
+        <source>{n} files to import.</source>
+        <translation>{n} fail untuk diimport.</translation>
     </message>
     <message>
         <source>Comment at the current moment…</source>
@@ -408,6 +440,10 @@
         <translation>Disemak dengan senarai istilah lama: semak semula sebelum membuat keputusan.</translation>
     </message>
     <message>
+        <source>Choose a decision first.</source>
+        <translation>Pilih keputusan dahulu.</translation>
+    </message>
+    <message>
         <source>possible misspelling</source>
         <translation>mungkin salah eja</translation>
     </message>
@@ -442,6 +478,10 @@
     <message>
         <source>Open script</source>
         <translation>Buka skrip</translation>
+    </message>
+    <message>
+        <source>Replace the script you typed with the file?</source>
+        <translation>Gantikan skrip yang anda taip dengan fail ini?</translation>
     </message>
     <message>
         <source>Cannot open {path}: {error}</source>
@@ -528,6 +568,10 @@
         <translation>Import CSV…</translation>
     </message>
     <message>
+        <source>Merge CSV into…</source>
+        <translation>Gabungkan CSV ke dalam…</translation>
+    </message>
+    <message>
         <source>Repair</source>
         <translation>Baiki</translation>
     </message>
@@ -600,6 +644,14 @@
         <translation>Tiada apa-apa diimport: {n} baris tidak sah.</translation>
     </message>
     <message>
+        <source>Add the terms of {file} to:</source>
+        <translation>Tambah istilah daripada {file} ke:</translation>
+    </message>
+    <message>
+        <source>Merged {n} terms into {name} (now version {version}).</source>
+        <translation>{n} istilah digabungkan ke dalam {name} (kini versi {version}).</translation>
+    </message>
+    <message>
         <source>Imported {name} ({n} terms).</source>
         <translation>{name} diimport ({n} istilah).</translation>
     </message>
@@ -610,6 +662,14 @@
     <message>
         <source>Exported {name} to {path}.</source>
         <translation>{name} dieksport ke {path}.</translation>
+    </message>
+    <message>
+        <source>No speech found: the audio is music, noise or silence.</source>
+        <translation>Tiada pertuturan ditemui: audionya muzik, bunyi bising atau senyap.</translation>
+    </message>
+    <message>
+        <source>Unsure word (probability {p:.0%}): listen to check</source>
+        <translation>Perkataan kurang pasti (kebarangkalian {p:.0%}): dengar untuk menyemak</translation>
     </message>
     <message>
         <source>Search the transcript (Ctrl+F)</source>
@@ -668,20 +728,40 @@
         <translation>Transkripsi dan semak {name}</translation>
     </message>
     <message>
+        <source>Re-check {name}</source>
+        <translation>Semak semula {name}</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>already in the library</source>
+        <translation>sudah ada dalam pustaka</translation>
     </message>
     <message>
         <source>Background work</source>
         <translation>Kerja latar belakang</translation>
     </message>
     <message>
+        <source>Clear finished</source>
+        <translation>Kosongkan yang selesai</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
+        <source>finishing…</source>
+        <translation>hampir selesai…</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>selesai</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>Transkrip semula</translation>
     </message>
     <message>
         <source>queued</source>
@@ -694,6 +774,34 @@
     <message>
         <source>In review</source>
         <translation>Dalam semakan</translation>
+    </message>
+    <message>
+        <source>Back 10 seconds</source>
+        <translation>Undur 10 saat</translation>
+    </message>
+    <message>
+        <source>Forward 10 seconds</source>
+        <translation>Maju 10 saat</translation>
+    </message>
+    <message>
+        <source>Next finding</source>
+        <translation>Dapatan seterusnya</translation>
+    </message>
+    <message>
+        <source>Previous finding</source>
+        <translation>Dapatan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Confirm finding</source>
+        <translation>Sahkan dapatan</translation>
+    </message>
+    <message>
+        <source>Dismiss finding…</source>
+        <translation>Tolak dapatan…</translation>
+    </message>
+    <message>
+        <source>Comment at the current time</source>
+        <translation>Komen pada masa semasa</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -710,6 +818,34 @@
     <message>
         <source>Rejected</source>
         <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Next video</source>
+        <translation>Video seterusnya</translation>
+    </message>
+    <message>
+        <source>Previous video</source>
+        <translation>Video sebelumnya</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Semakan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan kekunci</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Kekunci</translation>
     </message>
     <message>
         <source>critical</source>
@@ -782,6 +918,10 @@
     <message>
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>belum disemak</translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,13 @@ class Finding:
     verification: str = ""  # for media fuzzy findings: "confirmed" or "" (rejected ones are dropped)
 
     @property
+    def relistened(self) -> str:
+        """What re-listening settled, for people: "heard as 'bodok', confirmed 'bodoh' on re-listening"."""
+        if self.verification != "confirmed" or self.matched.lower() == self.term.lower():
+            return ""
+        return f"heard as '{self.matched}', confirmed '{self.term}' on re-listening"
+
+    @property
     def sure(self) -> bool:
         return self.kind != "fuzzy"
 

@@ -3,7 +3,7 @@
 CamelCase splits first (#KillYourselfChallenge -> Kill Yourself Challenge). A run of lower-case letters is then
 segmented into the most probable sequence of words (#janganbodoh -> jangan bodoh): each candidate word costs
 -log(its wordfreq frequency) in Malay or English, term words cost no more than a moderately rare word, and
-letters no dictionary knows cost a lot, so a known word is never broken up without reason ("sosial" stays whole).
+letters no dictionary knows cost a lot; a piece that is a real word is never broken up ("sosial", "shitake").
 Pieces keep their offsets inside the hashtag, so a finding reports the hashtag's own characters.
 """
 
@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable
 
-from reviewer.checking.lexicon import word_costs
+from reviewer.checking.lexicon import is_known_word, word_costs
 
 CAMEL_RE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|\d|$)|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_]+")
 MAX_WORD = 20
@@ -21,6 +21,7 @@ TERM_COST = 14.0  # about a word in a million: terms must not win a split only b
 UNKNOWN_COST = 30.0  # an unknown piece of letters, plus UNKNOWN_PER_LETTER for each of them
 UNKNOWN_PER_LETTER = 4.0
 DIGITS_COST = 8.0
+SHORT_WORD_PENALTY = 6.0  # one- and two-letter words are cheap in wordfreq but rarely meant: "shit a ke" is shitake
 MIN_SEGMENTED = 5  # shorter runs are left alone
 
 
@@ -58,7 +59,7 @@ def _word_cost(word: str, costs: dict[str, float], is_term_word: Callable[[str],
     if is_term_word(word):
         known = min(known, TERM_COST)
     if known < math.inf and (len(word) > 1 or word in {"a", "i"}):
-        return known
+        return known + (SHORT_WORD_PENALTY if len(word) <= 2 else 0.0)
     return UNKNOWN_COST + UNKNOWN_PER_LETTER * len(word)
 
 
@@ -77,13 +78,22 @@ def _merge_unknown(letters: str, spans: list[tuple[int, int]], costs: dict[str, 
     return merged
 
 
+def _leet_letter(body: str, index: int) -> bool:
+    """A lone digit or symbol inside letters stands for a letter (#B0dohSombong); 8 in #pukul8pagi is a number."""
+    char = body[index]
+    if char.isalpha() or char in "2689":
+        return False
+    neighbours = body[index - 1:index] + body[index + 1:index + 2]
+    return not any(c.isdigit() for c in neighbours)
+
+
 def split_tag(body: str, form: str, is_term_word: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Word spans inside a hashtag or handle body. `form` is its normalised spelling, same length as `body`."""
     spans: list[tuple[int, int]] = []
-    cased = "".join(b if b.isalpha() else f for b, f in zip(body, form, strict=True))  # leet digits as letters
+    cased = "".join(f if _leet_letter(body, i) else b for i, (b, f) in enumerate(zip(body, form, strict=True)))
     for start, end in camel_parts(cased):
         piece = form[start:end]
-        if piece.isalpha() and len(piece) >= MIN_SEGMENTED:
+        if piece.isalpha() and len(piece) >= MIN_SEGMENTED and not is_known_word(piece):
             spans += [(start + a, start + b) for a, b in segment(piece, is_term_word)]
         else:
             spans.append((start, end))

@@ -79,6 +79,7 @@ class CompiledTerms:
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
         self._masks_by_length: dict[int, list[str]] = defaultdict(list)
         self._token_cache: dict[str, dict[str, FindingKind]] = {}
+        self._joined: set[str] = set()  # phrase roots written as one word
         self._fuzzy_cache: dict[str, FuzzyHit | None] = {}
         for index, term in enumerate(self.terms):
             self._add_term(index, term)
@@ -98,6 +99,8 @@ class CompiledTerms:
             words = term_words(surface)[:MAX_PHRASE_WORDS]
             if len(words) == 1 or len(words) > 1 and len("".join(words)) >= 6:
                 joined = "".join(words)  # "bunuhdiri", "killyourself": phrases written as one word
+                if len(words) > 1:
+                    self._joined.add(joined)
                 root = self._roots[joined]
                 root.languages |= languages
                 root.single_terms.append(index)
@@ -230,7 +233,10 @@ class CompiledTerms:
                 candidates += [Match(t, index, index, kind) for t in info.single_terms]
                 if root in self._trie:
                     self._walk_phrase(text, tokens, roots, index, self._trie[root], [kind], candidates)
-        candidates = [m for m in candidates if not self._excepted(m, tokens, roots)]
+        excepted = [m for m in candidates if self._excepted(m, tokens, roots)]
+        if excepted:  # a phrase that is fine here ("pencegahan bunuh diri") also clears the shorter terms inside it
+            candidates = [m for m in candidates if m not in excepted and not any(
+                e.first <= m.first and m.last <= e.last and e.last - e.first > m.last - m.first for e in excepted)]
         if any(m.first == m.last and not SENSES.keys().isdisjoint(roots[m.first]) for m in candidates):
             words = [forms[-1] if (forms := spellings(t.text)) else "" for t in tokens]
             candidates = [m for m in candidates if not self._everyday(m, roots, words)]
@@ -270,7 +276,8 @@ class CompiledTerms:
         return result
 
     def _is_word_of_a_term(self, word: str) -> bool:
-        return len(word) >= 3 and word in self._roots
+        """A word of a term, for hashtag splitting: a phrase glued into one word is split back (#cegahbunuhdiri)."""
+        return len(word) >= 3 and word in self._roots and word not in self._joined
 
     def _is_single_term(self, raw: str) -> bool:
         return any(self._roots[root].single_terms for root in self.token_roots(raw))

@@ -28,6 +28,7 @@ from reviewer.review.term_lists import (
 )
 from transcribe.formats import read_subtitles
 from transcribe.media import MEDIA_EXTENSIONS
+from transcribe.types import Transcript
 
 SEVERITY_COLOURS = {"critical": "\033[1;97;41m", "high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}
 RESET = "\033[0m"
@@ -83,6 +84,15 @@ def read_text_input(source: str) -> str:
     return text
 
 
+def read_json_transcript(source: str) -> Transcript:
+    """A transcript saved by `thinktwice transcribe --format json` (word times and probabilities kept)."""
+    try:
+        return Transcript.from_dict(json.loads(read_text_input(source)))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UserError(f"{source} is not a transcript saved by 'thinktwice transcribe --format json' "
+                        f"({type(exc).__name__}: {exc})") from None
+
+
 def lists_in_force(db: str | None, paths: list[str] | None) -> list:
     """The CSV files named for this run, else the lists in the review database (the ones the app edits)."""
     if paths:
@@ -104,8 +114,11 @@ def run_check(args: argparse.Namespace) -> CheckResult:
             _, result = check_media(checker, source, options_from_args(args),
                                     on_progress=lambda p: update(p.fraction, p.stage))
         return result
+    if suffix == ".json":
+        return checker.check_transcript(read_json_transcript(source), source)
     if suffix not in TEXT_EXTENSIONS:
-        raise UserError(f"cannot check '{suffix}' files; pass .txt, .srt, .vtt, a media file, or - for stdin")
+        raise UserError(f"cannot check '{suffix}' files; pass .txt, .srt, .vtt, a JSON transcript, a media file, "
+                        "or - for stdin")
     text = read_text_input(source)
     if suffix in {".srt", ".vtt"}:
         try:
@@ -133,7 +146,8 @@ def format_text(result: CheckResult, colour: bool) -> str:
             severity = f"{SEVERITY_COLOURS[finding.severity]}{severity}{RESET}"
         doubt = f"  (listen to confirm: heard '{finding.matched}', confidence {finding.confidence:.2f})" \
             if not finding.sure else ""
-        lines.append(f"line {line_number}: {where}[{severity}] {finding.term} · {finding.category}{doubt}")
+        relistened = f"  ({finding.relistened})" if finding.relistened else ""
+        lines.append(f"line {line_number}: {where}[{severity}] {finding.term} · {finding.category}{doubt}{relistened}")
         lines.append(f"    {context(result.text, finding.start, finding.end)}")
         if finding.suggestion:
             lines.append(f"    → {finding.suggestion}")
@@ -236,7 +250,8 @@ def _merged_csv(lists) -> str:
 
 def register(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="check a script, subtitles or a video against the term lists")
-    check.add_argument("input", help=".txt, .srt or .vtt file, - for standard input, or a media file")
+    check.add_argument("input", help=".txt, .srt or .vtt file, a JSON transcript (from transcribe --format json), "
+                       "- for standard input, or a media file")
     check.add_argument("--terms", action="append", metavar="CSV", help="use this list instead of the ones in "
                        "force (repeatable)")
     check.add_argument("--format", choices=("text", "json"), default="text")

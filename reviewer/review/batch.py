@@ -76,7 +76,7 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
         return Outcome(busy_elsewhere=True)  # another process holds the job; it will finish it
     checker = services.checker()
     result = checker.check_transcript(latest[1], path)
-    result = services.verifier(checker, result, path, services.options)
+    result = services.verifier(checker, result, path, services.options, latest[1])
     record_check(store, video_id, checker, result, actor)
     return Outcome(transcribed=transcribed, checked=True)
 

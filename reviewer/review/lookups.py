@@ -9,11 +9,11 @@ from reviewer.store import records
 from reviewer.store.audit import ChainHead
 from reviewer.store.connection import Store
 from reviewer.store.figures import video_ids
-from reviewer.store.queries import campaigns, compare_versions, get_video, list_videos, show
+from reviewer.store.queries import campaigns, compare_versions, get_video, list_videos, show, stale_video_ids
 from reviewer.store.types import DECISIONS, STATUSES, Status
 
 __all__ = ["DECISIONS", "STATUSES", "ChainHead", "Store", "campaign_video_ids", "campaigns", "compare_versions",
-           "list_videos", "show", "thumbnail", "video_name", "video_status"]
+           "list_videos", "show", "stale_video_ids", "thumbnail", "video_name", "video_status"]
 
 
 def video_status(store: Store, video_id: int) -> Status:

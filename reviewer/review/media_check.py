@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reviewer.checking.checker import Checker, CheckResult, Finding
+from reviewer.review import sound_alike
 from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
 from transcribe.warm import shared_worker
@@ -22,23 +23,31 @@ CONFIRMED_CONFIDENCE = 0.95
 
 
 def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike[str],
-                 options: TranscribeOptions) -> CheckResult:
+                 options: TranscribeOptions, transcript: Transcript | None = None) -> CheckResult:
+    """Settle fuzzy findings, and (given the transcript) look again at unsure words that sound like a term."""
     doubtful = [f for f in result.findings if f.kind == "fuzzy" and f.time_start is not None
                 and f.time_end is not None]
-    if not doubtful:
+    alike = sound_alike.candidates(checker, result, transcript) if transcript is not None else []
+    if not doubtful and not alike:
         return result
     windows = [{"start": max(0.0, (f.time_start or 0.0) - WINDOW_PADDING), "end": (f.time_end or 0.0) + WINDOW_PADDING,
                 "hotwords": f.term} for f in doubtful]
+    windows += [{"start": max(0.0, c.start - WINDOW_PADDING), "end": c.end + WINDOW_PADDING,
+                 "hotwords": " ".join(c.terms)} for c in alike]
     language = result.language if result.language in {"ms", "en"} else options.language
     texts = run_transcription(media, replace(options, language=language), windows=windows,
                               worker=shared_worker()).texts
     settled: dict[int, Finding | None] = {}
-    for finding, text in zip(doubtful, texts, strict=True):
+    for finding, text in zip(doubtful, texts[:len(doubtful)], strict=True):
         sure = [g for g in checker.find(text) if g.term == finding.term and g.kind != "fuzzy"]
         settled[id(finding)] = replace(finding, kind=sure[0].kind, confidence=CONFIRMED_CONFIDENCE,
                                        verification="confirmed") if sure else None
-    kept = tuple(f for f in (settled.get(id(f), f) for f in result.findings) if f is not None)
-    return replace(result, findings=kept)
+    kept = [f for f in (settled.get(id(f), f) for f in result.findings) if f is not None]
+    for candidate, text in zip(alike, texts[len(doubtful):], strict=True):
+        confirmed = sound_alike.confirm(checker, result, candidate, text)
+        if confirmed is not None and not any(f.start < confirmed.end and confirmed.start < f.end for f in kept):
+            kept.append(confirmed)
+    return replace(result, findings=tuple(sorted(kept, key=lambda f: f.start)))
 
 
 def check_media(checker: Checker, media: str | os.PathLike[str], options: TranscribeOptions,
@@ -46,4 +55,4 @@ def check_media(checker: Checker, media: str | os.PathLike[str], options: Transc
     transcript = run_transcription(media, options, on_progress=on_progress, worker=shared_worker()).transcript
     assert transcript is not None
     result = checker.check_transcript(transcript, source=os.fspath(media))
-    return transcript, verify_fuzzy(checker, result, media, options)
+    return transcript, verify_fuzzy(checker, result, media, options, transcript)

@@ -26,7 +26,7 @@ from transcribe.warm import shared_worker
 
 ProgressCallback = Callable[[float, str], None]
 Transcriber = Callable[[str, TranscribeOptions, ProgressCallback | None, Callable[[], bool] | None], Transcript]
-Verifier = Callable[[Checker, CheckResult, str, TranscribeOptions], CheckResult]
+Verifier = Callable[[Checker, CheckResult, str, TranscribeOptions, Transcript | None], CheckResult]
 
 
 def child_process_transcriber(media: str, options: TranscribeOptions, on_progress: ProgressCallback | None = None,
@@ -41,7 +41,8 @@ def child_process_transcriber(media: str, options: TranscribeOptions, on_progres
     return finished.transcript
 
 
-def no_verification(checker: Checker, result: CheckResult, media: str, options: TranscribeOptions) -> CheckResult:
+def no_verification(checker: Checker, result: CheckResult, media: str, options: TranscribeOptions,
+                    transcript: Transcript | None = None) -> CheckResult:
     return result
 
 

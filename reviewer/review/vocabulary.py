@@ -16,7 +16,12 @@ from functools import cache
 from typing import Final, Literal
 
 from assets import asset_path
-from reports.types import Vocabulary
+
+# Colours and clock times are written once, beside the reports' input types (reports import nothing of ours).
+from reports.types import SEVERITY_HEX, Vocabulary
+from reports.types import STATUS_COLOURS as STATUS_COLOURS
+from reports.types import clock as clock
+from reports.types import count_axis as count_axis
 
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name lupdate looks for)
@@ -38,9 +43,8 @@ KIND_LABELS: Final = {"exact": QT_TR_NOOP("exact"), "normalized": QT_TR_NOOP("no
 DISPOSITION_LABELS: Final = {"open": QT_TR_NOOP("open"), "confirmed": QT_TR_NOOP("confirmed"),
                              "dismissed": QT_TR_NOOP("dismissed")}
 
-STATUS_COLOURS: Final = {"pending": "#9e9e9e", "in_review": "#1976d2", "approved": "#2e7d32",
-                         "approved_with_changes": "#689f38", "changes_required": "#ef6c00", "rejected": "#c62828"}
-SEVERITY_COLOURS: Final = {"critical": "#7b1fa2", "high": "#d32f2f", "medium": "#ef6c00", "low": "#1976d2"}
+
+SEVERITY_COLOURS: Final = SEVERITY_HEX
 
 Language = Literal["en", "ms"]
 LANGUAGES: tuple[Language, ...] = ("en", "ms")
@@ -149,15 +153,6 @@ def why_it_matters(category: str, note: str, language: Language = "en") -> str:
     if note and language == "en":
         return f"{note}. {reason}".strip() if reason else note
     return reason or note
-
-
-def clock(seconds: float | None) -> str:
-    """mm:ss (or h:mm:ss past an hour); an em dash where there is no time (captions, typed scripts)."""
-    if seconds is None:
-        return "—"
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
 
 
 def format_date(moment: datetime | str, language: Language = "en", with_time: bool = False) -> str:

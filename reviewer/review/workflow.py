@@ -159,11 +159,11 @@ def latest_transcript(db: Database, video_id: int) -> tuple[int, Transcript] | N
     return row["id"], Transcript.from_dict(data | {"segments": json.loads(row["segments"])})
 
 
-def fingerprint(finding: Finding, source: str, seen: Counter) -> str:
-    """Identity of a finding across re-checks: where it came from, the term, the words, which occurrence."""
+def fingerprint(finding: Finding, source: str, seen: Counter[tuple[str, str, str]]) -> str:
+    """Identity of a finding across re-checks (`records.fingerprint`); `seen` numbers repeated occurrences."""
     key = (source, finding.term, " ".join(finding.matched.casefold().split()))
     seen[key] += 1
-    return json.dumps([*key, seen[key]], ensure_ascii=False)
+    return records.fingerprint(*key, seen[key])
 
 
 def record_check(store: Store, video_id: int, checker: Checker, transcript_result: CheckResult | None = None,
@@ -181,7 +181,7 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
         check_id = insert(db, "checks", {"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
                                         "term_lists": json.dumps([r.to_dict() for r in checker.refs])})
         rows: list[dict[str, object]] = []
-        seen: Counter[str] = Counter()
+        seen: Counter[tuple[str, str, str]] = Counter()
         for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ())):
             for finding in findings:
                 key = fingerprint(finding, source, seen)

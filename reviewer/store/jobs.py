@@ -8,6 +8,8 @@ start `recover` puts running jobs whose process is gone back in the queue.
 from __future__ import annotations
 
 import os
+from datetime import datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -29,7 +31,9 @@ def enqueue(store: Store, video_id: int, actor: str = "") -> int:
     return job_id
 
 
-def _alive(pid: int | None) -> bool:
+def _alive(pid: int | None, claimed_at: str | None = None) -> bool:
+    """Is the process that claimed a job still running? A live PID that started after the claim is another
+    process that reused the number (after a reboot, or a long time later): the job's owner is gone."""
     if not pid:
         return False
     try:
@@ -37,8 +41,27 @@ def _alive(pid: int | None) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
+    started = _process_start(pid)
+    if started is not None and claimed_at:
+        try:
+            return started <= datetime.fromisoformat(claimed_at).timestamp() + PID_CLOCK_SLACK
+        except ValueError:
+            return True
     return True
+
+
+PID_CLOCK_SLACK = 60.0  # seconds: wall-clock steps (NTP) must not make a live owner look like a newcomer
+
+
+def _process_start(pid: int) -> float | None:
+    """When a process started (Unix time), from /proc on Linux; None where that cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(line for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime "))
+        return int(boot.split()[1]) + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
 
 
 def recover(store: Store, own_jobs_are_stale: bool = True) -> int:
@@ -48,8 +71,8 @@ def recover(store: Store, own_jobs_are_stale: bool = True) -> int:
     connection while one of its own jobs runs). A batch run, which starts no job before it, also treats jobs
     with its own PID as stale (a PID reused after a reboot).
     """
-    stranded = [row for row in store.query("SELECT id, pid, video_id FROM jobs WHERE state = 'running'")
-                if not _alive(row["pid"]) or (own_jobs_are_stale and row["pid"] == os.getpid())]
+    stranded = [row for row in store.query("SELECT id, pid, video_id, started_at FROM jobs WHERE state = 'running'")
+                if not _alive(row["pid"], row["started_at"]) or (own_jobs_are_stale and row["pid"] == os.getpid())]
     if stranded:
         with store.write() as db:
             for row in stranded:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from sqlite_utils import Database
@@ -12,6 +11,7 @@ from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.jobs import transcript_gap
+from reviewer.store.records import fingerprint_key
 from reviewer.store.types import STATUSES, Row
 
 
@@ -83,6 +83,13 @@ def stale_term_lists(check: Row | None, active: list[TermListRef]) -> bool:
     return used != {(r.name, r.sha256) for r in active}
 
 
+def stale_video_ids(store: Store, active: list[TermListRef]) -> set[int]:
+    """Videos whose latest check used other term lists than the ones in force (one query, for the library)."""
+    rows = store.query("SELECT c.video_id, c.term_lists FROM checks c JOIN (SELECT video_id, max(id) AS id FROM checks "
+                       "GROUP BY video_id) latest ON latest.id = c.id")
+    return {row["video_id"] for row in rows if stale_term_lists(row, active)}
+
+
 def findings(store: Store, check_id: int) -> list[dict[str, Any]]:
     return store.query('SELECT * FROM findings WHERE check_id = ? ORDER BY source DESC, coalesce(time_start, 0), '
                        'start', (check_id,))
@@ -123,14 +130,14 @@ def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
     if not video["previous_id"]:
         raise UserError(f"video {video_id} is version 1; there is nothing earlier to compare with")
 
-    def keyed(vid: int) -> Counter[tuple[str, str, str]]:
+    def fingerprints(vid: int) -> set[str]:  # the same identity re-checks keep dispositions by
         check = latest_check(store, vid)
-        rows = findings(store, check["id"]) if check else []
-        return Counter((r["source"], r["term"], " ".join(r["matched"].casefold().split())) for r in rows)
+        return {r["fingerprint"] for r in findings(store, check["id"])} if check else set()
 
-    before, after = keyed(video["previous_id"]), keyed(video_id)
-    def expand(counter: Counter[tuple[str, str, str]]) -> list[dict[str, str]]:
-        return [{"source": s, "term": t, "matched": m} for (s, t, m), n in sorted(counter.items()) for _ in range(n)]
+    before, after = fingerprints(video["previous_id"]), fingerprints(video_id)
+
+    def expand(chosen: set[str]) -> list[dict[str, str]]:
+        return [{"source": s, "term": t, "matched": m} for s, t, m in sorted(map(fingerprint_key, chosen))]
 
     return {"video_id": video_id, "previous_id": video["previous_id"], "resolved": expand(before - after),
             "new": expand(after - before), "unchanged": expand(before & after)}

@@ -16,6 +16,18 @@ from reviewer.store.connection import Store
 from reviewer.store.types import Row
 
 
+def fingerprint(source: str, term: str, matched: str, occurrence: int) -> str:
+    """A finding's identity across re-checks and versions: where it came from, the term, the words (case and
+    spacing folded), and which occurrence of those (1, 2, ...). Dispositions and version compare key on it."""
+    return json.dumps([source, term, " ".join(matched.casefold().split()), occurrence], ensure_ascii=False)
+
+
+def fingerprint_key(value: str) -> tuple[str, str, str]:
+    """(source, term, words) of a fingerprint: the finding without its occurrence number."""
+    source, term, matched, _ = json.loads(value)
+    return str(source), str(term), str(matched)
+
+
 def campaign_id(store: Store, name: str) -> int | None:
     found = store.query("SELECT id FROM campaigns WHERE name = ?", (name,))
     return int(found[0]["id"]) if found else None

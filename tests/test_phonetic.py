@@ -1,0 +1,102 @@
+"""The sound-alike key and the choice of moments to re-listen to (no model; the real-model case is below)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.checking.checker import Checker
+from reviewer.checking.phonetic import PhoneticIndex, close, key
+from reviewer.checking.terms import bundled_list_paths, load_lists
+from reviewer.review import sound_alike
+from transcribe.types import Segment, Transcript, Word
+
+
+@pytest.mark.parametrize(("term", "heard"), [
+    ("bodoh", "bodok"),  # final -h heard as -k
+    ("bodoh", "bodo"),  # final -h dropped
+    ("babi", "bami"),  # b/m
+    ("babi", "papi"),  # b/p
+    ("bunuh", "bonoh"),  # o/u
+    ("sial", "seal"),  # e/i
+    ("bodoh", "boddoh"),  # doubled letter
+    ("pelacur", "pelasur"),  # c heard as s
+    ("tongsan", "Tonsan"),  # ng heard as n
+    ("gemuk", "gemok"),
+])
+def test_mishearings_share_the_term_key(term: str, heard: str) -> None:
+    assert key(term) == key(heard)
+
+
+def test_key_keeps_different_words_apart() -> None:
+    assert not close(key("bapa"), key("babi"))  # father is not the insult
+    assert not close(key("kawan"), key("ganyang"))  # a difference mid-word is a different word
+    assert not close(key("sosial"), key("sial"))
+    assert close(key("pelasong"), key("pelacur"))  # only the final sound differs
+    assert not close(key("ab"), key("ab"))  # too short to mean anything
+
+
+def test_index_finds_terms_through_a_glued_prefix_and_across_a_space() -> None:
+    index = PhoneticIndex({"bodoh": "bodoh", "balik tongsan": "balik tongsan", "jalang": "jalang"})
+    assert [a.term for a in index.lookup("dibodok")] == ["bodoh"]
+    assert [a.term for a in index.lookup("balik Tonsan")] == ["balik tongsan"]
+    assert index.lookup("makan") == []
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker(load_lists(bundled_list_paths()))
+
+
+def transcript(*words: tuple[str, float]) -> Transcript:
+    timed = tuple(Word(text, i * 0.5, i * 0.5 + 0.4, p) for i, (text, p) in enumerate(words))
+    return Transcript("ms", 1.0, len(words) * 0.5, (Segment(1, 0.0, timed[-1].end,
+                                                            " ".join(w for w, _ in words), timed),))
+
+
+def test_unsure_sound_alikes_become_candidates_and_sure_or_real_words_do_not(checker: Checker) -> None:
+    heard = transcript(("Ada", 0.9), ("yang", 0.9), ("panggil", 0.8), ("orang", 0.9), ("pelasong", 0.45),
+                       ("dan", 0.9), ("jalan", 0.5), ("pelasong", 0.95), ("bodoh", 0.4))
+    result = checker.check_transcript(heard)
+    found = sound_alike.candidates(checker, result, heard)
+    assert [(c.heard, c.terms) for c in found] == [("pelasong", ("pelacur",))]  # not the sure one, not 'jalan'
+    candidate = found[0]
+    assert result.text[candidate.char_start:candidate.char_end] == "pelasong"
+    assert (candidate.before, candidate.after) == (("panggil", "orang"), ("dan", "jalan"))
+    assert (candidate.start, candidate.end) == (2.0, 2.4)
+
+
+def test_confirmed_only_when_the_neighbours_line_up(checker: Checker) -> None:
+    heard = transcript(("panggil", 0.8), ("orang", 0.9), ("pelasong", 0.45), ("dan", 0.9), ("sial", 0.9))
+    result = checker.check_transcript(heard)
+    candidate = sound_alike.candidates(checker, result, heard)[0]
+    confirmed = sound_alike.confirm(checker, result, candidate, "panggil orang pelacur dan sial")
+    assert confirmed is not None
+    assert (confirmed.term, confirmed.matched, confirmed.time_start) == ("pelacur", "pelasong", 1.0)
+    assert confirmed.relistened == "heard as 'pelasong', confirmed 'pelacur' on re-listening"
+    assert sound_alike.confirm(checker, result, candidate, "pelacur pelacur semua pelacur") is None  # rewritten
+    assert sound_alike.confirm(checker, result, candidate, "panggil orang pelasong dan sial") is None  # not held
+
+
+@pytest.mark.slow
+def test_real_model_recovers_a_mishearing_and_leaves_a_near_sounding_word_alone(tmp_path: Path) -> None:
+    """Whisper base hears 'pelacur' as 'pelasong' and 'memaki' as 'bermaki' here; both sound like terms
+    (pelacur, paki). Re-listening confirms the first and not the second."""
+    from reviewer.review.media_check import check_media
+    from tests.mediagen import speech_clip
+    from transcribe.types import TranscribeOptions
+
+    clip = speech_clip(tmp_path / "komen.mp4", "Ramai orang suka berkongsi video di media sosial. Tetapi ada juga "
+                       "yang suka memaki orang lain. Ada yang panggil orang pelacur dan sial. Itu tidak baik. "
+                       "Fikir dahulu sebelum menulis komen.", "ms", 175)
+    checker = Checker(load_lists(bundled_list_paths()))
+    transcript, result = check_media(checker, clip, TranscribeOptions(language="ms"))
+    first_pass = checker.check_transcript(transcript)
+    assert "pelacur" not in {f.term for f in first_pass.findings if f.sure}  # the first pass missed it
+    assert {c.heard.lower() for c in sound_alike.candidates(checker, first_pass, transcript)} >= {"pelasong", "bermaki"}
+    pelacur = [f for f in result.findings if f.term == "pelacur"]
+    assert len(pelacur) == 1
+    assert pelacur[0].sure
+    assert pelacur[0].relistened == f"heard as '{pelacur[0].matched}', confirmed 'pelacur' on re-listening"
+    assert "paki" not in {f.term for f in result.findings}
