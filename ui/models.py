@@ -100,7 +100,9 @@ class VideoTableModel(RowsModel[Row]):
                     "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else "")
                     + (" · " + tr("{n} new", n=row["new_findings"]) if row.get("new_findings") else "")
                     + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript")),
-                    "Findings": self.counts(row) if row.get("has_transcript", True) else tr("not checked")}[column]
+                    "Findings": (self.counts(row) if row.get("has_transcript", True) else tr("not checked")) + (
+                        "\n" + tr("{n} unresolved comments", n=row["open_comments"]) if row.get("open_comments")
+                        else "")}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
         if role == Qt.ItemDataRole.DecorationRole and column == "Status" and row.get("stale"):

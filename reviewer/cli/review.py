@@ -87,7 +87,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     services = _services(args)
-    detail = lookups.show(services.store, args.id, list(services.checker().refs))
+    detail = lookups.show(services.store, args.id, list(services.term_list_refs()))
     if args.format == "json":
         _dump(detail)
         return 0
@@ -146,7 +146,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
             if outcome.busy_elsewhere:
                 busy.append(video_id)
     print(f"re-checked {checked} video{'s' if checked != 1 else ''} against "
-          f"{len(services.checker().refs)} term lists")
+          f"{len(services.term_list_refs())} term lists")
     for video_id in busy:
         print(f"thinktwice: video {video_id} was not checked: another process is transcribing it; run recheck "
               "again when it has finished", file=sys.stderr)
@@ -202,57 +202,57 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("import", help="import videos (files or folders) into a campaign")
-    p.add_argument("media", nargs="+")
-    p.add_argument("--campaign", required=True)
+    p.add_argument("media", nargs="+", help="media files, or folders to import every media file in")
+    p.add_argument("--campaign", required=True, help="the campaign to import into (created if new)")
     p.add_argument("--creator", default="", help="the creator's handle, e.g. @aina")
     p.add_argument("--caption", default="", help="caption and hashtags the creator plans to post (checked too)")
     p.add_argument("--version-of", type=record_id, metavar="ID", help="this is a new cut of video ID")
     p.set_defaults(func=cmd_import)
 
     p = commands.add_parser("batch", help="import, transcribe and check a whole folder (resumable)")
-    p.add_argument("folder")
-    p.add_argument("--campaign", required=True)
+    p.add_argument("folder", help="the folder that holds the videos (searched recursively)")
+    p.add_argument("--campaign", required=True, help="the campaign to import into (created if new)")
     add_transcription_options(p)
     p.set_defaults(func=cmd_batch)
 
     p = commands.add_parser("list", help="list videos with their status")
-    p.add_argument("--campaign")
-    p.add_argument("--status")
+    p.add_argument("--campaign", help="only this campaign's videos")
+    p.add_argument("--status", help="only videos with this status, e.g. in_review")
     p.add_argument("--search", help="search names, creators, captions and transcripts")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(func=cmd_list)
 
     p = commands.add_parser("show", help="show a video's status, findings, comments and decisions")
-    p.add_argument("id", type=record_id)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("id", type=record_id, help="video ID (see 'thinktwice list')")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(func=cmd_show)
 
     p = commands.add_parser("finding", help="confirm or dismiss a finding")
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", type=record_id, help="finding ID (see 'thinktwice show VIDEO_ID')")
     choice = p.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--confirm", action="store_true")
-    choice.add_argument("--dismiss", action="store_true")
+    choice.add_argument("--confirm", action="store_true", help="the finding is a real problem")
+    choice.add_argument("--dismiss", action="store_true", help="the finding is a false positive (give --reason)")
     p.add_argument("--reason", help="why (required when dismissing)")
-    p.add_argument("--reviewer", default="")
+    p.add_argument("--reviewer", default="", help="who is deciding")
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
 
     p = commands.add_parser("review", help="record a decision on a video")
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", type=record_id, help="video ID")
     p.add_argument("--decision", required=True, help="approved, approved_with_changes, changes_required or rejected")
-    p.add_argument("--reviewer", required=True)
+    p.add_argument("--reviewer", required=True, help="who is deciding")
     p.add_argument("--org", help="the reviewer's organisation")
     p.add_argument("--note", help="a note for the creator")
     p.set_defaults(func=cmd_review)
 
     p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
-    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
-    p.add_argument("--campaign")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="video IDs (or use --campaign)")
+    p.add_argument("--campaign", help="every video of this campaign")
     add_transcription_options(p)
     p.set_defaults(func=cmd_recheck)
 
     p = commands.add_parser("audit", help="verify the tamper-evident audit log")
-    p.add_argument("action", choices=("verify",))
+    p.add_argument("action", choices=("verify",), help="verify: check the chain and replay it against the tables")
     p.add_argument("--head", action="append", metavar="COUNT:HASH", help="a head printed on an issued document: "
                    "the log must still hold it (repeatable)")
     p.add_argument("--against", action="append", metavar="FILE", help="read the head from an issued PDF report "
@@ -260,6 +260,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_audit)
 
     p = commands.add_parser("compare", help="compare a video version with the one before it")
-    p.add_argument("id", type=record_id)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("id", type=record_id, help="ID of the newer version")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(func=cmd_compare)

@@ -53,12 +53,21 @@ def _terms_by_name(services: Services) -> dict[str, Term]:
 def _finding_item(row: dict[str, Any], text: str, terms: dict[str, Term], language: Language) -> FeedbackItem:
     term = terms.get(row["term"])
     note = term.note if term else ""
-    quote = context(text, row["start"], row["end"], QUOTE_CHARS) if row["source"] == "transcript" and text \
-        else row["matched"]
+    quote = whole_words(context(text, row["start"], row["end"], QUOTE_CHARS)) \
+        if row["source"] == "transcript" and text else row["matched"]
     return FeedbackItem(seconds=row["time_start"], end_seconds=row["time_end"], kind="finding", quote=quote,
                         why=why_it_matters(row["category"], note, language),
                         kinder=kinder_wording(row["suggestion"], language), severity=row["severity"],
                         source=row["source"])
+
+
+def whole_words(snippet: str) -> str:
+    """Drop the word cut in half at each end of a '…'-trimmed snippet: "…llo everyone, wan…" → "…everyone…"."""
+    if snippet.startswith("…") and " " in snippet:
+        snippet = "…" + snippet.split(" ", 1)[1]
+    if snippet.endswith("…") and " " in snippet:
+        snippet = snippet.rsplit(" ", 1)[0] + "…"
+    return snippet
 
 
 def _comment_item(row: dict[str, Any]) -> FeedbackItem:

@@ -58,13 +58,6 @@ def _fts_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
-def search_transcripts(store: Store, text: str, limit: int = 50) -> list[dict[str, Any]]:
-    return store.query(
-        "SELECT t.video_id, v.original_name, snippet(transcripts_fts, 0, '[', ']', '…', 12) AS snippet "
-        "FROM transcripts_fts JOIN transcripts t ON t.id = transcripts_fts.rowid JOIN videos v ON v.id = t.video_id "
-        "WHERE transcripts_fts MATCH ? ORDER BY rank LIMIT ?", (_fts_query(text), limit))
-
-
 def campaigns(store: Store) -> list[dict[str, Any]]:
     return store.query("SELECT c.id, c.name, c.required_reviewers, count(v.id) AS videos FROM campaigns c "
                        "LEFT JOIN videos v ON v.campaign_id = c.id GROUP BY c.id ORDER BY c.name")

@@ -7,7 +7,7 @@ constraints were generated from these tuples: adding a word here needs a migrati
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypedDict, get_args
 
 Row = dict[str, Any]  # one row from sqlite-utils; typed rows that cross a layer are TypedDicts below
 Params = Sequence[object] | Mapping[str, object]
@@ -17,6 +17,21 @@ Decision = Literal["approved", "approved_with_changes", "changes_required", "rej
 Disposition = Literal["open", "confirmed", "dismissed"]
 JobState = Literal["queued", "running", "done", "failed", "cancelled"]
 Source = Literal["transcript", "caption"]  # where a finding's words came from
+
+class Job(TypedDict):
+    """A transcription job, as the store hands it to the use case that runs it (reviewer/review/batch.py)."""
+
+    id: int
+    video_id: int
+    kind: str
+    state: JobState
+    error: str
+    attempts: int
+    pid: int | None
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 DECISIONS: tuple[Decision, ...] = get_args(Decision)
