@@ -26,6 +26,7 @@ from reviewer.errors import UserError
 from reviewer.review import lookups
 from reviewer.review.comments import edit_comment, reply, resolve, threads
 from reviewer.review.correction import corrected_transcript
+from reviewer.review.lookups import FindingRow, VideoDetail
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.vocabulary import QT_TR_NOOP
@@ -56,7 +57,7 @@ class ReviewPage(QWidget):
         super().__init__()
         self.services = services
         self.video_id: int | None = None
-        self.detail: dict | None = None
+        self.detail: VideoDetail | None = None
         self.reviewer = ""
         self.organisation = ""
         self.title = QLabel()
@@ -139,7 +140,7 @@ class ReviewPage(QWidget):
     def _show_my_decision(self) -> None:
         """A new video never inherits the last one's choice: show this reviewer's decision on it, or nothing."""
         sha = self.detail["video"]["sha256"] if self.detail else None
-        mine = [r for r in (self.detail or {}).get("reviews", []) if self.reviewer
+        mine = [r for r in (self.detail["reviews"] if self.detail else []) if self.reviewer
                 and r["reviewer"].casefold() == self.reviewer.casefold() and r["content_sha256"] == sha]
         self.decision.show_decision(mine[-1]["decision"] if mine else None, mine[-1]["note"] if mine else "")
 
@@ -147,21 +148,21 @@ class ReviewPage(QWidget):
         if self.video_id is None:
             return
         refs = list(self.services.term_list_refs())
-        self.detail = lookups.show(self.services.store, self.video_id, refs)
-        video = self.detail["video"]
+        self.detail = detail = lookups.show(self.services.store, self.video_id, refs)
+        video = detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)
         transcript = latest[1] if latest else None
         self.transcript.stop_editing()
-        self.transcript.text.show_transcript(transcript, self.detail["findings"])
-        self.findings.set_findings(self.detail["findings"], self.transcript.text.toPlainText())
+        self.transcript.text.show_transcript(transcript, detail["findings"])
+        self.findings.set_findings(detail["findings"], self.transcript.text.toPlainText())
         self.comments.set_comments(threads(self.services.store, self.video_id))
-        self.player.timeline.set_markers(video["duration"], markers_for(self.detail["findings"],
-                                                                        self.detail["comments"]))
+        self.player.timeline.set_markers(video["duration"], markers_for(detail["findings"],
+                                                                        detail["comments"]))
         if load_media:
             self.player.load(video["path"], video["duration"])
-        self.stale_box.setVisible(bool(self.detail["stale_term_lists"]))
-        self.decision.set_flags(self.detail["changed_since_review"], self.detail["stale_term_lists"],
-                                self.detail["new_findings"])
+        self.stale_box.setVisible(bool(detail["stale_term_lists"]))
+        self.decision.set_flags(detail["changed_since_review"], detail["stale_term_lists"],
+                                detail["new_findings"])
         self._show_title()
 
     def _show_title(self) -> None:
@@ -243,8 +244,8 @@ class ReviewPage(QWidget):
                                       | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def open_serious(self) -> list[dict]:
-        return [f for f in (self.detail or {}).get("findings", [])
+    def open_serious(self) -> list[FindingRow]:
+        return [f for f in (self.detail["findings"] if self.detail else [])
                 if f["disposition"] == "open" and f["severity"] in ("high", "critical")]
 
     def _decide(self, decision: str, note: str) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.review.lookups import DECISIONS
+from reviewer.review.lookups import DECISIONS, FindingRow
 from reviewer.review.vocabulary import DECISION_LABELS
 from ui.dialogs import ERROR_STYLE, FormDialog, dismiss_dialog
 from ui.i18n import follow_language, tr
@@ -78,7 +78,7 @@ class FindingsPanel(QWidget):
         if hasattr(self, "detail"):
             self._show_detail()
 
-    def set_findings(self, rows: list[dict], text: str) -> None:
+    def set_findings(self, rows: list[FindingRow], text: str) -> None:
         """Show `rows`, keeping the selected finding selected (so N/P carry on from it after a confirm)."""
         kept = self.selected()
         self.model.set_findings(rows, text)
@@ -118,13 +118,13 @@ class FindingsPanel(QWidget):
         lines = [f"<b>{escape(tr(c))}:</b> {escape(self.model.value(row, c))}" for c in self.model.detail_columns]
         self.detail.setText("<br>".join(lines))
 
-    def selected(self) -> dict | None:
+    def selected(self) -> FindingRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
     def _clicked(self, index) -> None:
         row = self.model.row(index.row())
-        if row.get("time_start") is not None:
+        if row["time_start"] is not None:
             self.seek_requested.emit(row["time_start"])
 
     def dispose(self, disposition: str) -> FormDialog | None:

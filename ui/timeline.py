@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from reviewer.review.lookups import CommentRow, FindingRow
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from ui.i18n import tr
 from ui.models import clock
@@ -93,8 +94,8 @@ class Timeline(QWidget):
         painter.end()
 
 
-def markers_for(findings: list[dict], comments: list[dict]) -> list[Marker]:
+def markers_for(findings: list[FindingRow], comments: list[CommentRow]) -> list[Marker]:
     return ([Marker(f["time_start"], SEVERITY_COLOURS[f["severity"]], f"{f['term']} ({tr(f['severity'])})")
-             for f in findings if f.get("time_start") is not None and f["disposition"] != "dismissed"]
-            + [Marker(c["at_seconds"], COMMENT_COLOUR, f"{c['reviewer']}: {c['text']}", c.get("end_seconds"))
-               for c in comments if not c.get("parent_uid") and not c.get("resolved")])
+             for f in findings if f["time_start"] is not None and f["disposition"] != "dismissed"]
+            + [Marker(c["at_seconds"], COMMENT_COLOUR, f"{c['reviewer']}: {c['text']}", c["end_seconds"])
+               for c in comments if not c["parent_uid"] and not c["resolved"]])

@@ -9,11 +9,12 @@ resolved and one unchanged). Each side keeps its findings' own times, so a click
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.queries import findings, get_video, latest_check
+from reviewer.store.types import FindingRow, VideoRow
 
 Change = Literal["resolved", "new", "unchanged"]
 
@@ -50,12 +51,12 @@ class VersionComparison:
                 "unchanged": sum(f.change == "unchanged" for f in self.later.findings)}
 
 
-def _rows(store: Store, video_id: int) -> list[dict[str, Any]]:
+def _rows(store: Store, video_id: int) -> list[FindingRow]:
     check = latest_check(store, video_id)
     return findings(store, check["id"]) if check else []
 
 
-def _side(video: dict[str, Any], rows: list[dict[str, Any]], other: set[str], missing: Change) -> VersionSide:
+def _side(video: VideoRow, rows: list[FindingRow], other: set[str], missing: Change) -> VersionSide:
     marked = [ComparedFinding(row["id"], row["time_start"], row["term"], row["matched"], row["severity"],
                               row["source"], "unchanged" if row["fingerprint"] in other else missing)
               for row in rows]
