@@ -105,8 +105,8 @@ def cmd_show(args: argparse.Namespace) -> int:
               f"'{finding['matched']}' — {finding['disposition']}"
               + (f": {finding['reason']}" if finding["reason"] else ""))
     for comment in detail["comments"]:
-        reply = ", reply" if comment.get("parent_uid") else ""
-        resolved = ", resolved" if comment.get("resolved") else ""
+        reply = ", reply" if comment["parent_uid"] else ""
+        resolved = ", resolved" if comment["resolved"] else ""
         print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}"
               f"  (#{comment['id']}{reply}{resolved})")
     for review in detail["reviews"]:

@@ -65,7 +65,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
             for f in findings]
     frames = keyframes(video["path"], 5, 240) if with_keyframes and video["width"] and Path(video["path"]).exists() \
         else []
-    check = detail["check"] or {"term_lists": []}
+    used = detail["check"]["term_lists"] if detail["check"] else []
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
         version=video["version"], sha256=video["sha256"], duration=video["duration"],
@@ -81,7 +81,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         transcript=text,
         highlights=[Highlight(f["start"], f["end"], f["severity"]) for f in findings
                     if f["source"] == "transcript" and f["disposition"] != "dismissed"],
-        term_lists=[(r["name"], r["version"], r["sha256"]) for r in check["term_lists"]],
+        term_lists=[(r["name"], r["version"], r["sha256"]) for r in used],
         model=detail["transcript"]["model"] if detail["transcript"] else "",
         language=detail["transcript"]["language"] if detail["transcript"] else "",
         generated_at=generated_at(language), keyframes=frames, caption=video["caption"],

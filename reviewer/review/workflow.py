@@ -24,7 +24,7 @@ from reviewer.review.status import Decision, RequiredReviewer, changed_since_rev
 from reviewer.store import audit, events, records
 from reviewer.store.connection import Store, insert, now
 from reviewer.store.queries import get_video
-from reviewer.store.types import DECISIONS
+from reviewer.store.types import DECISIONS, VideoRow
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
 from transcribe.media import MediaInfo, probe, require_audio
@@ -273,7 +273,7 @@ def derived_state(db: Database, video_id: int) -> dict:
             "new_findings": _new_since_decision(db, video, last_check)}
 
 
-def _new_since_decision(db: Database, video: dict, last_check: int | None) -> int:
+def _new_since_decision(db: Database, video: VideoRow, last_check: int | None) -> int:
     """Open findings of the latest check that the check in force at the latest current decision did not have.
 
     A re-check after an approval (a new term list, a corrected transcript) can add findings nobody decided on;
