@@ -110,6 +110,7 @@ def test_english_derivations_stay_real() -> None:
     for text in ("assist", "sexist", "stably", "fated", "bird", "helles", "cbi", "assessment", "passive"):
         assert checker.find(text) == [], text
     assert [f.term for f in checker.find("bullied bullies bullying")] == ["bully"] * 3
+    assert [(f.matched, f.kind) for f in checker.find("a racist joke")] == [("racist", "morphological")]
 
 
 FINE_DERIVATIONS = ["pemukul besbol itu patah", "kecelakaan jalan raya", "perarakan Maulidur Rasul", "godaan syaitan",

@@ -28,6 +28,7 @@ def test_loops_low_confidence_and_compression_are_problems() -> None:
     assert any("repeated 6 times" in p for p in guard.problems(loop))
     assert any("compression ratio" in p for p in guard.problems(loop))
     assert guard.problems(stats("kata kata lang", logprob=-1.4)) == ["average log-probability -1.40"]
+    assert guard.failures(stats("kata kata lang", logprob=-1.4)) == []  # doubtful, but not decoded again
 
 
 def test_silence_phrases_are_dropped_only_with_doubt() -> None:

@@ -98,3 +98,19 @@ def test_tab_leaves_the_tables_and_f1_lists_the_shortcuts(qtbot, make_window) ->
     dialog.reject()
     window.tabs.setCurrentIndex(2)  # on another page the review keys are off: letters stay letters
     assert not window.keys.actions["Next finding"].isEnabled()
+
+
+def test_ctrl_enter_submits_from_inside_the_note(qtbot, make_window, clips) -> None:
+    window = make_window()
+    video = imported(qtbot, window, clips["english"])
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    review = window.review
+    review.open_video(video)
+    press(qtbot, window, Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    review.decision.note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is review.decision.note)
+    typed(qtbot, window, "Tukar ayat ini")
+    press(qtbot, window, Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert review.detail["status"] == "approved_with_changes"
+    assert review.decision.note.toPlainText() == "Tukar ayat ini"  # submitted, no newline typed into the note

@@ -40,7 +40,7 @@ def test_import_runs_in_background_and_review_flow(qtbot, make_window, clips) ->
     assert markers[0].seconds == rows[0]["time_start"]
     window.review.comments.entry.setText("Ubah ayat ini")
     window.review.comments.add_button.click()
-    assert window.review.comments.list.count() == 1
+    assert window.review.comments.count() == 1
     window.review.decision.buttons["approved_with_changes"].setChecked(True)
     window.review.decision.submit.click()
     assert window.library.model.rows[0]["status"] == "approved_with_changes"

@@ -229,6 +229,7 @@ def decode_windows(media: str | os.PathLike[str], windows: list[dict], options: 
             texts.append("")
             continue
         segments, _ = model.transcribe(piece, language=language, beam_size=options.beam_size, vad_filter=False,
-                                       hotwords=window.get("hotwords") or None, condition_on_previous_text=False)
+                                       hotwords=window.get("hotwords") or None, condition_on_previous_text=False,
+                                       temperature=0.0)  # one greedy listen: a 3 s window needs no sampling
         texts.append(" ".join(s.text.strip() for s in segments))
     return texts

@@ -17,7 +17,6 @@ from transcribe import guard
 from transcribe.types import Segment, Word
 
 SAMPLE_RATE = 16_000
-FALLBACK_TEMPERATURES = (0.2, 0.4, 0.6)
 SEED = 20_251_125
 
 
@@ -101,7 +100,7 @@ def failing_spans(decoded: list[Decoded], chunks: list[Chunk]) -> list[Span]:
         run: list[Decoded] = []
         run_start = previous_end = chunk.start
         for member in members:
-            if guard.problems(member.stats):
+            if guard.failures(member.stats):
                 if not run:
                     run_start = previous_end
                 run.append(member)
@@ -114,36 +113,25 @@ def failing_spans(decoded: list[Decoded], chunks: list[Chunk]) -> list[Span]:
     return spans
 
 
-def sequential(model, audio: np.ndarray, start: float, end: float, language: str, beam_size: int, vad_options,
-               temperature: float) -> list[Decoded]:
-    """Decode [start, end] on its own at one temperature, not conditioned on any earlier text."""
-    piece = audio[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)]
-    if len(piece) < SAMPLE_RATE // 10:
-        return []
-    raw_segments, _ = model.transcribe(piece, language=language, beam_size=beam_size, word_timestamps=True,
-                                       temperature=temperature, condition_on_previous_text=False,
-                                       vad_filter=True, vad_parameters=vad_options)
-    return [d for d in (to_decoded(raw, start) for raw in raw_segments) if d.stats.text and not
-            guard.not_speech(d.stats)]
-
-
 def second_listen(model, audio: np.ndarray, span: Span, speech: float, language: str, beam_size: int,
                   vad_options) -> tuple[list[Decoded], bool]:
-    """Temperature fallback judged by our rules (faster-whisper's own fallback knows nothing of repeated
-    phrases or of lost speech). The first pass was greedy (temperature 0) and failed, so start above it.
-    Returns the best decoding found, and whether it is a new one."""
+    """Decode the span on its own, sequentially, with faster-whisper's temperature fallback (0, 0.2, ... 1.0 on
+    a compression ratio over 2.4 or a log-probability under -1), not conditioned on any earlier text; then
+    judge it by our rules too. Returns the better of the two decodings, and whether it is the new one."""
     import ctranslate2  # type: ignore[import-untyped]
 
-    ctranslate2.set_random_seed(SEED)  # sampling: the same clip gives the same transcript every time
-    best, best_badness, is_new = list(span.members), guard.badness([d.stats for d in span.members], speech), False
-    for temperature in FALLBACK_TEMPERATURES:
-        attempt = sequential(model, audio, span.start, span.end, language, beam_size, vad_options, temperature)
-        badness = guard.badness([d.stats for d in attempt], speech)
-        if badness < best_badness:
-            best, best_badness, is_new = attempt, badness, True
-        if best_badness[0] == 0:
-            break
-    return best, is_new
+    ctranslate2.set_random_seed(SEED)  # fallback samples: the same clip gives the same transcript every time
+    piece = audio[int(span.start * SAMPLE_RATE):int(span.end * SAMPLE_RATE)]
+    old = list(span.members)
+    if len(piece) < SAMPLE_RATE // 10:
+        return old, False
+    raw_segments, _ = model.transcribe(piece, language=language, beam_size=beam_size, word_timestamps=True,
+                                       condition_on_previous_text=False, vad_filter=True, vad_parameters=vad_options)
+    new = [d for d in (to_decoded(raw, span.start) for raw in raw_segments) if d.stats.text and not
+           guard.not_speech(d.stats)]
+    if guard.badness([d.stats for d in new], speech) <= guard.badness([d.stats for d in old], speech):
+        return new, True
+    return old, False
 
 
 def guarded(model, audio: np.ndarray, decoded: list[Decoded], chunks: list[Chunk], language: str, beam_size: int,
@@ -159,6 +147,7 @@ def guarded(model, audio: np.ndarray, decoded: list[Decoded], chunks: list[Chunk
         replaced.update(id(d) for d in span.members)
         added += [replace(d, segment=replace(d.segment, redecoded=is_new,
                                              doubtful=lost or bool(guard.problems(d.stats)))) for d in chosen]
-    kept = [d for d in spoken if id(d) not in replaced] + added
-    kept.sort(key=lambda d: d.segment.start)
+    unsure = [replace(d, segment=replace(d.segment, doubtful=bool(guard.problems(d.stats))))
+              for d in spoken if id(d) not in replaced]
+    kept = sorted(unsure + added, key=lambda d: d.segment.start)
     return [replace(d.segment, id=number) for number, d in enumerate(kept, start=1)]

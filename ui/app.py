@@ -138,7 +138,12 @@ def _run_window(args: argparse.Namespace, qt_args: list[str], player_problem: st
         if QApplication.platformName() not in HEADLESS_PLATFORMS:
             QMessageBox.critical(None, TITLE, str(exc))
         return EXIT_USAGE
+    from reviewer.review.checking import freeze_long_lived
+
+    freeze_long_lived()  # the window built the checker (the script page holds it)
     window.show()
+    logging.getLogger("thinktwice").info("main window shown (version %s, Qt platform %s)", __version__,
+                                         QApplication.platformName())
     return app.exec()
 
 

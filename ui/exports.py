@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.fileio import write_bytes_atomic
-from reviewer.review.exports import campaign_pdf, export_bytes, video_pdf
+from reviewer.review.exports import campaign_pdf, export_bytes, feedback_bytes, video_pdf
 from reviewer.review.services import Services
+from reviewer.review.vocabulary import language_of
 from ui.i18n import tr
 from ui.work_queue import Report, ShouldCancel, TaskKind, WorkQueue
 
@@ -35,7 +36,7 @@ class Exporter(QObject):
             write_bytes_atomic(path, produce(services))
             return path
 
-        key = self.work.submit(TaskKind.EXPORT, tr("Export {name}", name=Path(path).name), job, path=path)
+        key = self.work.submit(TaskKind.EXPORT, tr("Export {name}", name=Path(path).name), job)
         self._paths[key] = path
 
     def _done(self, key: int, _video_id: int, _kind: str) -> None:
@@ -46,11 +47,15 @@ class Exporter(QObject):
         if self._paths.pop(key, None) is not None:
             self.failed.emit(message)
 
-    def video_report(self, video_id: int, path: str) -> None:
-        self._start(lambda services: video_pdf(services, video_id), path)
+    def video_report(self, video_id: int, path: str, language: str = "en") -> None:
+        self._start(lambda services: video_pdf(services, video_id, language_of(language)), path)
 
-    def campaign_report(self, campaign: str | None, path: str) -> None:
-        self._start(lambda services: campaign_pdf(services, campaign), path)
+    def campaign_report(self, campaign: str | None, path: str, language: str = "en") -> None:
+        self._start(lambda services: campaign_pdf(services, campaign, language_of(language)), path)
+
+    def feedback(self, video_id: int, path: str, language: str = "en", fmt: str = "pdf") -> None:
+        """The creator feedback package (PDF, or one self-contained HTML page)."""
+        self._start(lambda services: feedback_bytes(services, video_id, language_of(language), fmt), path)
 
     def campaign_csv(self, campaign: str | None, path: str) -> None:
         self._start(lambda services: export_bytes(services, None, campaign, "csv"), path)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
+from reviewer.errors import UserError
 from reviewer.review.batch import media_files, needs_work
 from reviewer.review.lookups import campaigns, video_name
 from reviewer.review.services import Services
@@ -21,8 +22,10 @@ from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.review.workflow import latest_transcript
 from transcribe.media import MEDIA_EXTENSIONS
 from ui.bundle_actions import BundleActions
+from ui.compare_view import CompareView
 from ui.dashboard import DashboardPage
 from ui.dialogs import ImportDialog, identity_dialog
+from ui.export_dialog import ExportChoice, ask_export_choice
 from ui.exports import Exporter
 from ui.i18n import LANGUAGE, follow_language, tr
 from ui.library import LibraryPane
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.bundles.done.connect(self._bundle_done)
         self.bundles.failed.connect(self.notify)
         self.library.video_selected.connect(self.review.open_video)
+        self.review.compare_requested.connect(self.open_compare)
         self.review.changed.connect(lambda _: self._refresh_lists())
         self.review.recheck_requested.connect(self.process)
         self.queue.retry_requested.connect(lambda video_id: self.process(video_id, video_name(services.store,
@@ -139,10 +143,13 @@ class MainWindow(QMainWindow):
         self.play_action.triggered.connect(self._space)
         self.report_action = QAction(self, shortcut=QKeySequence("Ctrl+P"))
         self.report_action.triggered.connect(self.export_video_report)
+        self.feedback_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.feedback_action.triggered.connect(lambda: self.send_feedback())
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.import_action, self.report_action, self.settings_action, self.quit_action])
+        self.file_menu.addActions([self.import_action, self.report_action, self.feedback_action, self.settings_action,
+                                   self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.play_action)
         self.keys = ReviewKeys(self, self.view_menu)
@@ -160,6 +167,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(tr("&Quit"))
         self.report_action.setText(tr("Export video &report (PDF)…"))
         self.bundles.retranslate()
+        self.feedback_action.setText(tr("Send &feedback to the creator…"))
 
     def apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -181,21 +189,55 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, title, name, pattern)
         return path or None
 
-    def export_video_report(self, path: str | None = None) -> None:
+    def _choose(self, title: str, path: str | None, language: str | None, with_format: bool = False,
+                fmt: str | None = None) -> ExportChoice | None:
+        """The document's language (and format): asked at export time, unless the caller (a test) says."""
+        if path is not None:
+            return ExportChoice(language or LANGUAGE.code, fmt or "pdf")
+        return ask_export_choice(self, title, with_format)
+
+    def export_video_report(self, path: str | None = None, language: str | None = None) -> None:
         video_id = self.review.video_id
         if video_id is None or self.exporter is None:
             self.notify(tr("Open a video first."))
             return
+        choice = self._choose(tr("Export video report"), path, language)
         name = self.review.detail["video"]["original_name"].rsplit(".", 1)[0] if self.review.detail else "video"
-        path = self._save_path(tr("Export video report"), f"{name}-report.pdf", "PDF (*.pdf)", path)
-        if path:
-            self.exporter.video_report(video_id, path)
+        path = self._save_path(tr("Export video report"), f"{name}-report.pdf", "PDF (*.pdf)", path) if choice else None
+        if path and choice:
+            self.exporter.video_report(video_id, path, choice.language)
 
-    def export_campaign_pdf(self, campaign: str | None, path: str | None = None) -> None:
+    def send_feedback(self, path: str | None = None, language: str | None = None, fmt: str | None = None) -> None:
+        """Feedback for the creator: each point to change, with a frame, why it matters and a kinder wording."""
+        video_id = self.review.video_id
+        if video_id is None or self.exporter is None:
+            self.notify(tr("Open a video first."))
+            return
+        choice = self._choose(tr("Send feedback to the creator"), path, language, True, fmt)
+        if choice is None:
+            return
+        name = self.review.detail["video"]["original_name"].rsplit(".", 1)[0] if self.review.detail else "video"
+        pattern = "HTML (*.html)" if choice.fmt == "html" else "PDF (*.pdf)"
+        path = self._save_path(tr("Send feedback to the creator"), f"{name}-feedback.{choice.fmt}", pattern, path)
+        if path:
+            self.exporter.feedback(video_id, path, choice.language, choice.fmt)
+
+    def open_compare(self, video_id: int) -> CompareView | None:
+        """Version N beside N-1, in its own window."""
+        try:
+            view = CompareView(self.services, video_id, self)
+        except UserError as exc:
+            self.notify(str(exc))
+            return None
+        view.show()
+        return view
+
+    def export_campaign_pdf(self, campaign: str | None, path: str | None = None, language: str | None = None) -> None:
+        choice = self._choose(tr("Export PDF summary"), path, language)
         path = self._save_path(tr("Export PDF summary"), f"{campaign or 'all-campaigns'}-summary.pdf", "PDF (*.pdf)",
-                               path)
-        if path and self.exporter is not None:
-            self.exporter.campaign_report(campaign, path)
+                               path) if choice else None
+        if path and choice and self.exporter is not None:
+            self.exporter.campaign_report(campaign, path, choice.language)
 
     def export_campaign_csv(self, campaign: str | None, path: str | None = None) -> None:
         path = self._save_path(tr("Export CSV"), f"{campaign or 'all-campaigns'}-findings.csv", "CSV (*.csv)", path)

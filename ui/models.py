@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.review.checking import context
+from reviewer.review.lookups import FindingRow
 from reviewer.review.term_lists import Term
 from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS, clock
 from ui.i18n import tr
@@ -107,7 +108,9 @@ class VideoTableModel(RowsModel[Row]):
                     + (" · " + tr("{n} new", n=row["new_findings"]) if row.get("new_findings") else "")
                     + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript"))
                     + ("\n" + row["decided"] if row.get("decided") else ""),
-                    "Findings": self.counts(row) if row.get("has_transcript", True) else tr("not checked")}[column]
+                    "Findings": (self.counts(row) if row.get("has_transcript", True) else tr("not checked")) + (
+                        "\n" + tr("{n} unresolved comments", n=row["open_comments"]) if row.get("open_comments")
+                        else "")}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
         if role == Qt.ItemDataRole.DecorationRole and column == "Status" and row.get("stale"):
@@ -130,28 +133,28 @@ class VideoTableModel(RowsModel[Row]):
         return None
 
 
-class FindingsTableModel(RowsModel[Row]):
+class FindingsTableModel(RowsModel[FindingRow]):
     columns = (QT_TR_NOOP("Time"), QT_TR_NOOP("Term"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Kind"),
                QT_TR_NOOP("Disposition"))
     # shown for the selected finding, below the table
     detail_columns = (QT_TR_NOOP("Category"), QT_TR_NOOP("Context"), QT_TR_NOOP("Suggestion"))
 
-    def __init__(self, rows: Sequence[Row] = (), text: str = "") -> None:
+    def __init__(self, rows: Sequence[FindingRow] = (), text: str = "") -> None:
         super().__init__(rows)
         self.text = text
 
-    def set_findings(self, rows: Sequence[Row], text: str) -> None:
+    def set_findings(self, rows: Sequence[FindingRow], text: str) -> None:
         self.text = text
         self.set_rows(rows)
 
-    def value(self, row: Row, column: str) -> str:
+    def value(self, row: FindingRow, column: str) -> str:
         """The text of one cell; also used for the detail columns of the selected finding."""
         if column == "Time":
-            if row.get("time_start") is not None:
+            if row["time_start"] is not None:
                 return clock(row["time_start"])
-            return tr("caption") if row.get("source") == "caption" else ""
+            return tr("caption") if row["source"] == "caption" else ""
         if column == "Context":
-            return context(self.text, row["start"], row["end"], 40) if row.get("source") != "caption" \
+            return context(self.text, row["start"], row["end"], 40) if row["source"] != "caption" \
                 else row["matched"]
         if column == "Kind":
             return tr("listen to confirm") if row["kind"] == "fuzzy" else tr(row["kind"])
@@ -159,9 +162,10 @@ class FindingsTableModel(RowsModel[Row]):
             if row.get("disagreement"):  # reviewers disagree: open until they agree
                 return tr("disagreement ({who})", who=row["disposition_by"]) + (
                     f": {row['reason']}" if row.get("reason") else "")
-            return tr(row["disposition"]) + (f": {row['reason']}" if row.get("reason") else "")
-        key = {"Term": "term", "Category": "category", "Severity": "severity", "Suggestion": "suggestion"}[column]
-        return tr(row[key]) if column == "Severity" else row[key]
+            return tr(row["disposition"]) + (f": {row['reason']}" if row["reason"] else "")
+        if column == "Severity":
+            return tr(row["severity"])
+        return {"Term": row["term"], "Category": row["category"], "Suggestion": row["suggestion"]}[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -130,9 +130,6 @@ class PlayerPanel(QWidget):
         self._on_position(int(seconds * 1000))
 
     def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.LoadedMedia and \
-                self.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
-            self.player.pause()  # paused, not stopped: the first frame shows before Play is pressed
         if self._pending_seek is not None and self.ready:
             self.player.setPosition(int(self._pending_seek * 1000))
             self._pending_seek = None

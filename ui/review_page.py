@@ -11,11 +11,22 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.errors import UserError
 from reviewer.review import lookups
+from reviewer.review.comments import edit_comment, reply, resolve, threads
 from reviewer.review.correction import corrected_transcript
+from reviewer.review.lookups import FindingRow, VideoDetail
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.vocabulary import QT_TR_NOOP
@@ -27,9 +38,10 @@ from reviewer.review.workflow import (
     record_check,
     set_disposition,
 )
+from ui.comment_threads import CommentsPanel
 from ui.i18n import follow_language, tr
 from ui.player_notice import open_player
-from ui.review_panels import CommentsPanel, DecisionPanel, FindingsPanel
+from ui.review_panels import DecisionPanel, FindingsPanel
 from ui.timeline import markers_for
 from ui.transcript_view import TranscriptPanel
 
@@ -38,13 +50,14 @@ class ReviewPage(QWidget):
     changed = Signal(int)  # a video's record changed (status, findings...): refresh lists
     recheck_requested = Signal(int, str)  # video id, its name: re-check in the background queue
     message = Signal(str)  # for the status bar
+    compare_requested = Signal(int)  # this video against its previous version
 
     def __init__(self, services: Services, player: QWidget | None = None) -> None:
         """`player`: the video player, or the notice that stands in for it (`ui.player_notice.open_player`)."""
         super().__init__()
         self.services = services
         self.video_id: int | None = None
-        self.detail: dict | None = None
+        self.detail: VideoDetail | None = None
         self.reviewer = ""
         self.organisation = ""
         self.title = QLabel()
@@ -83,7 +96,13 @@ class ReviewPage(QWidget):
         body.setSizes([560, 440])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
+        self.compare_button = QPushButton()
+        self.compare_button.setVisible(False)
+        self.compare_button.clicked.connect(self._request_compare)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
         layout.addWidget(self.stale_box)
         layout.addWidget(body, 1)
         self.player.position_changed.connect(self._follow)
@@ -92,6 +111,9 @@ class ReviewPage(QWidget):
         self.comments.seek_requested.connect(self.player.seek)
         self.findings.disposition_requested.connect(self._dispose)
         self.comments.comment_requested.connect(self._comment)
+        self.comments.reply_requested.connect(self._reply)
+        self.comments.edit_requested.connect(self._edit_comment)
+        self.comments.resolve_requested.connect(self._resolve_comment)
         self.decision.decision_requested.connect(self._decide)
         self.decision.recheck_requested.connect(self._request_recheck)
         self.transcript.save_requested.connect(self._save_correction)
@@ -118,32 +140,33 @@ class ReviewPage(QWidget):
     def _show_my_decision(self) -> None:
         """A new video never inherits the last one's choice: show this reviewer's decision on it, or nothing."""
         sha = self.detail["video"]["sha256"] if self.detail else None
-        mine = [r for r in (self.detail or {}).get("reviews", []) if self.reviewer
+        mine = [r for r in (self.detail["reviews"] if self.detail else []) if self.reviewer
                 and r["reviewer"].casefold() == self.reviewer.casefold() and r["content_sha256"] == sha]
         self.decision.show_decision(mine[-1]["decision"] if mine else None, mine[-1]["note"] if mine else "")
 
     def reload(self, load_media: bool = False) -> None:
         if self.video_id is None:
             return
-        refs = list(self.services.checker().refs)
-        self.detail = lookups.show(self.services.store, self.video_id, refs)
-        video = self.detail["video"]
+        refs = list(self.services.term_list_refs())
+        self.detail = detail = lookups.show(self.services.store, self.video_id, refs)
+        video = detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)
         transcript = latest[1] if latest else None
         self.transcript.stop_editing()
-        self.transcript.text.show_transcript(transcript, self.detail["findings"])
-        self.findings.set_findings(self.detail["findings"], self.transcript.text.toPlainText())
-        self.comments.set_comments(self.detail["comments"])
-        self.player.timeline.set_markers(video["duration"], markers_for(self.detail["findings"],
-                                                                        self.detail["comments"]))
+        self.transcript.text.show_transcript(transcript, detail["findings"])
+        self.findings.set_findings(detail["findings"], self.transcript.text.toPlainText())
+        self.comments.set_comments(threads(self.services.store, self.video_id))
+        self.player.timeline.set_markers(video["duration"], markers_for(detail["findings"],
+                                                                        detail["comments"]))
         if load_media:
             self.player.load(video["path"], video["duration"])
-        self.stale_box.setVisible(bool(self.detail["stale_term_lists"]))
-        self.decision.set_flags(self.detail["changed_since_review"], self.detail["stale_term_lists"],
-                                self.detail["new_findings"])
+        self.stale_box.setVisible(bool(detail["stale_term_lists"]))
+        self.decision.set_flags(detail["changed_since_review"], detail["stale_term_lists"],
+                                detail["new_findings"])
         self._show_title()
 
     def _show_title(self) -> None:
+        self._show_compare()
         if not self.detail:
             self.title.setText(tr("Choose a video in the library, or drop files here to import them."))
             return
@@ -155,6 +178,18 @@ class ReviewPage(QWidget):
                            f"{status_word}: {status}"
                            + (" · ⚠ " + tr("{n} new findings since the decision", n=new) if new else ""))
         self.decision.set_status(tr("Current status: {status}", status=status))
+
+    def _request_compare(self) -> None:
+        if self.video_id is not None:
+            self.compare_requested.emit(self.video_id)
+
+    def _show_compare(self) -> None:
+        """"Compare with vN" appears on a video that has an earlier version."""
+        video = self.detail["video"] if self.detail else None
+        earlier = bool(video and video["previous_id"])
+        self.compare_button.setVisible(earlier)
+        if earlier and video is not None:
+            self.compare_button.setText(tr("Compare with v{n}", n=video["version"] - 1))
 
     def _request_recheck(self) -> None:
         if self.video_id is not None and self.detail is not None:
@@ -184,8 +219,24 @@ class ReviewPage(QWidget):
                   tr("Finding {state}.", state=tr(disposition)))
 
     def _comment(self, text: str) -> None:
-        self._run(lambda video_id: add_comment(self.services.store, video_id, self.player.seconds, text,
-                                      self.reviewer), tr("Comment added."))
+        panel = self.comments
+        start, end, internal = panel.start, panel.range_end if panel.range_start is not None else None, \
+            panel.internal.isChecked()
+        self._run(lambda video_id: add_comment(self.services.store, video_id, start, text, self.reviewer,
+                                               self.organisation, end_seconds=end, internal=internal),
+                  tr("Comment added."))
+
+    def _reply(self, comment_id: int, text: str) -> None:
+        self._run(lambda _video: reply(self.services.store, comment_id, text, self.reviewer, self.organisation),
+                  tr("Reply added."))
+
+    def _edit_comment(self, comment_id: int, text: str) -> None:
+        self._run(lambda _video: edit_comment(self.services.store, comment_id, text, self.reviewer),
+                  tr("Comment edited."))
+
+    def _resolve_comment(self, comment_id: int, resolved: bool) -> None:
+        self._run(lambda _video: resolve(self.services.store, comment_id, self.reviewer, resolved),
+                  tr("Thread resolved.") if resolved else tr("Thread reopened."))
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask before an action the reviewer may regret (a seam: tests answer it)."""
@@ -193,8 +244,8 @@ class ReviewPage(QWidget):
                                       | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def open_serious(self) -> list[dict]:
-        return [f for f in (self.detail or {}).get("findings", [])
+    def open_serious(self) -> list[FindingRow]:
+        return [f for f in (self.detail["findings"] if self.detail else [])
                 if f["disposition"] == "open" and f["severity"] in ("high", "critical")]
 
     def _decide(self, decision: str, note: str) -> None:

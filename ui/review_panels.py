@@ -9,9 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -20,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.review.lookups import DECISIONS
+from reviewer.review.lookups import DECISIONS, FindingRow
 from reviewer.review.vocabulary import DECISION_LABELS
 from ui.dialogs import ERROR_STYLE, FormDialog, dismiss_dialog
 from ui.i18n import follow_language, tr
-from ui.models import FindingsTableModel, clock
+from ui.models import FindingsTableModel
 
 
 class FindingsPanel(QWidget):
@@ -81,7 +78,7 @@ class FindingsPanel(QWidget):
         if hasattr(self, "detail"):
             self._show_detail()
 
-    def set_findings(self, rows: list[dict], text: str) -> None:
+    def set_findings(self, rows: list[FindingRow], text: str) -> None:
         """Show `rows`, keeping the selected finding selected (so N/P carry on from it after a confirm)."""
         kept = self.selected()
         self.model.set_findings(rows, text)
@@ -121,13 +118,13 @@ class FindingsPanel(QWidget):
         lines = [f"<b>{escape(tr(c))}:</b> {escape(self.model.value(row, c))}" for c in self.model.detail_columns]
         self.detail.setText("<br>".join(lines))
 
-    def selected(self) -> dict | None:
+    def selected(self) -> FindingRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
     def _clicked(self, index) -> None:
         row = self.model.row(index.row())
-        if row.get("time_start") is not None:
+        if row["time_start"] is not None:
             self.seek_requested.emit(row["time_start"])
 
     def dispose(self, disposition: str) -> FormDialog | None:
@@ -144,52 +141,6 @@ class FindingsPanel(QWidget):
         dialog.finished.connect(lambda _: self._take_focus_back())
         dialog.open()
         return dialog
-
-
-class CommentsPanel(QWidget):
-    seek_requested = Signal(float)
-    comment_requested = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.list = QListWidget()
-        self.entry = QLineEdit()
-        self.add_button = QPushButton()
-        self.current = 0.0
-        row = QHBoxLayout()
-        row.addWidget(self.entry, 1)
-        row.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(row)
-        self.add_button.clicked.connect(self._add)
-        self.entry.returnPressed.connect(self._add)
-        self.list.itemClicked.connect(lambda item: self.seek_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
-        follow_language(self, self.retranslate)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.entry.setPlaceholderText(tr("Comment at the current moment…"))
-        self.entry.setAccessibleName(tr("New comment"))
-        self.add_button.setText(tr("Comment at {time}", time=clock(self.current)))
-        self.list.setAccessibleName(tr("Comments"))
-
-    def set_time(self, seconds: float) -> None:
-        self.current = seconds
-        self.add_button.setText(tr("Comment at {time}", time=clock(seconds)))
-
-    def set_comments(self, comments: list[dict]) -> None:
-        self.list.clear()
-        for comment in comments:
-            item = QListWidgetItem(f"{clock(comment['at_seconds'])}  {comment['reviewer']}: {comment['text']}")
-            item.setData(Qt.ItemDataRole.UserRole, comment["at_seconds"])
-            self.list.addItem(item)
-
-    def _add(self) -> None:
-        if self.entry.text().strip():
-            self.comment_requested.emit(self.entry.text().strip())
-            self.entry.clear()
 
 
 class DecisionPanel(QWidget):

@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from reviewer.review.lookups import CommentRow, FindingRow
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from ui.i18n import tr
 from ui.models import clock
@@ -24,6 +25,7 @@ class Marker:
     seconds: float
     colour: str
     label: str
+    end: float | None = None  # a range comment: drawn as a span from `seconds` to `end`
 
 
 class Timeline(QWidget):
@@ -81,13 +83,19 @@ class Timeline(QWidget):
             painter.fillRect(QRectF(bar.left(), bar.top(), self.x_of(self.position) - bar.left(), bar.height()),
                              QColor("#607d8b"))
         for marker in self.markers:
+            if marker.end is not None and self.duration:
+                span = QColor(marker.colour)
+                span.setAlpha(90)
+                painter.fillRect(QRectF(self.x_of(marker.seconds), 4, self.x_of(marker.end) - self.x_of(marker.seconds),
+                                        self.height() - 8), span)
             painter.setPen(QPen(QColor(marker.colour), 3))
             x = self.x_of(marker.seconds)
             painter.drawLine(int(x), 3, int(x), self.height() - 3)
         painter.end()
 
 
-def markers_for(findings: list[dict], comments: list[dict]) -> list[Marker]:
+def markers_for(findings: list[FindingRow], comments: list[CommentRow]) -> list[Marker]:
     return ([Marker(f["time_start"], SEVERITY_COLOURS[f["severity"]], f"{f['term']} ({tr(f['severity'])})")
-             for f in findings if f.get("time_start") is not None and f["disposition"] != "dismissed"]
-            + [Marker(c["at_seconds"], COMMENT_COLOUR, f"{c['reviewer']}: {c['text']}") for c in comments])
+             for f in findings if f["time_start"] is not None and f["disposition"] != "dismissed"]
+            + [Marker(c["at_seconds"], COMMENT_COLOUR, f"{c['reviewer']}: {c['text']}", c["end_seconds"])
+               for c in comments if not c["parent_uid"] and not c["resolved"]])

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCha
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from reviewer.review.checking import transcript_text
+from reviewer.review.lookups import FindingRow
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.types import Transcript
 from ui.i18n import follow_language, tr
@@ -44,7 +45,7 @@ class TranscriptText(QPlainTextEdit):
             index = max(0, bisect.bisect_right(self._starts, offset) - 1)
             self.word_clicked.emit(self.spans[index][2])
 
-    def show_transcript(self, transcript: Transcript | None, findings: list[dict]) -> None:
+    def show_transcript(self, transcript: Transcript | None, findings: list[FindingRow]) -> None:
         text, self.spans = transcript_text(transcript) if transcript else ("", [])
         self._starts = [s[0] for s in self.spans]
         self._times = [s[2] for s in self.spans]
@@ -56,7 +57,7 @@ class TranscriptText(QPlainTextEdit):
                                   if probability is not None and probability < DOUBT_BELOW]
         self._finding_selections = []
         for finding in findings:
-            if finding.get("source") == "caption" or finding["disposition"] == "dismissed":
+            if finding["source"] == "caption" or finding["disposition"] == "dismissed":
                 continue
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()

@@ -77,7 +77,6 @@ class Task:
     state: TaskState = TaskState.QUEUED
     message: str = ""
     video_id: int = 0
-    path: str = ""  # the file an export writes
     result: object = None
     cancel: threading.Event = field(default_factory=threading.Event, repr=False)
     worker: FunctionWorker | None = field(default=None, repr=False)
@@ -119,9 +118,9 @@ class WorkQueue(QObject):
         self.lanes[TaskKind.IMPORT] = self.lanes[TaskKind.PROCESS]  # imports queue with transcription, in order
         LIVE_QUEUES.add(self)
 
-    def submit(self, kind: TaskKind, label: str, job: Job, video_id: int = 0, path: str = "") -> int:
+    def submit(self, kind: TaskKind, label: str, job: Job, video_id: int = 0) -> int:
         self._next += 1
-        task = Task(self._next, kind, label, video_id=video_id, path=path)
+        task = Task(self._next, kind, label, video_id=video_id)
         started = time.monotonic()
 
         def report(fraction: float, stage: str) -> None:  # called in the pool thread

@@ -224,6 +224,10 @@
         <translation>Eksport &amp;laporan video (PDF)…</translation>
     </message>
     <message>
+        <source>Send &amp;feedback to the creator…</source>
+        <translation>Hantar &amp;maklum balas kepada pencipta…</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>Tetapan disimpan.</translation>
     </message>
@@ -234,6 +238,10 @@
     <message>
         <source>Export video report</source>
         <translation>Eksport laporan video</translation>
+    </message>
+    <message>
+        <source>Send feedback to the creator</source>
+        <translation>Hantar maklum balas kepada pencipta</translation>
     </message>
     <message>
         <source>Import videos</source>
@@ -274,6 +282,10 @@
     <message>
         <source>{n} new</source>
         <translation>{n} baharu</translation>
+    </message>
+    <message>
+        <source>{n} unresolved comments</source>
+        <translation>{n} komen belum selesai</translation>
     </message>
     <message>
         <source>Changed since review: needs a new decision</source>
@@ -318,6 +330,30 @@
     <message>
         <source>Suggestion</source>
         <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baharu</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>tidak berubah</translation>
+    </message>
+    <message>
+        <source>Compare v{old} with v{new}</source>
+        <translation>Bandingkan v{old} dengan v{new}</translation>
+    </message>
+    <message>
+        <source>Synchronise players</source>
+        <translation>Segerakkan pemain</translation>
+    </message>
+    <message>
+        <source>{resolved} resolved · {new} new · {unchanged} unchanged</source>
+        <translation>{resolved} diselesaikan · {new} baharu · {unchanged} tidak berubah</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>Tiada dapatan</translation>
     </message>
     <message>
         <source>caption</source>
@@ -408,12 +444,32 @@
         <translation>Status semasa: {status}</translation>
     </message>
     <message>
+        <source>Compare with v{n}</source>
+        <translation>Bandingkan dengan v{n}</translation>
+    </message>
+    <message>
         <source>Finding {state}.</source>
         <translation>Dapatan {state}.</translation>
     </message>
     <message>
         <source>Comment added.</source>
         <translation>Komen ditambah.</translation>
+    </message>
+    <message>
+        <source>Reply added.</source>
+        <translation>Balasan ditambah.</translation>
+    </message>
+    <message>
+        <source>Comment edited.</source>
+        <translation>Komen disunting.</translation>
+    </message>
+    <message>
+        <source>Thread resolved.</source>
+        <translation>Perbincangan diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Thread reopened.</source>
+        <translation>Perbincangan dibuka semula.</translation>
     </message>
     <message>
         <source>Set your name in Settings (Ctrl+,) before deciding.</source>
@@ -472,6 +528,18 @@
         <translation>Mengapa &apos;{term}&apos; bukan masalah di sini?</translation>
     </message>
     <message>
+        <source>resolved</source>
+        <translation>diselesaikan</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>dalaman</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>disunting</translation>
+    </message>
+    <message>
         <source>Who is reviewing?</source>
         <translation>Siapa yang menyemak?</translation>
     </message>
@@ -492,8 +560,48 @@
         <translation>Komen baharu</translation>
     </message>
     <message>
+        <source>Reply</source>
+        <translation>Balas</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sunting</translation>
+    </message>
+    <message>
+        <source>Mark in</source>
+        <translation>Tanda mula</translation>
+    </message>
+    <message>
+        <source>Mark out</source>
+        <translation>Tanda akhir</translation>
+    </message>
+    <message>
+        <source>Clear range</source>
+        <translation>Kosongkan julat</translation>
+    </message>
+    <message>
+        <source>Internal (not sent to the creator)</source>
+        <translation>Dalaman (tidak dihantar kepada pencipta)</translation>
+    </message>
+    <message>
         <source>Comment at {time}</source>
         <translation>Komen pada {time}</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Buka semula</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Sunting komen</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komen</translation>
     </message>
     <message>
         <source>Note for the creator</source>
@@ -1006,6 +1114,22 @@
     <message>
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Dokumen PDF</translation>
+    </message>
+    <message>
+        <source>Web page for phones (HTML)</source>
+        <translation>Halaman web untuk telefon (HTML)</translation>
+    </message>
+    <message>
+        <source>Language of the document</source>
+        <translation>Bahasa dokumen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
     </message>
     <message>
         <source>not checked</source>

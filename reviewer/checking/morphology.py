@@ -10,9 +10,9 @@ Malay (after Sneddon, *Malay: A Comprehensive Grammar*):
   meng- (vowels g h kh, k dropped), meny- (s dropped), me- (l m n r w y ng ny), menge- (one syllable);
 - suffixes -kan -an -i, then pronoun clitics -ku -mu -nya, then particles -lah -kah -pun -tah.
 English: inflections -s -es -ed -d -ing -er -ers -est -y, with consonant doubling (stabbing), e-drop (hating) and
-y -> i (sissies, bullied, craziness); derivations -ity -ic -ical -ism -ist -ment -ness -ish -ly (moronic, idiotic,
-stupidity, loserish). A derivation needs a root of four letters or more: three-letter roots make unrelated words
-with these endings ("ass" + "ist", "sex" + "ist").
+y -> i (sissies, bullied, craziness), -ism -> -ist (racism -> racist); derivations -ity -ic -ical -ism -ist
+-ment -ness -ish -ly (moronic, idiotic, stupidity, loserish). A derivation needs a root of four letters or more:
+three-letter roots make unrelated words with these endings ("ass" + "ist", "sex" + "ist").
 """
 
 from __future__ import annotations
@@ -134,6 +134,8 @@ def is_derivation(prefix: str, suffix: str, root: str, languages: frozenset[str]
         return bool(languages & {"en", "any"}) and not prefix and english_suffix_ok(suffix, root, True)
     if mode == "y_to_i":
         return bool(languages & {"en", "any"}) and not prefix and suffix in Y_TO_I_SUFFIXES
+    if mode == "ism_ist":  # racism -> racist, racists
+        return bool(languages & {"en", "any"}) and not prefix and suffix in {"", "s"}
     malay = bool(languages & {"ms", "any"})
     english = bool(languages & {"en", "any"})
     if malay and malay_prefix_ok(prefix, root, mode == "assimilated") and malay_suffix_ok(suffix):
@@ -150,10 +152,12 @@ def root_keys(root: str, languages: frozenset[str]) -> list[tuple[str, str]]:
         keys.append((root[:-1], "e_dropped"))
     if languages & {"en", "any"} and root.endswith("y") and len(root) >= 4 and root[-2] not in VOWELS:
         keys.append((root[:-1] + "i", "y_to_i"))
+    if languages & {"en", "any"} and root.endswith("ism") and len(root) >= 6:
+        keys.append((root[:-3] + "ist", "ism_ist"))
     return keys
 
 
 def is_english_derivation(prefix: str, suffix: str, mode: str) -> bool:
     """Was this accepted as an English form (no prefix, an English ending)? Used by the root-word gate."""
-    return not prefix and (mode in {"e_dropped", "y_to_i"} or suffix in ENGLISH_SUFFIXES
+    return not prefix and (mode in {"e_dropped", "y_to_i", "ism_ist"} or suffix in ENGLISH_SUFFIXES
                            or suffix in ENGLISH_DERIVATIONS or suffix in {"r", "rs"} or suffix[1:] in DOUBLING_SUFFIXES)

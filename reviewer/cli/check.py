@@ -13,7 +13,7 @@ from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import fraction_bar
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
-from reviewer.review.checking import Checker, CheckResult, context
+from reviewer.review.checking import Checker, CheckResult, context, freeze_long_lived
 from reviewer.review.lookups import Store
 from reviewer.review.media_check import check_media
 from reviewer.review.term_lists import (
@@ -107,6 +107,7 @@ def lists_in_force(db: str | None, paths: list[str] | None) -> list:
 
 def run_check(args: argparse.Namespace) -> CheckResult:
     checker = Checker(lists_in_force(args.db, args.terms))
+    freeze_long_lived()
     source = args.input
     suffix = Path(source).suffix.lower() if source != "-" else ""
     if suffix in MEDIA_EXTENSIONS:
@@ -254,7 +255,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                        "- for standard input, or a media file")
     check.add_argument("--terms", action="append", metavar="CSV", help="use this list instead of the ones in "
                        "force (repeatable)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     add_transcription_options(check)
     check.set_defaults(func=cmd_check)
 
@@ -262,8 +263,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     terms.add_argument("action", choices=("list", "validate", "export", "import", "repair"),
                        help="repair: drop the rows that make a stored list invalid and enable it again")
     terms.add_argument("csv", nargs="?", help="a term list CSV (default: the lists in the review database)")
-    terms.add_argument("--format", choices=("csv", "json"), default="csv")
-    terms.add_argument("-o", "--output", metavar="OUT")
+    terms.add_argument("--format", choices=("csv", "json"), default="csv", help="with export: csv (default) or json")
+    terms.add_argument("-o", "--output", metavar="OUT", help="with export: write here instead of standard output")
     terms.add_argument("-v", "--verbose", action="store_true", help="with list: show every term")
     terms.add_argument("--replace", action="store_true", help="with import: replace the list of the same name "
                        "(stored as a new version)")

@@ -67,14 +67,14 @@ def cmd_probe(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     transcribe = commands.add_parser("transcribe", help="transcribe a video or audio file offline")
-    transcribe.add_argument("media")
+    transcribe.add_argument("media", help="a video or audio file")
     add_transcription_options(transcribe)
-    transcribe.add_argument("--format", choices=FORMATS, default="txt")
+    transcribe.add_argument("--format", choices=FORMATS, default="txt", help="txt (default), srt, vtt or json")
     transcribe.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     transcribe.set_defaults(func=cmd_transcribe)
 
     probe_parser = commands.add_parser("probe", help="show duration, streams and SHA-256 of a media file")
-    probe_parser.add_argument("media")
-    probe_parser.add_argument("--format", choices=("text", "json"), default="text")
+    probe_parser.add_argument("media", help="a video or audio file")
+    probe_parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     probe_parser.add_argument("--keyframes", type=int, default=6, help=argparse.SUPPRESS)
     probe_parser.set_defaults(func=cmd_probe)

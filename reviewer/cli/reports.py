@@ -58,23 +58,24 @@ def _language_option(parser: argparse.ArgumentParser) -> None:
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("report", help="PDF approval report of a video, or a campaign summary")
-    p.add_argument("id", nargs="?", type=record_id)
-    p.add_argument("--campaign")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("id", nargs="?", type=record_id, help="video ID for its approval report")
+    p.add_argument("--campaign", help="a campaign summary instead (all campaigns: --campaign '')")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
     _language_option(p)
     p.set_defaults(func=cmd_report)
 
     p = commands.add_parser("feedback", help="feedback for the creator: each point to change, with a frame, the "
                                              "quote, why it matters and a kinder way to say it")
     p.add_argument("id", type=int, help="video ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.html")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.html", help="the document to write")
     p.add_argument("--format", choices=FEEDBACK_FORMATS, help="pdf or html (default: from the file name, else pdf)")
     _language_option(p)
     p.set_defaults(func=cmd_feedback)
 
     p = commands.add_parser("export", help="findings and decisions as CSV or JSON, or a transcript")
-    p.add_argument("id", nargs="?", type=record_id)
-    p.add_argument("--campaign")
-    p.add_argument("--format", choices=("csv", "json", *TRANSCRIPT_FORMATS), default="csv")
-    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("id", nargs="?", type=record_id, help="one video's findings and decisions (or its transcript)")
+    p.add_argument("--campaign", help="a whole campaign's findings and decisions")
+    p.add_argument("--format", choices=("csv", "json", *TRANSCRIPT_FORMATS), default="csv",
+                   help="csv (default) or json; txt, srt or vtt export the video's transcript")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(func=cmd_export)

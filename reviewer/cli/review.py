@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
@@ -92,10 +94,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     services = _services(args)
     file_state = quick_check(services.store, args.id)
-    detail = lookups.show(services.store, args.id, list(services.checker().refs))
-    detail |= {"file": file_state} | review_details(services.store, args.id)
+    detail = lookups.show(services.store, args.id, list(services.term_list_refs()))
+    extra = {"file": file_state} | review_details(services.store, args.id)
     if args.format == "json":
-        _dump(detail)
+        _dump({**detail, **extra})
         return 0
     video = detail["video"]
     print(f"video {video['id']}: {video['original_name']} (v{video['version']}, campaign {detail['campaign']})")
@@ -105,20 +107,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state)}"
           + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
           + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else "")
-          + (f" — {detail['decided_label']}" if detail["decided_label"] else ""))
+          + (f" — {extra['decided_label']}" if extra["decided_label"] else ""))
     if detail["transcript_gap"]:
         print(f"  {detail['transcript_gap'].upper()}")
-    for group in detail["competing_corrections"]:
+    for group in extra["competing_corrections"]:
         print("  COMPETING TRANSCRIPT CORRECTIONS: " + "; ".join(
             f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
             for r in group) + " corrected the same revision; the last is shown — reconcile them")
     for finding in detail["findings"]:
         at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
-              f"'{finding['matched']}' — {_disposition_text(finding, detail['dispositions'])}")
+              f"'{finding['matched']}' — {_disposition_text(finding, extra['dispositions'])}")
     for comment in detail["comments"]:
-        reply = ", reply" if comment.get("parent_uid") else ""
-        resolved = ", resolved" if comment.get("resolved") else ""
+        reply = ", reply" if comment["parent_uid"] else ""
+        resolved = ", resolved" if comment["resolved"] else ""
         print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}"
               f"  (#{comment['id']}{reply}{resolved})")
     for review in detail["reviews"]:
@@ -127,7 +129,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _disposition_text(finding: dict, opinions: dict[str, list[dict]]) -> str:
+def _disposition_text(finding: Mapping[str, Any], opinions: dict[str, list[dict]]) -> str:
     held = opinions.get(finding["fingerprint"], [])
     if finding["disagreement"]:
         return "DISAGREEMENT, open until resolved: " + "; ".join(
@@ -168,7 +170,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
             if outcome.busy_elsewhere:
                 busy.append(video_id)
     print(f"re-checked {checked} video{'s' if checked != 1 else ''} against "
-          f"{len(services.checker().refs)} term lists")
+          f"{len(services.term_list_refs())} term lists")
     for video_id in busy:
         print(f"thinktwice: video {video_id} was not checked: another process is transcribing it; run recheck "
               "again when it has finished", file=sys.stderr)
@@ -233,57 +235,57 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("import", help="import videos (files or folders) into a campaign")
-    p.add_argument("media", nargs="+")
-    p.add_argument("--campaign", required=True)
+    p.add_argument("media", nargs="+", help="media files, or folders to import every media file in")
+    p.add_argument("--campaign", required=True, help="the campaign to import into (created if new)")
     p.add_argument("--creator", default="", help="the creator's handle, e.g. @aina")
     p.add_argument("--caption", default="", help="caption and hashtags the creator plans to post (checked too)")
     p.add_argument("--version-of", type=record_id, metavar="ID", help="this is a new cut of video ID")
     p.set_defaults(func=cmd_import)
 
     p = commands.add_parser("batch", help="import, transcribe and check a whole folder (resumable)")
-    p.add_argument("folder")
-    p.add_argument("--campaign", required=True)
+    p.add_argument("folder", help="the folder that holds the videos (searched recursively)")
+    p.add_argument("--campaign", required=True, help="the campaign to import into (created if new)")
     add_transcription_options(p)
     p.set_defaults(func=cmd_batch)
 
     p = commands.add_parser("list", help="list videos with their status")
-    p.add_argument("--campaign")
-    p.add_argument("--status")
+    p.add_argument("--campaign", help="only this campaign's videos")
+    p.add_argument("--status", help="only videos with this status, e.g. in_review")
     p.add_argument("--search", help="search names, creators, captions and transcripts")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(func=cmd_list)
 
     p = commands.add_parser("show", help="show a video's status, findings, comments and decisions")
-    p.add_argument("id", type=record_id)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("id", type=record_id, help="video ID (see 'thinktwice list')")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(func=cmd_show)
 
     p = commands.add_parser("finding", help="confirm or dismiss a finding")
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", type=record_id, help="finding ID (see 'thinktwice show VIDEO_ID')")
     choice = p.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--confirm", action="store_true")
-    choice.add_argument("--dismiss", action="store_true")
+    choice.add_argument("--confirm", action="store_true", help="the finding is a real problem")
+    choice.add_argument("--dismiss", action="store_true", help="the finding is a false positive (give --reason)")
     p.add_argument("--reason", help="why (required when dismissing)")
-    p.add_argument("--reviewer", default="")
+    p.add_argument("--reviewer", default="", help="who is deciding")
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
 
     p = commands.add_parser("review", help="record a decision on a video")
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", type=record_id, help="video ID")
     p.add_argument("--decision", required=True, help="approved, approved_with_changes, changes_required or rejected")
-    p.add_argument("--reviewer", required=True)
+    p.add_argument("--reviewer", required=True, help="who is deciding")
     p.add_argument("--org", help="the reviewer's organisation")
     p.add_argument("--note", help="a note for the creator")
     p.set_defaults(func=cmd_review)
 
     p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
-    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
-    p.add_argument("--campaign")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="video IDs (or use --campaign)")
+    p.add_argument("--campaign", help="every video of this campaign")
     add_transcription_options(p)
     p.set_defaults(func=cmd_recheck)
 
     p = commands.add_parser("audit", help="verify the tamper-evident audit log")
-    p.add_argument("action", choices=("verify",))
+    p.add_argument("action", choices=("verify",), help="verify: check the chain and replay it against the tables")
     p.add_argument("--head", action="append", metavar="COUNT:HASH", help="a head printed on an issued document: "
                    "the log must still hold it (repeatable)")
     p.add_argument("--against", action="append", metavar="FILE", help="read the head from an issued PDF report "
@@ -291,6 +293,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_audit)
 
     p = commands.add_parser("compare", help="compare a video version with the one before it")
-    p.add_argument("id", type=record_id)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("id", type=record_id, help="ID of the newer version")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(func=cmd_compare)

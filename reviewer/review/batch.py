@@ -18,6 +18,7 @@ from reviewer.review.workflow import add_transcript, import_media, latest_transc
 from reviewer.store import jobs, records
 from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
+from reviewer.store.types import Job
 from transcribe.errors import Cancelled, TranscribeError
 from transcribe.media import MEDIA_EXTENSIONS
 from transcribe.types import Transcript
@@ -81,7 +82,7 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     return Outcome(transcribed=transcribed, checked=True)
 
 
-def _finish_job(store: Store, job: dict, transcript: Transcript) -> int:
+def _finish_job(store: Store, job: Job, transcript: Transcript) -> int:
     """Store the transcript and close its job in one transaction: a kill -9 never leaves half of either."""
     with store.write() as db:
         transcript_id = add_transcript(store, job["video_id"], transcript)

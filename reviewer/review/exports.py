@@ -22,7 +22,7 @@ TRANSCRIPT_FORMATS = ("srt", "vtt", "txt")
 
 
 def video_pdf(services: Services, video_id: int, language: Language = "en") -> bytes:
-    data = video_report_data(services.store, video_id, list(services.checker().refs), language=language)
+    data = video_report_data(services.store, video_id, list(services.term_list_refs()), language=language)
     return render_video_report(data, report_fonts())
 
 

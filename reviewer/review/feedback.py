@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from reports.types import FeedbackData, FeedbackItem
 from reviewer.checking.checker import context, transcript_text
@@ -19,6 +18,7 @@ from reviewer.review.services import Services
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, why_it_matters
 from reviewer.review.workflow import latest_transcript
 from reviewer.store.queries import show
+from reviewer.store.types import CommentRow, FindingRow, ReviewRow
 from transcribe.frames import frames_at
 
 SELF_HARM = "Suicide and Self-Harm"
@@ -50,25 +50,34 @@ def _terms_by_name(services: Services) -> dict[str, Term]:
     return {term.term: term for term_list in services.checker().lists for term in term_list.terms}
 
 
-def _finding_item(row: dict[str, Any], text: str, terms: dict[str, Term], language: Language) -> FeedbackItem:
+def _finding_item(row: FindingRow, text: str, terms: dict[str, Term], language: Language) -> FeedbackItem:
     term = terms.get(row["term"])
     note = term.note if term else ""
-    quote = context(text, row["start"], row["end"], QUOTE_CHARS) if row["source"] == "transcript" and text \
-        else row["matched"]
+    quote = whole_words(context(text, row["start"], row["end"], QUOTE_CHARS)) \
+        if row["source"] == "transcript" and text else row["matched"]
     return FeedbackItem(seconds=row["time_start"], end_seconds=row["time_end"], kind="finding", quote=quote,
                         why=why_it_matters(row["category"], note, language),
                         kinder=kinder_wording(row["suggestion"], language), severity=row["severity"],
                         source=row["source"])
 
 
-def _comment_item(row: dict[str, Any]) -> FeedbackItem:
-    return FeedbackItem(seconds=row["at_seconds"], end_seconds=row.get("end_seconds"), kind="comment",
+def whole_words(snippet: str) -> str:
+    """Drop the word cut in half at each end of a '…'-trimmed snippet: "…llo everyone, wan…" → "…everyone…"."""
+    if snippet.startswith("…") and " " in snippet:
+        snippet = "…" + snippet.split(" ", 1)[1]
+    if snippet.endswith("…") and " " in snippet:
+        snippet = snippet.rsplit(" ", 1)[0] + "…"
+    return snippet
+
+
+def _comment_item(row: CommentRow) -> FeedbackItem:
+    return FeedbackItem(seconds=row["at_seconds"], end_seconds=row["end_seconds"], kind="comment",
                         quote=row["text"], why="", kinder="", author=row["reviewer"])
 
 
-def _for_creator(comment: dict[str, Any]) -> bool:
+def _for_creator(comment: CommentRow) -> bool:
     """Top-level, open comments that are not marked internal (replies are the reviewers' own discussion)."""
-    return not comment.get("internal") and not comment.get("parent_uid") and not comment.get("resolved")
+    return not comment["internal"] and not comment["parent_uid"] and not comment["resolved"]
 
 
 def feedback_data(services: Services, video_id: int, language: Language = "en",
@@ -94,8 +103,8 @@ def feedback_data(services: Services, video_id: int, language: Language = "en",
         date=format_date(datetime.now(timezone.utc).astimezone(), language), reviewer_note="\n".join(notes))
 
 
-def _latest_per_reviewer(reviews: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    latest: dict[tuple[str, str], dict[str, Any]] = {}
+def _latest_per_reviewer(reviews: list[ReviewRow]) -> list[ReviewRow]:
+    latest: dict[tuple[str, str], ReviewRow] = {}
     for review in reviews:  # ordered by id: later decisions replace earlier ones
         latest[(review["reviewer"], review["organisation"])] = review
     return list(latest.values())

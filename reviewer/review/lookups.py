@@ -10,19 +10,28 @@ from reviewer.store.audit import ChainHead
 from reviewer.store.connection import Store
 from reviewer.store.figures import video_ids
 from reviewer.store.queries import campaigns, compare_versions, get_video, list_videos, show, stale_video_ids
-from reviewer.store.types import DECISIONS, STATUSES, Status
+from reviewer.store.types import (  # the row types the app and the command line read
+    DECISIONS,
+    STATUSES,
+    CommentRow,
+    FindingRow,
+    ReviewRow,
+    Status,
+    VideoDetail,
+    VideoRow,
+)
 
-__all__ = ["DECISIONS", "STATUSES", "ChainHead", "Store", "campaign_video_ids", "campaigns", "compare_versions",
-           "list_videos", "show", "stale_video_ids", "thumbnail", "video_name", "video_status"]
+__all__ = ["DECISIONS", "STATUSES", "ChainHead", "CommentRow", "FindingRow", "ReviewRow", "Store", "VideoDetail",
+           "VideoRow", "campaign_video_ids", "campaigns", "compare_versions", "list_videos", "show", "stale_video_ids",
+           "thumbnail", "video_name", "video_status"]
 
 
 def video_status(store: Store, video_id: int) -> Status:
-    status: Status = get_video(store.db, video_id)["status"]
-    return status
+    return get_video(store.db, video_id)["status"]
 
 
 def video_name(store: Store, video_id: int) -> str:
-    return str(get_video(store.db, video_id)["original_name"])
+    return get_video(store.db, video_id)["original_name"]
 
 
 def campaign_video_ids(store: Store, campaign: str) -> list[int]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from assets import asset_path
 from reports.types import (
@@ -69,7 +71,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
             for f in findings]
     frames = keyframes(video["path"], 5, 240) if with_keyframes and video["width"] and Path(video["path"]).exists() \
         else []
-    check = detail["check"] or {"term_lists": []}
+    used = detail["check"]["term_lists"] if detail["check"] else []
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
         version=video["version"], sha256=video["sha256"], duration=video["duration"],
@@ -85,7 +87,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         transcript=text,
         highlights=[Highlight(f["start"], f["end"], f["severity"]) for f in findings
                     if f["source"] == "transcript" and f["disposition"] != "dismissed"],
-        term_lists=[(r["name"], r["version"], r["sha256"]) for r in check["term_lists"]],
+        term_lists=[(r["name"], r["version"], r["sha256"]) for r in used],
         model=detail["transcript"]["model"] if detail["transcript"] else "",
         language=detail["transcript"]["language"] if detail["transcript"] else "",
         generated_at=generated_at(language), keyframes=frames, caption=video["caption"],
@@ -101,14 +103,14 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     )
 
 
-def _disposition(finding: dict) -> tuple[str, str]:
+def _disposition(finding: Mapping[str, Any]) -> tuple[str, str]:
     if finding["disagreement"]:
         return "DISAGREEMENT (open until resolved)", finding["disposition_by"] + (
             f": {finding['reason']}" if finding["reason"] else "")
     return finding["disposition"], finding["reason"]
 
 
-def _conflicts(findings: list[dict], extra: dict) -> list[str]:
+def _conflicts(findings: Sequence[Mapping[str, Any]], extra: dict) -> list[str]:
     notes = []
     disagreements = sum(bool(f["disagreement"]) for f in findings)
     if disagreements:

@@ -63,7 +63,7 @@ def _database(state: dict) -> str:
     services = Services.open(state["folder"] / "self-test.db")
     state["services"] = services.with_options(replace(services.options, language="en"))
     state["video_id"] = import_media(services.store, clip, "Self-test").video_id
-    return f"{len(services.checker().refs)} term lists loaded into a new database"
+    return f"{len(services.term_list_refs())} term lists loaded into a new database"
 
 
 def _transcribe_and_check(state: dict) -> str:

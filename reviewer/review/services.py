@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from reviewer.checking.checker import Checker, CheckResult
+from reviewer.checking.terms import TermListRef
 from reviewer.review.media_check import verify_fuzzy
 from reviewer.store.connection import Store
 from reviewer.store.term_lists import active_lists, active_refs
@@ -67,6 +68,11 @@ class Services:
         if cached is None or cached.refs != active_refs(self.store):
             cached = self._cache.checker = Checker(active_lists(self.store))
         return cached
+
+    def term_list_refs(self) -> tuple[TermListRef, ...]:
+        """Name, version and hash of the lists in force, read from the store without building the matcher
+        (what 'checked against an older list' banners and reports need)."""
+        return active_refs(self.store)
 
     def with_options(self, options: TranscribeOptions) -> Services:
         """The same services transcribing with other options (a task carries the options chosen when it was queued)."""

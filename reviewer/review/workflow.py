@@ -13,6 +13,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -24,7 +25,7 @@ from reviewer.review.status import Decision, RequiredReviewer, changed_since_rev
 from reviewer.store import audit, events, records
 from reviewer.store.connection import Store, insert, now
 from reviewer.store.queries import get_video
-from reviewer.store.types import DECISIONS
+from reviewer.store.types import DECISIONS, VideoRow
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
 from transcribe.media import MediaInfo, probe, require_audio
@@ -259,7 +260,8 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
 
 def derived_state(db: Database, video_id: int) -> dict:
     """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
-    video = events.video_basics(db, video_id) or get_video(db, video_id)  # the latter raises "no video with ID"
+    basics = events.video_basics(db, video_id)  # not SELECT *: that reads the thumbnail on every recompute
+    video = cast(VideoRow, basics) if basics is not None else get_video(db, video_id)  # raises "no video"
     decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
                  for r in records.decisions(db, video_id)]
     last_check = events.latest_check_id(db, video_id)
@@ -274,7 +276,7 @@ def derived_state(db: Database, video_id: int) -> dict:
             "new_findings": _new_since_decision(db, video, last_check)}
 
 
-def _new_since_decision(db: Database, video: dict, last_check: int | None) -> int:
+def _new_since_decision(db: Database, video: VideoRow, last_check: int | None) -> int:
     """Open findings of the latest check that the check in force at the latest current decision did not have.
 
     A re-check after an approval (a new term list, a corrected transcript) can add findings nobody decided on;

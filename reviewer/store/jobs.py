@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from reviewer.store import audit
 from reviewer.store.connection import Store, now
-from reviewer.store.types import Row
+from reviewer.store.types import Job, Row
 
 
 def enqueue(store: Store, video_id: int, actor: str = "") -> int:
@@ -82,7 +82,7 @@ def recover(store: Store, own_jobs_are_stale: bool = True) -> int:
     return len(stranded)
 
 
-def claim(store: Store, video_ids: list[int] | None = None) -> Row | None:
+def claim(store: Store, video_ids: list[int] | None = None) -> Job | None:
     """Take the oldest queued job (optionally among some videos) for this process."""
     with store.write() as db:
         sql = "SELECT * FROM jobs WHERE state = 'queued'"
@@ -95,7 +95,9 @@ def claim(store: Store, video_ids: list[int] | None = None) -> Row | None:
             return None
         db.execute("UPDATE jobs SET state = 'running', pid = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?",
                    [os.getpid(), now(), job["id"]])
-    return job | {"state": "running"}
+    return Job(id=job["id"], video_id=job["video_id"], kind=job["kind"], state="running", error=job["error"],
+               attempts=job["attempts"] + 1, pid=os.getpid(), created_at=job["created_at"],
+               started_at=job["started_at"], finished_at=job["finished_at"])
 
 
 def mark_done(db: Database, job_id: int) -> None:
@@ -103,7 +105,7 @@ def mark_done(db: Database, job_id: int) -> None:
     db.execute("UPDATE jobs SET state = 'done', finished_at = ?, error = '' WHERE id = ?", [now(), job_id])
 
 
-def fail(store: Store, job: Row, error: str, cancelled: bool = False) -> None:
+def fail(store: Store, job: Job, error: str, cancelled: bool = False) -> None:
     with store.write() as db:
         db.execute("UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE id = ?",
                    ["cancelled" if cancelled else "failed", now(), error, job["id"]])

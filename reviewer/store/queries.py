@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -12,14 +12,27 @@ from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.jobs import transcript_gap
 from reviewer.store.records import fingerprint_key
-from reviewer.store.types import STATUSES, Row
+from reviewer.store.types import (
+    STATUSES,
+    CheckRow,
+    CheckSummary,
+    CommentRow,
+    FindingRow,
+    ReviewRow,
+    Row,
+    TermListUse,
+    TranscriptHead,
+    VersionRow,
+    VideoDetail,
+    VideoRow,
+)
 
 
-def get_video(db: Database, video_id: int) -> Row:
+def get_video(db: Database, video_id: int) -> VideoRow:
     row = next(db.query("SELECT * FROM videos WHERE id = ?", [video_id]), None)
     if row is None:
         raise UserError(f"no video with ID {video_id}; see 'thinktwice list' for IDs")
-    return row
+    return cast(VideoRow, row)
 
 
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
@@ -58,24 +71,17 @@ def _fts_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
-def search_transcripts(store: Store, text: str, limit: int = 50) -> list[dict[str, Any]]:
-    return store.query(
-        "SELECT t.video_id, v.original_name, snippet(transcripts_fts, 0, '[', ']', '…', 12) AS snippet "
-        "FROM transcripts_fts JOIN transcripts t ON t.id = transcripts_fts.rowid JOIN videos v ON v.id = t.video_id "
-        "WHERE transcripts_fts MATCH ? ORDER BY rank LIMIT ?", (_fts_query(text), limit))
-
-
 def campaigns(store: Store) -> list[dict[str, Any]]:
     return store.query("SELECT c.id, c.name, c.required_reviewers, count(v.id) AS videos FROM campaigns c "
                        "LEFT JOIN videos v ON v.campaign_id = c.id GROUP BY c.id ORDER BY c.name")
 
 
-def latest_check(store: Store, video_id: int) -> Row | None:
+def latest_check(store: Store, video_id: int) -> CheckRow | None:
     rows = store.query("SELECT * FROM checks WHERE video_id = ? ORDER BY id DESC LIMIT 1", (video_id,))
-    return rows[0] if rows else None
+    return cast(CheckRow, rows[0]) if rows else None
 
 
-def stale_term_lists(check: Row | None, active: list[TermListRef]) -> bool:
+def stale_term_lists(check: CheckRow | Row | None, active: list[TermListRef]) -> bool:
     """True when the lists in force now differ from the ones the latest check used."""
     if check is None:
         return False
@@ -90,12 +96,13 @@ def stale_video_ids(store: Store, active: list[TermListRef]) -> set[int]:
     return {row["video_id"] for row in rows if stale_term_lists(row, active)}
 
 
-def findings(store: Store, check_id: int) -> list[dict[str, Any]]:
-    return store.query('SELECT * FROM findings WHERE check_id = ? ORDER BY source DESC, coalesce(time_start, 0), '
+def findings(store: Store, check_id: int) -> list[FindingRow]:
+    rows = store.query('SELECT * FROM findings WHERE check_id = ? ORDER BY source DESC, coalesce(time_start, 0), '
                        'start', (check_id,))
+    return cast(list[FindingRow], rows)
 
 
-def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -> dict[str, Any]:
+def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -> VideoDetail:
     """Everything about one video: metadata, status and flags, transcript, findings, comments, decisions."""
     video = get_video(store.db, video_id)
     video.pop("thumbnail", None)
@@ -104,6 +111,11 @@ def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -
                              "created_at, text FROM transcripts WHERE video_id = ? ORDER BY revision DESC LIMIT 1",
                              (video_id,))
     campaign = store.query("SELECT name, required_reviewers FROM campaigns WHERE id = ?", (video["campaign_id"],))[0]
+    term_lists: list[TermListUse] = json.loads(check["term_lists"]) if check else []
+    comments = store.query("SELECT * FROM comments WHERE video_id = ? ORDER BY at_seconds", (video_id,))
+    reviews = store.query("SELECT * FROM reviews WHERE video_id = ? ORDER BY id", (video_id,))
+    versions = store.query("SELECT id, version, original_name, status FROM videos WHERE piece_id = ? "
+                           "ORDER BY version", (video["piece_id"],))
     return {
         "video": video,
         "campaign": campaign["name"],
@@ -112,15 +124,13 @@ def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -
         "changed_since_review": bool(video["changed_since_review"]),
         "stale_term_lists": stale_term_lists(check, active) if active is not None else False,
         "new_findings": video["new_findings"],
-        "transcript": transcript[0] if transcript else None,
+        "transcript": cast(TranscriptHead, transcript[0]) if transcript else None,
         "transcript_gap": transcript_gap(store, video_id),
-        "check": {"id": check["id"], "created_at": check["created_at"],
-                  "term_lists": json.loads(check["term_lists"])} if check else None,
+        "check": CheckSummary(id=check["id"], created_at=check["created_at"], term_lists=term_lists) if check else None,
         "findings": findings(store, check["id"]) if check else [],
-        "comments": store.query("SELECT * FROM comments WHERE video_id = ? ORDER BY at_seconds", (video_id,)),
-        "reviews": store.query("SELECT * FROM reviews WHERE video_id = ? ORDER BY id", (video_id,)),
-        "versions": store.query("SELECT id, version, original_name, status FROM videos WHERE piece_id = ? "
-                                "ORDER BY version", (video["piece_id"],)),
+        "comments": cast(list[CommentRow], comments),
+        "reviews": cast(list[ReviewRow], reviews),
+        "versions": cast(list[VersionRow], versions),
     }
 
 

@@ -7,7 +7,11 @@ constraints were generated from these tuples: adding a word here needs a migrati
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
+
+if TYPE_CHECKING:  # annotations only: the store's import should not load the matcher
+    from reviewer.checking.matcher import FindingKind
+    from reviewer.checking.terms import Severity
 
 Row = dict[str, Any]  # one row from sqlite-utils; typed rows that cross a layer are TypedDicts below
 Params = Sequence[object] | Mapping[str, object]
@@ -17,6 +21,192 @@ Decision = Literal["approved", "approved_with_changes", "changes_required", "rej
 Disposition = Literal["open", "confirmed", "dismissed"]
 JobState = Literal["queued", "running", "done", "failed", "cancelled"]
 Source = Literal["transcript", "caption"]  # where a finding's words came from
+
+class Job(TypedDict):
+    """A transcription job, as the store hands it to the use case that runs it (reviewer/review/batch.py)."""
+
+    id: int
+    video_id: int
+    kind: str
+    state: JobState
+    error: str
+    attempts: int
+    pid: int | None
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+
+
+# Rows as they cross from the store to the use cases. At run time they stay the plain dicts sqlite-utils
+# returns (the store casts once where it hands them out); these only tell the type checker which keys exist.
+# A `SELECT *` row may carry columns added by later migrations: those readers do not use are left out.
+
+
+class _VideoColumns(TypedDict):
+    id: int
+    campaign_id: int
+    piece_id: int  # NULL only between the import's insert and its update, in one transaction
+    version: int
+    previous_id: int | None
+    path: str
+    original_name: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    duration: float
+    fps: float
+    width: int
+    height: int
+    has_audio: int
+    creator: str
+    caption: str
+    status: Status
+    changed_since_review: int
+    open_findings: int
+    findings_low: int
+    findings_medium: int
+    findings_high: int
+    findings_critical: int
+    imported_at: str
+    uid: str | None
+    new_findings: int
+    open_comments: int
+
+
+class VideoRow(_VideoColumns, total=False):
+    """`SELECT * FROM videos`; `show` drops the thumbnail (a JPEG nobody prints), hence not required."""
+
+    thumbnail: bytes | None
+
+
+class FindingRow(TypedDict):
+    """`SELECT * FROM findings`: one term found in a transcript or caption, with its disposition."""
+
+    id: int
+    check_id: int
+    video_id: int
+    source: Source
+    term: str
+    category: str
+    severity: Severity
+    language: str
+    kind: FindingKind
+    confidence: float
+    start: int
+    end: int
+    matched: str
+    suggestion: str
+    time_start: float | None
+    time_end: float | None
+    fingerprint: str
+    disposition: Disposition
+    reason: str
+    disposition_by: str
+    disposition_at: str | None
+    disagreement: int
+    uid: str | None
+
+
+class CommentRow(TypedDict):
+    """`SELECT * FROM comments`: a time-coded note (a reply when parent_uid is set)."""
+
+    id: int
+    video_id: int
+    at_seconds: float
+    text: str
+    reviewer: str
+    created_at: str
+    organisation: str
+    seq: int | None
+    uid: str | None
+    end_seconds: float | None
+    parent_uid: str | None
+    internal: int
+    resolved: int
+    resolved_by: str
+    resolved_at: str | None
+    edited_at: str | None
+
+
+class ReviewRow(TypedDict):
+    """`SELECT * FROM reviews`: one reviewer's decision on one content hash."""
+
+    id: int
+    video_id: int
+    reviewer: str
+    organisation: str
+    decision: Decision
+    note: str
+    content_sha256: str
+    created_at: str
+    seq: int | None
+    uid: str | None
+
+
+class CheckRow(TypedDict):
+    """`SELECT * FROM checks`; term_lists is the JSON text of the lists used."""
+
+    id: int
+    video_id: int
+    transcript_id: int | None
+    term_lists: str
+    created_at: str
+    uid: str | None
+
+
+class TermListUse(TypedDict):
+    """One term list a check used (`TermListRef.to_dict`, stored as JSON)."""
+
+    name: str
+    version: str
+    sha256: str
+
+
+class CheckSummary(TypedDict):
+    id: int
+    created_at: str
+    term_lists: list[TermListUse]
+
+
+class TranscriptHead(TypedDict):
+    """The latest transcript revision, without its segments."""
+
+    id: int
+    revision: int
+    engine: str
+    model: str
+    language: str
+    language_probability: float
+    author: str
+    created_at: str
+    text: str
+
+
+class VersionRow(TypedDict):
+    id: int
+    version: int
+    original_name: str
+    status: Status
+
+
+class VideoDetail(TypedDict):
+    """Everything `show` knows about one video (the CLI, the review page, reports and feedback read it)."""
+
+    video: VideoRow
+    campaign: str
+    required_reviewers: list[str]
+    status: Status
+    changed_since_review: bool
+    stale_term_lists: bool
+    new_findings: int
+    transcript: TranscriptHead | None
+    transcript_gap: str
+    check: CheckSummary | None
+    findings: list[FindingRow]
+    comments: list[CommentRow]
+    reviews: list[ReviewRow]
+    versions: list[VersionRow]
+
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 DECISIONS: tuple[Decision, ...] = get_args(Decision)

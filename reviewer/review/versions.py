@@ -1,0 +1,77 @@
+"""Version N beside version N-1: each version's findings, marked resolved, new or unchanged.
+
+The same identity as `thinktwice compare` and re-checks: the finding's fingerprint (source, term, the words
+matched and which occurrence of them). A finding of the earlier version that the later one no longer has is
+resolved; one the later version adds is new; the rest are unchanged (so two "bodoh" before and one after is one
+resolved and one unchanged). Each side keeps its findings' own times, so a click seeks in its own version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from reviewer.errors import UserError
+from reviewer.store.connection import Store
+from reviewer.store.queries import findings, get_video, latest_check
+from reviewer.store.types import FindingRow, VideoRow
+
+Change = Literal["resolved", "new", "unchanged"]
+
+
+@dataclass(frozen=True)
+class ComparedFinding:
+    finding_id: int
+    time_start: float | None
+    term: str
+    matched: str
+    severity: str
+    source: str
+    change: Change
+
+
+@dataclass(frozen=True)
+class VersionSide:
+    video_id: int
+    version: int
+    name: str
+    path: str
+    duration: float
+    findings: tuple[ComparedFinding, ...]
+
+
+@dataclass(frozen=True)
+class VersionComparison:
+    earlier: VersionSide
+    later: VersionSide
+
+    def counts(self) -> dict[Change, int]:
+        return {"resolved": sum(f.change == "resolved" for f in self.earlier.findings),
+                "new": sum(f.change == "new" for f in self.later.findings),
+                "unchanged": sum(f.change == "unchanged" for f in self.later.findings)}
+
+
+def _rows(store: Store, video_id: int) -> list[FindingRow]:
+    check = latest_check(store, video_id)
+    return findings(store, check["id"]) if check else []
+
+
+def _side(video: VideoRow, rows: list[FindingRow], other: set[str], missing: Change) -> VersionSide:
+    marked = [ComparedFinding(row["id"], row["time_start"], row["term"], row["matched"], row["severity"],
+                              row["source"], "unchanged" if row["fingerprint"] in other else missing)
+              for row in rows]
+    return VersionSide(video["id"], video["version"], video["original_name"], video["path"], video["duration"],
+                       tuple(marked))
+
+
+def compare_with_previous(store: Store, video_id: int) -> VersionComparison:
+    """This version against the one before it (every finding of each version's latest check, as `compare`)."""
+    later_video = get_video(store.db, video_id)
+    if not later_video["previous_id"]:
+        raise UserError(f"video {video_id} is version 1; there is nothing earlier to compare with")
+    earlier_video = get_video(store.db, later_video["previous_id"])
+    earlier_rows, later_rows = _rows(store, earlier_video["id"]), _rows(store, video_id)
+    earlier_keys = {row["fingerprint"] for row in earlier_rows}
+    later_keys = {row["fingerprint"] for row in later_rows}
+    return VersionComparison(earlier=_side(earlier_video, earlier_rows, later_keys, "resolved"),
+                             later=_side(later_video, later_rows, earlier_keys, "new"))
