@@ -40,6 +40,7 @@ class Job(TypedDict):
 # Rows as they cross from the store to the use cases. At run time they stay the plain dicts sqlite-utils
 # returns (the store casts once where it hands them out); these only tell the type checker which keys exist.
 # A `SELECT *` row may carry columns added by later migrations: those readers do not use are left out.
+# `uid` is never NULL once a row is stored: an after-insert trigger sets it (migrations._uid_column).
 
 
 class _VideoColumns(TypedDict):
@@ -68,7 +69,7 @@ class _VideoColumns(TypedDict):
     findings_high: int
     findings_critical: int
     imported_at: str
-    uid: str | None
+    uid: str
     new_findings: int
     open_comments: int
 
@@ -104,28 +105,33 @@ class FindingRow(TypedDict):
     disposition_by: str
     disposition_at: str | None
     disagreement: int
-    uid: str | None
+    uid: str
 
 
-class CommentRow(TypedDict):
-    """`SELECT * FROM comments`: a time-coded note (a reply when parent_uid is set)."""
+class Comment(TypedDict):
+    """A time-coded note, as the comment threads read it (store/comments.py); a reply when parent_uid is set."""
 
     id: int
+    uid: str
     video_id: int
     at_seconds: float
+    end_seconds: float | None
     text: str
     reviewer: str
-    created_at: str
     organisation: str
-    seq: int | None
-    uid: str | None
-    end_seconds: float | None
-    parent_uid: str | None
     internal: int
+    parent_uid: str | None
     resolved: int
     resolved_by: str
     resolved_at: str | None
     edited_at: str | None
+    created_at: str
+
+
+class CommentRow(Comment):
+    """`SELECT * FROM comments`: a `Comment` and its place in the record."""
+
+    seq: int | None
 
 
 class ReviewRow(TypedDict):
@@ -140,7 +146,7 @@ class ReviewRow(TypedDict):
     content_sha256: str
     created_at: str
     seq: int | None
-    uid: str | None
+    uid: str
 
 
 class CheckRow(TypedDict):
@@ -151,7 +157,7 @@ class CheckRow(TypedDict):
     transcript_id: int | None
     term_lists: str
     created_at: str
-    uid: str | None
+    uid: str
 
 
 class TermListUse(TypedDict):
@@ -187,6 +193,39 @@ class VersionRow(TypedDict):
     version: int
     original_name: str
     status: Status
+
+
+class ListRow(TypedDict):
+    """One line of the video list (`queries.list_videos`): the library, `thinktwice list`."""
+
+    id: int
+    campaign_id: int
+    campaign: str
+    original_name: str
+    creator: str
+    version: int
+    piece_id: int
+    status: Status
+    changed_since_review: int
+    open_findings: int
+    findings_low: int
+    findings_medium: int
+    findings_high: int
+    findings_critical: int
+    new_findings: int
+    duration: float
+    imported_at: str
+    open_comments: int
+    has_transcript: int
+
+
+class CampaignRow(TypedDict):
+    """`queries.campaigns`: required_reviewers is the stored JSON list."""
+
+    id: int
+    name: str
+    required_reviewers: str
+    videos: int
 
 
 class VideoDetail(TypedDict):
