@@ -43,35 +43,45 @@ class Job(TypedDict):
 # `uid` is never NULL once a row is stored: an after-insert trigger sets it (migrations._uid_column).
 
 
-class _VideoColumns(TypedDict):
-    id: int
-    campaign_id: int
-    piece_id: int  # NULL only between the import's insert and its update, in one transaction
-    version: int
-    previous_id: int | None
-    path: str
-    original_name: str
-    sha256: str
-    size: int
-    mtime_ns: int
-    duration: float
-    fps: float
-    width: int
-    height: int
-    has_audio: int
-    creator: str
-    caption: str
+class VideoStanding(TypedDict):
+    """A video's stored status, flag and finding counts (what `workflow.recompute` writes)."""
+
     status: Status
     changed_since_review: int
-    open_findings: int
     findings_low: int
     findings_medium: int
     findings_high: int
     findings_critical: int
+
+
+class _VideoLine(VideoStanding):
+    """The columns of a video that lists show."""
+
+    id: int
+    campaign_id: int
+    piece_id: int  # NULL only between the import's insert and its update, in one transaction
+    version: int
+    original_name: str
+    creator: str
+    duration: float
     imported_at: str
-    uid: str
+    open_findings: int
     new_findings: int
     open_comments: int
+
+
+class _VideoColumns(_VideoLine):
+    previous_id: int | None
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    fps: float
+    width: int
+    height: int
+    has_audio: int
+    caption: str
+    uid: str
 
 
 class VideoRow(_VideoColumns, total=False):
@@ -195,27 +205,10 @@ class VersionRow(TypedDict):
     status: Status
 
 
-class ListRow(TypedDict):
+class ListRow(_VideoLine):
     """One line of the video list (`queries.list_videos`): the library, `thinktwice list`."""
 
-    id: int
-    campaign_id: int
     campaign: str
-    original_name: str
-    creator: str
-    version: int
-    piece_id: int
-    status: Status
-    changed_since_review: int
-    open_findings: int
-    findings_low: int
-    findings_medium: int
-    findings_high: int
-    findings_critical: int
-    new_findings: int
-    duration: float
-    imported_at: str
-    open_comments: int
     has_transcript: int
 
 
