@@ -212,6 +212,27 @@ class ListRow(_VideoLine):
     has_transcript: int
 
 
+class CampaignVideo(VideoStanding):
+    """A video as the campaign dashboard lists it (`figures.campaign_videos`); reviewers is comma-joined."""
+
+    id: int
+    original_name: str
+    creator: str
+    version: int
+    reviewers: str | None
+
+
+class ReviewerLoad(TypedDict):
+    """One reviewer's decisions in a campaign (`figures.workload`)."""
+
+    reviewer: str
+    organisation: str
+    decisions: int
+    videos: int
+    approved: int
+    other: int
+
+
 class CampaignRow(TypedDict):
     """`queries.campaigns`: required_reviewers is the stored JSON list."""
 
