@@ -82,8 +82,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
             "" if row["has_transcript"] else " [no transcript]")
         flags += f" ({row['decided']})" if row["decided"] else ""
-        counts = " ".join(f"{row[f'findings_{s}']}{s[0].upper()}" for s in ("critical", "high", "medium", "low")
-                          if row[f"findings_{s}"])
+        found = (("C", row["findings_critical"]), ("H", row["findings_high"]), ("M", row["findings_medium"]),
+                 ("L", row["findings_low"]))
+        counts = " ".join(f"{n}{letter}" for letter, n in found if n)
         print(f"{row['id']:>6}  {shown_status(STATUS_LABELS[row['status']], row['file']):<22} {row['campaign']:<18.18} "
               f"v{row['version']} {row['original_name']:<30.30} {counts}{flags}")
     if not rows:

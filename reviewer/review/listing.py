@@ -17,8 +17,9 @@ def library_rows(store: Store, campaign: str | None = None, status: str | None =
     if CHANGED in files.values():
         rows = queries.list_videos(store, campaign, status, search)
     waits = awaiting(store, [row["id"] for row in rows])
+    result: list[Row] = []
     for row in rows:
         wait = waits.get(row["id"])
-        row |= {"file": files.get(row["id"], OK), "decided": wait.label if wait else "",
-                "awaited_reviewers": wait.awaited if wait else []}
-    return rows
+        result.append({**row, "file": files.get(row["id"], OK), "decided": wait.label if wait else "",
+                       "awaited_reviewers": wait.awaited if wait else []})
+    return result

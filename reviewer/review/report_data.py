@@ -81,8 +81,8 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
                                format_date(r["created_at"], language, with_time=True), r["note"])
                    for r in detail["reviews"]],
         findings=rows,
-        comments=[CommentRow(c["at_seconds"], c["reviewer"], c["text"], c.get("end_seconds"),
-                             bool(c.get("parent_uid")), bool(c.get("resolved")), bool(c.get("internal")))
+        comments=[CommentRow(c["at_seconds"], c["reviewer"], c["text"], c["end_seconds"],
+                             bool(c["parent_uid"]), bool(c["resolved"]), bool(c["internal"]))
                   for c in comments_of(store.db, video_id)],
         transcript=text,
         highlights=[Highlight(f["start"], f["end"], f["severity"]) for f in findings
