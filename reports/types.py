@@ -144,6 +144,11 @@ class VideoReportData:
     audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
     transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
     screen_text: str = ""  # what became of the on-screen text: 'read …' or why it was not read
+    file_state: str = ""  # ok, missing or changed: the file was hashed again when this report was made
+    file_check: str = ""  # "verified against the file on <time>", or what is wrong with it
+    decided_label: str = ""  # "2 of 3 decided, waiting for MIASA"
+    awaited: list[str] = field(default_factory=list)  # required reviewers without a current decision
+    conflicts: list[str] = field(default_factory=list)  # reviewers' disagreements, competing corrections
 
 
 @dataclass(frozen=True)

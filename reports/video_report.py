@@ -40,9 +40,20 @@ def _header(data: VideoReportData, s: Styles, t: Labels) -> list:
 
 def _decisions(data: VideoReportData, s: Styles, t: Labels) -> list:
     colour = STATUS_COLOURS.get(data.status, "#37474f")
+    label = data.vocab.status(data.status)
+    if data.file_state == "missing":
+        colour, label = "#c62828", f"File missing (recorded status: {label})"
     flow = [s.raw(escape(t["decision_summary"]), s.h2),
-            s.raw(f'{escape(t["combined_status"])}: <font color="{colour}"><b>'
-                  f"{escape(data.vocab.status(data.status))}</b></font>", s.body)]
+            s.raw(f'{escape(t["combined_status"])}: <font color="{colour}"><b>{escape(label)}</b></font>', s.body)]
+    if data.file_check:
+        check_colour = "#2e7d32" if data.file_state == "ok" else "#c62828"
+        flow.append(s.raw(f'<font color="{check_colour}"><b>{escape(data.file_check)}</b></font>',
+                          s.body if data.file_state == "ok" else s.banner))
+    if data.decided_label:
+        flow.append(s.p(f"Required reviewers: {data.decided_label}", s.body))
+    if data.awaited:
+        flow.append(s.p("Awaiting decisions from: " + ", ".join(data.awaited), s.body))
+    flow += [s.p(conflict, s.banner) for conflict in data.conflicts]
     if data.changed_since_review:
         flow.append(s.raw(escape(t["changed_banner"]), s.banner))
     if data.new_findings:

@@ -142,6 +142,8 @@ def _run_window(args: argparse.Namespace, qt_args: list[str], player_problem: st
 
     freeze_long_lived()  # the window built the checker (the script page holds it)
     window.show()
+    logging.getLogger("thinktwice").info("main window shown (version %s, Qt platform %s)", __version__,
+                                         QApplication.platformName())
     return app.exec()
 
 

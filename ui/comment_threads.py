@@ -5,8 +5,6 @@ The panel only shows and asks; the review page turns its signals into the core's
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.review.lookups import Comment
 from reviewer.review.vocabulary import QT_TR_NOOP
 from ui.i18n import follow_language, tr
 from ui.models import clock
@@ -52,7 +51,7 @@ class CommentsPanel(QWidget):
         self.current = 0.0
         self.range_start: float | None = None
         self.range_end: float | None = None
-        self._rows: dict[int, dict[str, Any]] = {}
+        self._rows: dict[int, Comment] = {}
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.entry, 1)
         entry_row.addWidget(self.add_button)
@@ -134,23 +133,23 @@ class CommentsPanel(QWidget):
         self.add_button.setText(tr("Comment at {time}", time=when))
 
     # the threads ---------------------------------------------------------------------------------------------
-    def set_comments(self, comments: list[dict[str, Any]]) -> None:
+    def set_comments(self, comments: list[Comment]) -> None:
         """`comments` in thread order (each thread's replies right after it), as the core returns them."""
         self.list.clear()
         self._rows = {row["id"]: row for row in comments}
         threads: dict[str, QTreeWidgetItem] = {}
         for row in comments:
-            parent = threads.get(row.get("parent_uid") or "")
+            parent = threads.get(row["parent_uid"] or "")
             item = QTreeWidgetItem([self._label(row)])
             item.setData(0, ID_ROLE, row["id"])
             item.setData(0, TIME_ROLE, row["at_seconds"])
-            if row.get("resolved"):
+            if row["resolved"]:
                 item.setForeground(0, QBrush(QColor("#757575")))
             if parent is not None:
                 parent.addChild(item)
             else:
                 self.list.addTopLevelItem(item)
-                if row.get("uid"):
+                if row["uid"]:
                     threads[row["uid"]] = item
         self.list.expandAll()
         self._update_buttons()
@@ -158,19 +157,20 @@ class CommentsPanel(QWidget):
     def count(self) -> int:
         return self.list.topLevelItemCount()
 
-    def _label(self, row: dict[str, Any]) -> str:
-        if row.get("parent_uid"):
+    def _label(self, row: Comment) -> str:
+        if row["parent_uid"]:
             return f"↳ {row['reviewer']}: {row['text']}"
-        when = clock(row["at_seconds"]) + (f"–{clock(row['end_seconds'])}" if row.get("end_seconds") is not None
+        when = clock(row["at_seconds"]) + (f"–{clock(row['end_seconds'])}" if row["end_seconds"] is not None
                                            else "")
-        flags = [tr(label) for flag, label in FLAG_LABELS.items() if row.get("edited_at" if flag == "edited" else flag)]
+        present = {"resolved": row["resolved"], "internal": row["internal"], "edited": row["edited_at"]}
+        flags = [tr(label) for flag, label in FLAG_LABELS.items() if present[flag]]
         return f"{when}  {row['reviewer']}: {row['text']}" + (f"  [{', '.join(flags)}]" if flags else "")
 
     def selected_id(self) -> int | None:
         item = self.list.currentItem()
         return int(item.data(0, ID_ROLE)) if item is not None else None
 
-    def _thread_row(self) -> dict[str, Any] | None:
+    def _thread_row(self) -> Comment | None:
         item = self.list.currentItem()
         if item is None:
             return None
@@ -182,7 +182,7 @@ class CommentsPanel(QWidget):
         for button in (self.reply_button, self.edit_button, self.resolve_button):
             button.setEnabled(chosen)
         thread = self._thread_row()
-        self.resolve_button.setText(tr("Reopen") if thread and thread.get("resolved") else tr("Resolve"))
+        self.resolve_button.setText(tr("Reopen") if thread and thread["resolved"] else tr("Resolve"))
 
     def _seek(self, item: QTreeWidgetItem) -> None:
         seconds = item.data(0, TIME_ROLE)
@@ -215,7 +215,7 @@ class CommentsPanel(QWidget):
     def _resolve(self) -> None:
         thread = self._thread_row()
         if thread is not None:
-            self.resolve_requested.emit(int(thread["id"]), not thread.get("resolved"))
+            self.resolve_requested.emit(int(thread["id"]), not thread["resolved"])
 
     def ask_text(self, title: str, text: str) -> str:
         """Ask for a comment's text (a seam: tests answer it)."""

@@ -165,7 +165,7 @@ def show_native_dialog(title: str, text: str) -> bool:
     for command in commands:
         if shutil.which(command[0]):
             try:
-                subprocess.run(command, check=False, timeout=600)
+                subprocess.run(command, check=False, timeout=600, capture_output=True)
                 return True
             except (OSError, subprocess.SubprocessError):
                 continue

@@ -6,13 +6,14 @@ Multimedia), so the review page keeps it even when the video player cannot load.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from reviewer.review.lookups import CommentRow, FindingRow
+from reviewer.review.lookups import Comment, FindingRow
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from ui.i18n import tr
 from ui.models import clock
@@ -99,7 +100,7 @@ class Timeline(QWidget):
         painter.end()
 
 
-def markers_for(findings: list[FindingRow], comments: list[CommentRow]) -> list[Marker]:
+def markers_for(findings: Sequence[FindingRow], comments: Sequence[Comment]) -> list[Marker]:
     return ([Marker(f["time_start"], SEVERITY_COLOURS[f["severity"]],
                     f"{f['term']} ({tr(f['severity'])})" + (" · " + tr("on screen") if f["source"] == "screen" else ""),
                     shape="box" if f["source"] == "screen" else "line")

@@ -56,8 +56,84 @@
         <translation>Eksport CSV</translation>
     </message>
     <message>
+        <source>Import &amp;bundle…</source>
+        <translation>Import &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport my review bundle…</source>
+        <translation>E&amp;ksport berkas semakan saya…</translation>
+    </message>
+    <message>
+        <source>&amp;Locate media…</source>
+        <translation>&amp;Cari media…</translation>
+    </message>
+    <message>
+        <source>Campaign &amp;reviewers…</source>
+        <translation>&amp;Penyemak kempen…</translation>
+    </message>
+    <message>
+        <source>Import bundle</source>
+        <translation>Import berkas</translation>
+    </message>
+    <message>
+        <source>Where are the campaign&apos;s videos? (Cancel if the package holds them)</source>
+        <translation>Di manakah video kempen ini? (Batal jika pakej mengandunginya)</translation>
+    </message>
+    <message>
+        <source>{name} was imported before; nothing changed.</source>
+        <translation>{name} telah diimport sebelum ini; tiada perubahan.</translation>
+    </message>
+    <message>
+        <source> {n} videos still need Locate media…</source>
+        <translation> {n} video masih perlu Cari media…</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {n} new items.</source>
+        <translation>{name} diimport: {n} item baharu.</translation>
+    </message>
+    <message>
+        <source>Choose a campaign in the library and set your name in Settings first.</source>
+        <translation>Pilih kempen dalam pustaka dan tetapkan nama anda dalam Tetapan dahulu.</translation>
+    </message>
+    <message>
+        <source>Export my review bundle</source>
+        <translation>Eksport berkas semakan saya</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({n} items).</source>
+        <translation>{path} disimpan ({n} item).</translation>
+    </message>
+    <message>
         <source>Export {name}</source>
         <translation>Eksport {name}</translation>
+    </message>
+    <message>
+        <source>Locate media</source>
+        <translation>Cari media</translation>
+    </message>
+    <message>
+        <source>Found {n} videos.</source>
+        <translation>{n} video ditemui.</translation>
+    </message>
+    <message>
+        <source>Still missing: {names}</source>
+        <translation>Masih hilang: {names}</translation>
+    </message>
+    <message>
+        <source>Choose a campaign in the library first.</source>
+        <translation>Pilih kempen dalam pustaka dahulu.</translation>
+    </message>
+    <message>
+        <source>Campaign reviewers</source>
+        <translation>Penyemak kempen</translation>
+    </message>
+    <message>
+        <source>Reviewers who must decide on every video of {campaign}, one per line, as Name (Organisation):</source>
+        <translation>Penyemak yang mesti membuat keputusan bagi setiap video {campaign}, satu setiap baris, sebagai Nama (Organisasi):</translation>
+    </message>
+    <message>
+        <source>{campaign} requires {n} reviewers.</source>
+        <translation>{campaign} memerlukan {n} penyemak.</translation>
     </message>
     <message>
         <source>Search names, creators, captions and transcripts</source>
@@ -200,6 +276,10 @@
         <translation>tiada</translation>
     </message>
     <message>
+        <source>File missing (recorded: {status})</source>
+        <translation>Fail hilang (direkodkan: {status})</translation>
+    </message>
+    <message>
         <source>{n} new</source>
         <translation>{n} baharu</translation>
     </message>
@@ -214,6 +294,10 @@
     <message>
         <source>{n} new findings since the decision</source>
         <translation>{n} dapatan baharu sejak keputusan</translation>
+    </message>
+    <message>
+        <source>The file is missing: this status cannot be verified. Use File → Locate media…</source>
+        <translation>Fail hilang: status ini tidak dapat disahkan. Gunakan Fail → Cari media…</translation>
     </message>
     <message>
         <source>Time</source>
@@ -286,6 +370,10 @@
     <message>
         <source>listen to confirm</source>
         <translation>dengar untuk sahkan</translation>
+    </message>
+    <message>
+        <source>disagreement ({who})</source>
+        <translation>tidak sepakat ({who})</translation>
     </message>
     <message>
         <source>Language</source>

@@ -5,6 +5,7 @@ Both keep every token's offsets into the original text, so findings still slice 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 
@@ -14,7 +15,7 @@ from reviewer.checking.normalize import TOKEN_RE, Token, spellings
 Roots = Callable[[str], Mapping[str, str]]  # root -> the kind of match (read only here)
 Check = Callable[[str], bool]
 FRAGMENT_GAPS = frozenset("-.·")
-FRAGMENT_RE = re.compile(r"\b\w{1,4}[-.·]\w{1,4}\b")  # a quick test: any short pieces joined at all?
+FRAGMENT_RE = re.compile(r"[-.·](?=\w)")  # where pieces may be joined (a literal class: the scan is fast)
 MAX_FRAGMENTS = 4
 MAX_FRAGMENT = 4  # letters per piece: "bo-doh", "bang-sat"; longer pieces are words of their own
 
@@ -24,22 +25,17 @@ def join_fragments(text: str, tokens: list[Token], token_roots: Roots, is_single
 
     Only when no piece is a term by itself (bodoh-bodoh is reduplication) and the joined letters are one.
     """
-    starts = {m.start() for m in FRAGMENT_RE.finditer(text)}
-    if not starts:
-        return tokens
-    glued = [False] * max(0, len(tokens) - 1)
-    for position, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False)):
-        if a.start in starts or position and glued[position - 1]:
-            glued[position] = (len(a.text) <= MAX_FRAGMENT and len(b.text) <= MAX_FRAGMENT
-                               and text[a.end:b.start] in FRAGMENT_GAPS)
-    if not any(glued):
-        return tokens
-    result: list[Token] = []
-    index = 0
-    while index < len(tokens):
-        joined = None
+    joins: dict[int, tuple[int, Token]] = {}  # first token index -> (last index, joined token)
+    for match in FRAGMENT_RE.finditer(text):
+        index = bisect.bisect_left(tokens, match.start(), key=lambda token: token.end)
+        if index >= len(tokens) - 1 or tokens[index].end != match.start() or not _glued(text, tokens, index):
+            continue
+        while index > 0 and _glued(text, tokens, index - 1):  # the run starts at its first piece
+            index -= 1
+        if index in joins:
+            continue
         run_end = index
-        while run_end < len(glued) and glued[run_end] and run_end - index + 1 < MAX_FRAGMENTS:
+        while run_end + 1 < len(tokens) and run_end - index + 1 < MAX_FRAGMENTS and _glued(text, tokens, run_end):
             run_end += 1
         for last in range(run_end, index, -1):
             run = tokens[index:last + 1]
@@ -47,15 +43,25 @@ def join_fragments(text: str, tokens: list[Token], token_roots: Roots, is_single
                 continue
             letters = "".join(t.text for t in run)
             if token_roots(letters):
-                joined = Token(run[0].start, run[-1].end, letters, True, ())
+                joins[index] = (last, Token(run[0].start, run[-1].end, letters, True, ()))
                 break
-        if joined is None:
-            result.append(tokens[index])
-            index += 1
-        else:
-            result.append(joined)
-            index = last + 1
-    return result
+    if not joins:
+        return tokens
+    result: list[Token] = []
+    cursor = 0
+    for first in sorted(joins):
+        if first < cursor:
+            continue
+        last, joined = joins[first]
+        result += tokens[cursor:first]
+        result.append(joined)
+        cursor = last + 1
+    return result + tokens[cursor:]
+
+
+def _glued(text: str, tokens: list[Token], index: int) -> bool:
+    a, b = tokens[index], tokens[index + 1]
+    return len(a.text) <= MAX_FRAGMENT and len(b.text) <= MAX_FRAGMENT and text[a.end:b.start] in FRAGMENT_GAPS
 
 
 def split_tags(text: str, tokens: list[Token], token_roots: Roots, is_word_of_a_term: Check) -> list[Token]:

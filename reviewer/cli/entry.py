@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from reviewer import __version__
+from reviewer.cli import bundle as cli_bundle
 from reviewer.cli import check as cli_check
 from reviewer.cli import comments as cli_comments
 from reviewer.cli import media as cli_media
@@ -29,7 +30,7 @@ from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMAND_MODULES = (cli_media, cli_check, cli_screen, cli_review, cli_comments, cli_reports, cli_self_test)
+COMMAND_MODULES = (cli_media, cli_check, cli_screen, cli_review, cli_comments, cli_reports, cli_self_test, cli_bundle)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -6,8 +6,6 @@ table holds only the current text), so `audit verify` can still explain every ro
 
 from __future__ import annotations
 
-from typing import Any
-
 from reviewer.errors import UserError
 from reviewer.store import audit, events
 from reviewer.store.comments import (
@@ -20,6 +18,7 @@ from reviewer.store.comments import (
 )
 from reviewer.store.connection import Store, insert, now
 from reviewer.store.queries import get_video
+from reviewer.store.types import Comment
 
 
 def _who(reviewer: str) -> str:
@@ -101,7 +100,7 @@ def resolve(store: Store, comment_id: int, reviewer: str, resolved: bool = True)
         refresh_open_comments(db, comment["video_id"])
 
 
-def threads(store: Store, video_id: int) -> list[dict[str, Any]]:
+def threads(store: Store, video_id: int) -> list[Comment]:
     """The video's comments, each thread's replies right after it."""
     get_video(store.db, video_id)
     return comments_of(store.db, video_id)

@@ -13,17 +13,20 @@ from reviewer.store.queries import campaigns, compare_versions, get_video, list_
 from reviewer.store.types import (  # the row types the app and the command line read
     DECISIONS,
     STATUSES,
+    CampaignRow,
+    Comment,
     CommentRow,
     FindingRow,
+    ListRow,
     ReviewRow,
     Status,
     VideoDetail,
     VideoRow,
 )
 
-__all__ = ["DECISIONS", "STATUSES", "ChainHead", "CommentRow", "FindingRow", "ReviewRow", "Store", "VideoDetail",
-           "VideoRow", "campaign_video_ids", "campaigns", "compare_versions", "list_videos", "show", "stale_video_ids",
-           "thumbnail", "video_name", "video_status"]
+__all__ = ["DECISIONS", "STATUSES", "CampaignRow", "ChainHead", "Comment", "CommentRow", "FindingRow", "ListRow",
+           "ReviewRow", "Store", "VideoDetail", "VideoRow", "campaign_video_ids", "campaigns", "compare_versions",
+           "list_videos", "show", "stale_video_ids", "thumbnail", "video_name", "video_status"]
 
 
 def video_status(store: Store, video_id: int) -> Status:

@@ -7,22 +7,44 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import Literal, TypedDict
 
-from reviewer.checking.terms import SEVERITIES
+from reviewer.checking.terms import SEVERITIES, Severity
 from reviewer.store import figures
 from reviewer.store.connection import Store
-from reviewer.store.types import STATUSES
+from reviewer.store.types import STATUSES, CampaignVideo, ReviewerLoad
 
 
-def campaign_summary(store: Store, campaign: str | None = None) -> dict[str, Any]:
+class SummaryVideo(CampaignVideo):
+    highest_severity: Severity | Literal[""]  # "" when nothing was found
+    findings: int
+
+
+class CampaignSummary(TypedDict):
+    """What the dashboard and the campaign report show."""
+
+    campaign: str
+    required_reviewers: list[str]
+    status_counts: dict[str, int]  # every status, 0 included (keys are `Status` words)
+    videos_total: int
+    by_category: dict[str, int]
+    by_severity: dict[str, int]  # most severe first (keys are `Severity` words)
+    workload: list[ReviewerLoad]
+    videos: list[SummaryVideo]
+
+
+def _with_totals(video: CampaignVideo) -> SummaryVideo:
+    counts: dict[Severity, int] = {"low": video["findings_low"], "medium": video["findings_medium"],
+                                   "high": video["findings_high"], "critical": video["findings_critical"]}
+    return {**video, "highest_severity": next((s for s in reversed(SEVERITIES) if counts[s]), ""),
+            "findings": sum(counts.values())}
+
+
+def campaign_summary(store: Store, campaign: str | None = None) -> CampaignSummary:
     statuses = figures.status_counts(store, campaign)
     findings = figures.latest_findings(store, campaign)
     workload = figures.workload(store, campaign)
-    videos = figures.campaign_videos(store, campaign)
-    for video in videos:
-        video["highest_severity"] = next((s for s in reversed(SEVERITIES) if video[f"findings_{s}"]), "")
-        video["findings"] = sum(video[f"findings_{s}"] for s in SEVERITIES)
+    videos = [_with_totals(video) for video in figures.campaign_videos(store, campaign)]
     return {
         "campaign": campaign or "All campaigns",
         "required_reviewers": sorted({n for names in figures.required_reviewer_lists(store, campaign)

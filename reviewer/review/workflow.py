@@ -13,6 +13,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -43,7 +44,7 @@ def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
     name = " ".join(name.split())
     if not name:
         raise UserError("a campaign needs a name: --campaign NAME")
-    found = records.campaign_id(store, name)
+    found = records.campaign_id_any_case(store, name)
     if found is not None:
         return found
     with store.write() as db:
@@ -108,14 +109,15 @@ def relink(store: Store, video_id: int, new_path: str | os.PathLike[str], actor:
     _known_content(store, {"id": video_id, "path": video["path"]}, info, actor)
 
 
-def refresh_content(store: Store, video_id: int, actor: str = "") -> bool:
-    """Re-hash the file if its size or mtime changed. Returns True when the content is different now."""
+def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = False) -> bool:
+    """Re-hash the file if its size or mtime changed (always, with `force`). Returns True when the content is
+    different now."""
     video = get_video(store.db, video_id)
     try:
         stat = os.stat(video["path"])
     except OSError:
         return False  # missing file: keep the record; the user can re-link it
-    if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"]:
+    if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"] and not force:
         return False
     digest = sha256_file(video["path"])
     with store.write() as db:
@@ -266,7 +268,8 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
 
 def derived_state(db: Database, video_id: int) -> dict:
     """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
-    video = get_video(db, video_id)
+    basics = events.video_basics(db, video_id)  # not SELECT *: that reads the thumbnail on every recompute
+    video = cast(VideoRow, basics) if basics is not None else get_video(db, video_id)  # raises "no video"
     decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
                  for r in records.decisions(db, video_id)]
     last_check = events.latest_check_id(db, video_id)
@@ -294,8 +297,10 @@ def _new_since_decision(db: Database, video: VideoRow, last_check: int | None) -
     return sum(fingerprint not in seen for fingerprint in records.open_fingerprints(db, last_check))
 
 
-def recompute(db: Database, video_id: int) -> None:
-    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
-    apply_dispositions(db, video_id)
+def recompute(db: Database, video_id: int, dispositions: bool = True) -> None:
+    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction).
+    `dispositions=False` skips re-deriving the findings' dispositions (a caller that knows none changed)."""
+    if dispositions:
+        apply_dispositions(db, video_id)
     state = derived_state(db, video_id)
     records.update_video(db, video_id, state)

@@ -5,32 +5,33 @@ trip between laptops), edits and resolution. The use cases that validate and aud
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from sqlite_utils import Database
 
 from reviewer.errors import UserError
+from reviewer.store.types import Comment
 
 COMMENT_COLUMNS = ("id, uid, video_id, at_seconds, end_seconds, text, reviewer, organisation, internal, parent_uid, "
                    "resolved, resolved_by, resolved_at, edited_at, created_at")
 
 
-def get_comment(db: Database, comment_id: int) -> dict[str, Any]:
+def get_comment(db: Database, comment_id: int) -> Comment:
     row = next(db.query(f"SELECT {COMMENT_COLUMNS} FROM comments WHERE id = ?", [comment_id]), None)
     if row is None:
         raise UserError(f"no comment with ID {comment_id}; see 'thinktwice comments VIDEO_ID' for IDs")
-    return row
+    return cast(Comment, row)
 
 
-def comments_of(db: Database, video_id: int) -> list[dict[str, Any]]:
+def comments_of(db: Database, video_id: int) -> list[Comment]:
     """Every comment of a video, threads in time order: each top-level comment followed by its replies."""
-    rows = list(db.query(f"SELECT {COMMENT_COLUMNS} FROM comments WHERE video_id = ? ORDER BY at_seconds, id",
-                         [video_id]))
-    replies: dict[str, list[dict[str, Any]]] = {}
+    rows = cast(list[Comment], list(db.query(f"SELECT {COMMENT_COLUMNS} FROM comments WHERE video_id = ? "
+                                             "ORDER BY at_seconds, id", [video_id])))
+    replies: dict[str, list[Comment]] = {}
     for row in rows:
         if row["parent_uid"]:
             replies.setdefault(row["parent_uid"], []).append(row)
-    ordered: list[dict[str, Any]] = []
+    ordered: list[Comment] = []
     for row in rows:
         if not row["parent_uid"]:
             ordered.append(row)
@@ -39,12 +40,12 @@ def comments_of(db: Database, video_id: int) -> list[dict[str, Any]]:
     return ordered
 
 
-def thread_root(db: Database, comment: dict[str, Any]) -> dict[str, Any]:
+def thread_root(db: Database, comment: Comment) -> Comment:
     """The top-level comment of the thread `comment` belongs to (itself when it is not a reply)."""
     if not comment["parent_uid"]:
         return comment
     root = next(db.query(f"SELECT {COMMENT_COLUMNS} FROM comments WHERE uid = ?", [comment["parent_uid"]]), None)
-    return root if root is not None else comment
+    return cast(Comment, root) if root is not None else comment
 
 
 def set_text(db: Database, comment_id: int, text: str, edited_at: str) -> None:

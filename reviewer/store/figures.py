@@ -7,9 +7,10 @@ ones (they were false alarms).
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from reviewer.store.connection import Store
-from reviewer.store.types import Row
+from reviewer.store.types import CampaignVideo, FindingRow, ReviewerLoad
 
 LATEST_FINDINGS = """
 SELECT f.* FROM findings f JOIN videos v ON v.id = f.video_id JOIN campaigns c ON c.id = v.campaign_id
@@ -29,27 +30,29 @@ def status_counts(store: Store, campaign: str | None) -> Counter[str]:
         "GROUP BY v.status", params)})
 
 
-def latest_findings(store: Store, campaign: str | None) -> list[Row]:
+def latest_findings(store: Store, campaign: str | None) -> list[FindingRow]:
     where, params = _scope(campaign, "AND")
-    return store.query(LATEST_FINDINGS.format(where=where), params)
+    return cast(list[FindingRow], store.query(LATEST_FINDINGS.format(where=where), params))
 
 
-def workload(store: Store, campaign: str | None) -> list[Row]:
+def workload(store: Store, campaign: str | None) -> list[ReviewerLoad]:
     where, params = _scope(campaign, "WHERE")
-    return store.query(
+    rows = store.query(
         "SELECT r.reviewer, r.organisation, count(*) AS decisions, count(DISTINCT r.video_id) AS videos, "
         "sum(r.decision = 'approved') AS approved, sum(r.decision != 'approved') AS other "
         f"FROM reviews r JOIN videos v ON v.id = r.video_id JOIN campaigns c ON c.id = v.campaign_id {where} "
         "GROUP BY r.reviewer, r.organisation ORDER BY decisions DESC", params)
+    return cast(list[ReviewerLoad], rows)
 
 
-def campaign_videos(store: Store, campaign: str | None) -> list[Row]:
+def campaign_videos(store: Store, campaign: str | None) -> list[CampaignVideo]:
     where, params = _scope(campaign, "WHERE")
-    return store.query(
+    rows = store.query(
         "SELECT v.id, v.original_name, v.creator, v.version, v.status, v.changed_since_review, v.findings_low, "
         "v.findings_medium, v.findings_high, v.findings_critical, "
         "(SELECT group_concat(DISTINCT r.reviewer) FROM reviews r WHERE r.video_id = v.id) AS reviewers "
         f"FROM videos v JOIN campaigns c ON c.id = v.campaign_id {where} ORDER BY v.id", params)
+    return cast(list[CampaignVideo], rows)
 
 
 def required_reviewer_lists(store: Store, campaign: str | None) -> list[str]:

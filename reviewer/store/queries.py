@@ -14,10 +14,12 @@ from reviewer.store.jobs import transcript_gap
 from reviewer.store.records import fingerprint_key
 from reviewer.store.types import (
     STATUSES,
+    CampaignRow,
     CheckRow,
     CheckSummary,
     CommentRow,
     FindingRow,
+    ListRow,
     ReviewRow,
     Row,
     TermListUse,
@@ -42,7 +44,7 @@ LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.cre
 
 
 def list_videos(store: Store, campaign: str | None = None, status: str | None = None, search: str = "",
-                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+                limit: int | None = None, offset: int = 0) -> list[ListRow]:
     """Videos, newest first. `search` matches file name, creator, caption and transcript text."""
     where, params = [], []
     if campaign:
@@ -63,7 +65,7 @@ def list_videos(store: Store, campaign: str | None = None, status: str | None = 
            + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY v.id DESC")
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    return store.query(sql, tuple(params))
+    return cast(list[ListRow], store.query(sql, tuple(params)))
 
 
 def _fts_query(text: str) -> str:
@@ -71,9 +73,10 @@ def _fts_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
-def campaigns(store: Store) -> list[dict[str, Any]]:
-    return store.query("SELECT c.id, c.name, c.required_reviewers, count(v.id) AS videos FROM campaigns c "
+def campaigns(store: Store) -> list[CampaignRow]:
+    rows = store.query("SELECT c.id, c.name, c.required_reviewers, count(v.id) AS videos FROM campaigns c "
                        "LEFT JOIN videos v ON v.campaign_id = c.id GROUP BY c.id ORDER BY c.name")
+    return cast(list[CampaignRow], rows)
 
 
 def latest_check(store: Store, video_id: int) -> CheckRow | None:

@@ -40,37 +40,48 @@ class Job(TypedDict):
 # Rows as they cross from the store to the use cases. At run time they stay the plain dicts sqlite-utils
 # returns (the store casts once where it hands them out); these only tell the type checker which keys exist.
 # A `SELECT *` row may carry columns added by later migrations: those readers do not use are left out.
+# `uid` is never NULL once a row is stored: an after-insert trigger sets it (migrations._uid_column).
 
 
-class _VideoColumns(TypedDict):
-    id: int
-    campaign_id: int
-    piece_id: int  # NULL only between the import's insert and its update, in one transaction
-    version: int
-    previous_id: int | None
-    path: str
-    original_name: str
-    sha256: str
-    size: int
-    mtime_ns: int
-    duration: float
-    fps: float
-    width: int
-    height: int
-    has_audio: int
-    creator: str
-    caption: str
+class VideoStanding(TypedDict):
+    """A video's stored status, flag and finding counts (what `workflow.recompute` writes)."""
+
     status: Status
     changed_since_review: int
-    open_findings: int
     findings_low: int
     findings_medium: int
     findings_high: int
     findings_critical: int
+
+
+class _VideoLine(VideoStanding):
+    """The columns of a video that lists show."""
+
+    id: int
+    campaign_id: int
+    piece_id: int  # NULL only between the import's insert and its update, in one transaction
+    version: int
+    original_name: str
+    creator: str
+    duration: float
     imported_at: str
-    uid: str | None
+    open_findings: int
     new_findings: int
     open_comments: int
+
+
+class _VideoColumns(_VideoLine):
+    previous_id: int | None
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    fps: float
+    width: int
+    height: int
+    has_audio: int
+    caption: str
+    uid: str
 
 
 class VideoRow(_VideoColumns, total=False):
@@ -104,31 +115,36 @@ class FindingRow(TypedDict):
     disposition_by: str
     disposition_at: str | None
     disagreement: int
-    uid: str | None
+    uid: str
     box: str | None  # on-screen findings: JSON [x, y, width, height] in video pixels
     ocr_confidence: float | None
     verification: str  # "look": read with low OCR confidence; "confirmed": settled by re-listening
 
 
-class CommentRow(TypedDict):
-    """`SELECT * FROM comments`: a time-coded note (a reply when parent_uid is set)."""
+class Comment(TypedDict):
+    """A time-coded note, as the comment threads read it (store/comments.py); a reply when parent_uid is set."""
 
     id: int
+    uid: str
     video_id: int
     at_seconds: float
+    end_seconds: float | None
     text: str
     reviewer: str
-    created_at: str
     organisation: str
-    seq: int | None
-    uid: str | None
-    end_seconds: float | None
-    parent_uid: str | None
     internal: int
+    parent_uid: str | None
     resolved: int
     resolved_by: str
     resolved_at: str | None
     edited_at: str | None
+    created_at: str
+
+
+class CommentRow(Comment):
+    """`SELECT * FROM comments`: a `Comment` and its place in the record."""
+
+    seq: int | None
 
 
 class ReviewRow(TypedDict):
@@ -143,7 +159,7 @@ class ReviewRow(TypedDict):
     content_sha256: str
     created_at: str
     seq: int | None
-    uid: str | None
+    uid: str
 
 
 class CheckRow(TypedDict):
@@ -154,7 +170,7 @@ class CheckRow(TypedDict):
     transcript_id: int | None
     term_lists: str
     created_at: str
-    uid: str | None
+    uid: str
     screen_text_id: int | None
     screen_status: str  # what became of the on-screen text: read | off | no video | not read | failed: …
 
@@ -193,6 +209,43 @@ class VersionRow(TypedDict):
     version: int
     original_name: str
     status: Status
+
+
+class ListRow(_VideoLine):
+    """One line of the video list (`queries.list_videos`): the library, `thinktwice list`."""
+
+    campaign: str
+    has_transcript: int
+
+
+class CampaignVideo(VideoStanding):
+    """A video as the campaign dashboard lists it (`figures.campaign_videos`); reviewers is comma-joined."""
+
+    id: int
+    original_name: str
+    creator: str
+    version: int
+    reviewers: str | None
+
+
+class ReviewerLoad(TypedDict):
+    """One reviewer's decisions in a campaign (`figures.workload`)."""
+
+    reviewer: str
+    organisation: str
+    decisions: int
+    videos: int
+    approved: int
+    other: int
+
+
+class CampaignRow(TypedDict):
+    """`queries.campaigns`: required_reviewers is the stored JSON list."""
+
+    id: int
+    name: str
+    required_reviewers: str
+    videos: int
 
 
 class VideoDetail(TypedDict):
