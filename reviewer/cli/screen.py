@@ -65,8 +65,9 @@ def _positive_rate(value: str) -> float:
 
 def register(commands: argparse._SubParsersAction) -> None:
     ocr = commands.add_parser("ocr", help="read the text burned into a video's frames (offline OCR)")
-    ocr.add_argument("media")
-    ocr.add_argument("--format", choices=SCREEN_FORMATS, default="txt")
+    ocr.add_argument("media", help="a video file")
+    ocr.add_argument("--format", choices=SCREEN_FORMATS, default="txt",
+                     help="txt (a line per entry with its times), srt (a cue per entry) or json (with boxes)")
     ocr.add_argument("--fps", type=_positive_rate, default=ScreenTextOptions().fps,
                      help="frames sampled per second (default: 2)")
     ocr.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
