@@ -159,7 +159,7 @@ class ReviewPage(QWidget):
         self.player.timeline.set_markers(video["duration"], markers_for(detail["findings"],
                                                                         detail["comments"]))
         if load_media:
-            self.player.load(video["path"], video["duration"])
+            self.player.load(video["path"], video["duration"], lookups.thumbnail(self.services.store, self.video_id))
         self.stale_box.setVisible(bool(detail["stale_term_lists"]))
         self.decision.set_flags(detail["changed_since_review"], detail["stale_term_lists"],
                                 detail["new_findings"])
