@@ -278,7 +278,8 @@ class MainWindow(QMainWindow):
     def process(self, video_id: int, label: str) -> int:
         """Queue transcription and checking with the options Settings holds now (the task carries them)."""
         return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer,
-                                 recheck=latest_transcript(self.services.store.db, video_id) is not None)
+                                 recheck=latest_transcript(self.services.store.db, video_id) is not None,
+                                 screen_text=self.settings.screen_text)
 
     def _task_done(self, _key: int, video_id: int, kind: str) -> None:
         if kind == TaskKind.EXPORT:

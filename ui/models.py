@@ -150,13 +150,16 @@ class FindingsTableModel(RowsModel[FindingRow]):
     def value(self, row: FindingRow, column: str) -> str:
         """The text of one cell; also used for the detail columns of the selected finding."""
         if column == "Time":
+            where = " " + tr("on screen") if row["source"] == "screen" else ""
             if row["time_start"] is not None:
-                return clock(row["time_start"])
+                return clock(row["time_start"]) + where
             return tr("caption") if row["source"] == "caption" else ""
         if column == "Context":
-            return context(self.text, row["start"], row["end"], 40) if row["source"] != "caption" \
+            return context(self.text, row["start"], row["end"], 40) if row["source"] == "transcript" \
                 else row["matched"]
         if column == "Kind":
+            if row.get("verification") == "look" or (row["kind"] == "fuzzy" and row.get("source") == "screen"):
+                return tr("look to confirm")
             return tr("listen to confirm") if row["kind"] == "fuzzy" else tr(row["kind"])
         if column == "Disposition":
             if row.get("disagreement"):  # reviewers disagree: open until they agree

@@ -332,6 +332,10 @@
         <translation>Cadangan</translation>
     </message>
     <message>
+        <source>on screen</source>
+        <translation>pada skrin</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>baharu</translation>
     </message>
@@ -358,6 +362,10 @@
     <message>
         <source>caption</source>
         <translation>kapsyen</translation>
+    </message>
+    <message>
+        <source>look to confirm</source>
+        <translation>lihat untuk mengesahkan</translation>
     </message>
     <message>
         <source>listen to confirm</source>
@@ -688,6 +696,14 @@
         <translation>Tetapan</translation>
     </message>
     <message>
+        <source>Read and check text shown on screen (OCR)</source>
+        <translation>Baca dan semak teks yang dipaparkan pada skrin (OCR)</translation>
+    </message>
+    <message>
+        <source>Captions, stickers and title cards burned into the video are read offline and checked like speech. Off: only what is said is checked.</source>
+        <translation>Kapsyen, pelekat dan kad tajuk yang tertanam dalam video dibaca di luar talian dan disemak seperti pertuturan. Dimatikan: hanya apa yang diucapkan disemak.</translation>
+    </message>
+    <message>
         <source>Your name</source>
         <translation>Nama anda</translation>
     </message>
@@ -706,6 +722,10 @@
     <message>
         <source>Data folder (after restart)</source>
         <translation>Folder data (selepas dimulakan semula)</translation>
+    </message>
+    <message>
+        <source>On-screen text</source>
+        <translation>Teks pada skrin</translation>
     </message>
     <message>
         <source>Speech model folder</source>
@@ -916,6 +936,10 @@
         <translation>mengeksport</translation>
     </message>
     <message>
+        <source>reading on-screen text</source>
+        <translation>membaca teks pada skrin</translation>
+    </message>
+    <message>
         <source>Import {name}</source>
         <translation>Import {name}</translation>
     </message>
@@ -1114,6 +1138,22 @@
     <message>
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
+    </message>
+    <message>
+        <source>On screen</source>
+        <translation>Pada skrin</translation>
+    </message>
+    <message>
+        <source>On screen ({count} lines)</source>
+        <translation>Pada skrin ({count} baris)</translation>
+    </message>
+    <message>
+        <source>On screen: not read ({why})</source>
+        <translation>Pada skrin: tidak dibaca ({why})</translation>
+    </message>
+    <message>
+        <source>{start} to {end}, read with confidence {confidence}</source>
+        <translation>{start} hingga {end}, dibaca dengan keyakinan {confidence}</translation>
     </message>
     <message>
         <source>PDF document</source>

@@ -12,6 +12,7 @@ from typing import Any
 from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
+from reviewer.cli.screen import add_screen_text_option
 from reviewer.errors import UserError
 from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
@@ -28,7 +29,8 @@ from transcribe.errors import TranscribeError
 
 def _services(args: argparse.Namespace) -> Services:
     options = options_from_args(args) if hasattr(args, "language") else None
-    return Services.open(args.db, **({"options": options} if options else {}))
+    return Services.open(args.db, **({"options": options} if options else {}),
+                         screen_text=not getattr(args, "no_screen_text", False))
 
 
 def _dump(payload) -> None:
@@ -111,12 +113,15 @@ def cmd_show(args: argparse.Namespace) -> int:
           + (f" — {extra['decided_label']}" if extra["decided_label"] else ""))
     if detail["transcript_gap"]:
         print(f"  {detail['transcript_gap'].upper()}")
+    if detail["check"] and detail["check"]["screen_text"] not in ("", "read"):
+        print(f"  on-screen text: not read ({detail['check']['screen_text']})")
     for group in extra["competing_corrections"]:
         print("  COMPETING TRANSCRIPT CORRECTIONS: " + "; ".join(
             f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
             for r in group) + " corrected the same revision; the last is shown — reconcile them")
     for finding in detail["findings"]:
         at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
+        at += "on screen " if finding["source"] == "screen" else ""
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
               f"'{finding['matched']}' — {_disposition_text(finding, extra['dispositions'])}")
     for comment in detail["comments"]:
@@ -247,6 +252,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("folder", help="the folder that holds the videos (searched recursively)")
     p.add_argument("--campaign", required=True, help="the campaign to import into (created if new)")
     add_transcription_options(p)
+    add_screen_text_option(p)
     p.set_defaults(func=cmd_batch)
 
     p = commands.add_parser("list", help="list videos with their status")

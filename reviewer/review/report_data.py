@@ -24,6 +24,7 @@ from reports.types import (
 from reviewer.checking.checker import context, transcript_text
 from reviewer.review.awaiting import review_details
 from reviewer.review.file_state import full_verify, quick_check_all
+from reviewer.review.screen import screen_text_line, screen_thumbnail
 from reviewer.review.summary import campaign_summary
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, vocabulary
 from reviewer.review.workflow import latest_transcript
@@ -65,12 +66,13 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     latest = latest_transcript(store.db, video_id)
     text = transcript_text(latest[1])[0] if latest else ""
     findings = detail["findings"]
+    pictures = with_keyframes and video["width"] and Path(video["path"]).exists()
     rows = [FindingRow(f["time_start"], f["term"], f["category"], f["severity"],
                        context(text, f["start"], f["end"], 30) if f["source"] == "transcript" else f["matched"],
-                       f["kind"], *_disposition(f), kinder_wording(f["suggestion"], language), f["source"])
-            for f in findings]
-    frames = keyframes(video["path"], 5, 240) if with_keyframes and video["width"] and Path(video["path"]).exists() \
-        else []
+                       f["kind"], *_disposition(f), kinder_wording(f["suggestion"], language), f["source"],
+                       look=f["verification"] == "look",
+                       thumbnail=screen_thumbnail(video["path"], f) if pictures else None) for f in findings]
+    frames = keyframes(video["path"], 5, 240) if pictures else []
     used = detail["check"]["term_lists"] if detail["check"] else []
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
@@ -97,6 +99,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         if video["previous_id"] else None,
         new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
+        screen_text=screen_text_line(store, video_id, detail["check"]),
         file_state=verification.state, file_check=verification.message,
         decided_label=extra["decided_label"], awaited=extra["awaited_reviewers"],
         conflicts=_conflicts(findings, extra),

@@ -21,6 +21,7 @@ from reviewer.checking.checker import Checker, CheckResult, Finding
 from reviewer.errors import UserError
 from reviewer.review.comments import add_comment as add_comment  # comments live there; re-exported
 from reviewer.review.merge_rules import apply_dispositions, settle_revisions
+from reviewer.review.screen import screen_check
 from reviewer.review.status import Decision, RequiredReviewer, changed_since_review, combined_status
 from reviewer.store import audit, events, records
 from reviewer.store.connection import Store, insert, now
@@ -169,8 +170,9 @@ def fingerprint(finding: Finding, source: str, seen: Counter[tuple[str, str, str
 
 
 def record_check(store: Store, video_id: int, checker: Checker, transcript_result: CheckResult | None = None,
-                 actor: str = "") -> int:
-    """Check the latest transcript and the caption; keep dispositions of findings that still apply."""
+                 actor: str = "", screen_status: str | None = None) -> int:
+    """Check the latest transcript, the caption and the on-screen text (when read); keep dispositions of findings
+    that still apply. `screen_status` says why there is no on-screen text track, when there is none."""
     video = get_video(store.db, video_id)
     latest = latest_transcript(store.db, video_id)
     if latest is None:
@@ -178,13 +180,16 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
     transcript_id, transcript = latest
     result = transcript_result or checker.check_transcript(transcript, video["path"])
     caption = checker.check_text(video["caption"], "caption") if video["caption"] else None
+    screen_text_id, screen, screen_status = screen_check(store.db, video, checker, screen_status)
     with store.write() as db:
         previous = records.latest_dispositions(db, video_id)
         check_id = insert(db, "checks", {"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
-                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])})
+                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs]),
+                                        "screen_text_id": screen_text_id, "screen_status": screen_status})
         rows: list[dict[str, object]] = []
         seen: Counter[tuple[str, str, str]] = Counter()
-        for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ())):
+        for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ()),
+                                 ("screen", screen.findings if screen else ())):
             for finding in findings:
                 key = fingerprint(finding, source, seen)
                 kept = previous.get(key, {})
@@ -192,7 +197,9 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
                     "check_id": check_id, "video_id": video_id, "source": source, "fingerprint": key,
                     **{k: getattr(finding, k) for k in ("term", "category", "severity", "language", "kind",
                                                         "confidence", "start", "end", "matched", "suggestion",
-                                                        "time_start", "time_end")},
+                                                        "time_start", "time_end", "ocr_confidence",
+                                                        "verification")},
+                    "box": json.dumps(finding.box) if finding.box else None,
                     "disposition": kept.get("disposition", "open"), "reason": kept.get("reason", ""),
                     "disposition_by": kept.get("disposition_by", ""), "disposition_at": kept.get("disposition_at"),
                 })
@@ -200,6 +207,7 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
             db.table("findings").insert_all(rows)
         audit.append(db, "check", actor, video_id, check_id=check_id, findings=len(rows),
                      kept_dispositions=sum(r["disposition"] != "open" for r in rows),
+                     screen_text=screen_status,
                      term_lists=[f"{r.name}@{r.version}" for r in checker.refs])
         recompute(db, video_id)
     return check_id
