@@ -76,7 +76,9 @@ class FindingRow:
     disposition: str
     reason: str
     suggestion: str
-    source: str = "transcript"
+    source: str = "transcript"  # transcript | caption | screen
+    look: bool = False  # on-screen text read with low confidence: a reviewer should look at the frame
+    thumbnail: bytes | None = None  # screen findings: PNG of the frame around the text, its box outlined
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,12 @@ class VideoReportData:
     new_findings: int = 0  # open findings that appeared after the latest decision
     audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
     transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
+    screen_text: str = ""  # what became of the on-screen text: 'read …' or why it was not read
+    file_state: str = ""  # ok, missing or changed: the file was hashed again when this report was made
+    file_check: str = ""  # "verified against the file on <time>", or what is wrong with it
+    decided_label: str = ""  # "2 of 3 decided, waiting for MIASA"
+    awaited: list[str] = field(default_factory=list)  # required reviewers without a current decision
+    conflicts: list[str] = field(default_factory=list)  # reviewers' disagreements, competing corrections
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate
 from reports.fonts import Fonts
 from reports.labels import Labels, helplines
 from reports.layout import MARGIN, PAGE, SEVERITY_COLOURS, STATUS_COLOURS, Styles, clock, grid, numbered_canvas, styled
-from reports.types import CommentRow, FontSet, VideoReportData
+from reports.types import CommentRow, FindingRow, FontSet, VideoReportData
 
 WIDTH = PAGE[0] - 2 * MARGIN
+CONTEXT_WIDTH = 36 * mm
 
 
 def _header(data: VideoReportData, s: Styles, t: Labels) -> list:
@@ -39,9 +40,20 @@ def _header(data: VideoReportData, s: Styles, t: Labels) -> list:
 
 def _decisions(data: VideoReportData, s: Styles, t: Labels) -> list:
     colour = STATUS_COLOURS.get(data.status, "#37474f")
+    label = data.vocab.status(data.status)
+    if data.file_state == "missing":
+        colour, label = "#c62828", f"File missing (recorded status: {label})"
     flow = [s.raw(escape(t["decision_summary"]), s.h2),
-            s.raw(f'{escape(t["combined_status"])}: <font color="{colour}"><b>'
-                  f"{escape(data.vocab.status(data.status))}</b></font>", s.body)]
+            s.raw(f'{escape(t["combined_status"])}: <font color="{colour}"><b>{escape(label)}</b></font>', s.body)]
+    if data.file_check:
+        check_colour = "#2e7d32" if data.file_state == "ok" else "#c62828"
+        flow.append(s.raw(f'<font color="{check_colour}"><b>{escape(data.file_check)}</b></font>',
+                          s.body if data.file_state == "ok" else s.banner))
+    if data.decided_label:
+        flow.append(s.p(f"Required reviewers: {data.decided_label}", s.body))
+    if data.awaited:
+        flow.append(s.p("Awaiting decisions from: " + ", ".join(data.awaited), s.body))
+    flow += [s.p(conflict, s.banner) for conflict in data.conflicts]
     if data.changed_since_review:
         flow.append(s.raw(escape(t["changed_banner"]), s.banner))
     if data.new_findings:
@@ -68,21 +80,34 @@ def _findings(data: VideoReportData, s: Styles, t: Labels) -> list:
     vocab = data.vocab
     for number, f in enumerate(data.findings, start=1):
         disposition = vocab.disposition(f.disposition) + (f": {f.reason}" if f.reason else "")
-        kind = t["fuzzy_kind"] if f.kind == "fuzzy" else f.kind
+        if f.source == "screen" and (f.kind == "fuzzy" or f.look):
+            kind = t("look_kind", kind=f.kind)  # on-screen text read with doubt: look at the frame
+        else:
+            kind = t["fuzzy_kind"] if f.kind == "fuzzy" else f.kind
         when = t["on_caption"] if f.source == "caption" else clock(f.time_start)
+        if f.source == "screen":
+            when += " " + t["on_screen"]
         rows.append([s.p(when, s.cell), s.p(f.term, s.cell), s.p(vocab.category(f.category), s.cell),
                      s.raw(f'<font color="white"><b>{escape(vocab.severity(f.severity))}</b></font>', s.cell),
-                     s.p(f.context, s.cell),
+                     _context(f, s),
                      s.p(kind, s.cell), s.p(disposition, s.cell), s.p(f.suggestion or "—", s.cell)])
         style.add("BACKGROUND", (3, number), (3, number), SEVERITY_COLOURS.get(f.severity, colors.grey))
     if len(rows) == 1:
         empty = t["not_checked"] if data.transcript_gap else t["no_findings"]  # never "none" for an unchecked video
         rows.append([s.p(empty, s.cell)] + [""] * 7)
         style.add("SPAN", (0, 1), (-1, 1))  # one line across the table, not wrapped into the Time column
-    widths = [14 * mm, 20 * mm, 24 * mm, 18 * mm, 36 * mm, 14 * mm, 22 * mm]
+    widths = [14 * mm, 20 * mm, 24 * mm, 18 * mm, CONTEXT_WIDTH, 14 * mm, 22 * mm]
     table = Table(rows, colWidths=[*widths, WIDTH - sum(widths)], repeatRows=1)
     styled(table, s.fonts, style)
     return [s.raw(t.escaped("findings_heading", count=len(data.findings)), s.h2), table]
+
+
+def _context(finding: FindingRow, s: Styles) -> Paragraph | list:
+    """The words around a finding; for on-screen text, the frame around it with the text's box outlined."""
+    if finding.thumbnail is None:
+        return s.p(finding.context, s.cell)
+    image = Image(BytesIO(finding.thumbnail), width=CONTEXT_WIDTH - 4, height=CONTEXT_WIDTH, kind="proportional")
+    return [image, s.p(finding.context, s.cell)]
 
 
 def _changes(data: VideoReportData, s: Styles, t: Labels) -> list:
@@ -141,6 +166,8 @@ def _transcript(data: VideoReportData, s: Styles, t: Labels) -> list:
 
 def _provenance(data: VideoReportData, s: Styles, t: Labels) -> list:
     lines = [t.escaped("provenance_model", model=data.model or "—", language=data.language or "—")]
+    if data.screen_text:
+        lines.append(t.escaped("provenance_screen", status=data.screen_text))
     lines += [t.escaped("provenance_list", name=name, version=version, sha=sha) for name, version, sha in
               data.term_lists]
     if data.audit_head:

@@ -1,4 +1,5 @@
-"""Test doubles for the one seam the brief allows: the transcriber (and its sibling, the fuzzy verifier)."""
+"""Test doubles for the one seam the brief allows: the transcriber (and its siblings, the fuzzy verifier and the
+on-screen text reader; tests/test_screen_text*.py run the real OCR)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from reviewer.review.services import Services, no_verification
 from reviewer.store.connection import Store
 from transcribe.media import probe
+from transcribe.text_track import ScreenLine, ScreenTextOptions, TextTrack
 from transcribe.types import NO_SPEECH, Segment, TranscribeOptions, Transcript, Word
 
 DEFAULT_SCRIPT = "Hai semua. Jangan jadi bodoh di media sosial. Fikir dahulu sebelum menulis."
@@ -50,5 +52,24 @@ class FakeTranscriber:
         return transcript_of(self.scripts.get(Path(media).name, DEFAULT_SCRIPT), probe(media, with_hash=False).duration)
 
 
-def fake_services(db_path: str | Path, scripts: dict[str, str] | None = None, delay: float = 0.0) -> Services:
-    return Services(Store(db_path), transcriber=FakeTranscriber(scripts, delay), verifier=no_verification)
+class FakeScreenReader:
+    """Returns a scripted text track per file name (lines as (text, start, end, confidence)); none by default."""
+
+    def __init__(self, tracks: dict[str, list[tuple[str, float, float, float]]] | None = None) -> None:
+        self.tracks = tracks or {}
+        self.calls: list[str] = []
+
+    def __call__(self, media: str, options: ScreenTextOptions, on_progress=None, should_cancel=None) -> TextTrack:
+        self.calls.append(Path(media).name)
+        info = probe(media, with_hash=False)
+        lines = tuple(ScreenLine(text, start, end, (20, 40 + 50 * index, 200, 36), confidence, start)
+                      for index, (text, start, end, confidence) in enumerate(self.tracks.get(Path(media).name, [])))
+        if on_progress is not None:
+            on_progress(1.0, "reading on-screen text")
+        return TextTrack(info.duration, info.width, info.height, lines, engine="fake")
+
+
+def fake_services(db_path: str | Path, scripts: dict[str, str] | None = None, delay: float = 0.0,
+                  screen: dict[str, list[tuple[str, float, float, float]]] | None = None) -> Services:
+    return Services(Store(db_path), transcriber=FakeTranscriber(scripts, delay), verifier=no_verification,
+                    screen_reader=FakeScreenReader(screen))

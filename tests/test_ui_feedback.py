@@ -101,6 +101,19 @@ def test_import_dialog_reuses_a_campaign_whatever_the_case(qtbot) -> None:
     assert dialog.error.text() == "Campaign name is needed."
 
 
+def test_core_import_reuses_a_campaign_whatever_the_case(tmp_path: Path, clips) -> None:
+    from reviewer.review.workflow import import_media
+
+    services = fake_services(tmp_path / "review.db")
+    first = import_media(services.store, clips["english"], "Kempen Raya")
+    second = import_media(services.store, clips["malay"], "kempen RAYA")
+    rows = services.store.query("SELECT name FROM campaigns")
+    assert rows == [{"name": "Kempen Raya"}]
+    assert services.store.query("SELECT campaign_id FROM videos WHERE id = ?", (second.video_id,)) == \
+        services.store.query("SELECT campaign_id FROM videos WHERE id = ?", (first.video_id,))
+    services.store.close()
+
+
 def test_script_draft_survives_and_open_asks_first(qtbot, make_window, tmp_path: Path) -> None:
     window = make_window()
     window.script.editor.setPlainText("Draf skrip saya")

@@ -188,7 +188,7 @@ def test_end_to_end_with_the_real_model(qtbot, make_window, tmp_path: Path) -> N
     window.settings.candidates = ("en",)  # the task carries what Settings says: English only
     with qtbot.waitSignal(window.work.task_done, timeout=30_000):
         window.import_files([str(clip)], "Kempen")
-    wait_for_status(qtbot, window, "in_review", timeout=60_000)
+    wait_for_status(qtbot, window, "in_review", timeout=180_000)  # transcription and on-screen text, both real
     video_id = window.library.model.rows[0]["id"]
     window.library.select(video_id)
     window.review.open_video(video_id)

@@ -62,7 +62,11 @@ class TranscriptionJob:
     """One transcription in one child process. Use `messages()` to follow it, `cancel()` to stop it.
 
     Not thread-safe: create, poll and cancel it from one thread (the GUI uses a worker thread for that).
+    Subclasses run another worker module over the same protocol (ocr_runner.ScreenTextJob).
     """
+
+    worker_module = "transcribe.worker"
+    label = "transcription"
 
     def __init__(self, media: str | os.PathLike[str], options: TranscribeOptions | None = None,
                  windows: list[dict] | None = None) -> None:
@@ -86,16 +90,18 @@ class TranscriptionJob:
 
     def start(self) -> TranscriptionJob:
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the job; closed in _reap)
-        self._process = subprocess.Popen([sys.executable, "-m", "transcribe.worker"], stdin=subprocess.PIPE,
+        self._process = subprocess.Popen([sys.executable, "-m", self.worker_module], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=self._stderr, env=_child_env())
         assert self._process.stdin is not None
         assert self._process.stdout is not None
-        request = {"media": os.path.abspath(self.media), "options": self.options.to_dict(), "windows": self.windows}
-        self._process.stdin.write(json.dumps(request).encode() + b"\n")
+        self._process.stdin.write(json.dumps(self._request()).encode() + b"\n")
         self._process.stdin.close()
         self._selector = selectors.DefaultSelector()
         self._selector.register(self._process.stdout, selectors.EVENT_READ)
         return self
+
+    def _request(self) -> dict:
+        return {"media": os.path.abspath(self.media), "options": self.options.to_dict(), "windows": self.windows}
 
     def poll(self, timeout: float = 0.1) -> Message | None:
         """The next message, or None if nothing arrived within `timeout` seconds (or the job is over)."""
@@ -149,7 +155,7 @@ class TranscriptionJob:
         if self._stderr is not None:
             self._stderr.seek(0)
             detail = self._stderr.read()[-20_000:]
-        return Failed(f"the transcription process stopped unexpectedly ({reason}); {CRASH_HINT}", "crash",
+        return Failed(f"the {self.label} process stopped unexpectedly ({reason}); {CRASH_HINT}", "crash",
                       detail.decode("utf-8", "replace"))
 
     def _finish(self, outcome: Finished | Failed) -> Finished | Failed:
@@ -184,14 +190,21 @@ def run_transcription(media: str | os.PathLike[str], options: TranscribeOptions 
     if worker is not None:
         from transcribe.warm import WarmJob
 
-        job: TranscriptionJob = WarmJob(media, options, windows, worker).start()
+        job: TranscriptionJob = WarmJob(media, options, windows, worker)
     else:
-        job = TranscriptionJob(media, options, windows).start()
+        job = TranscriptionJob(media, options, windows)
+    return follow(job, on_progress, should_cancel)
+
+
+def follow(job: TranscriptionJob, on_progress: Callable[[Progress], None] | None = None,
+           should_cancel: Callable[[], bool] | None = None) -> Finished:
+    """Start `job` and run it to the end, raising TranscribeError (or Cancelled) on failure."""
+    job.start()
     try:
         while True:
             if should_cancel is not None and should_cancel():
                 job.cancel()
-                raise Cancelled("transcription cancelled")
+                raise Cancelled(f"{job.label} cancelled")
             message = job.poll(0.1)
             if isinstance(message, Progress):
                 if on_progress is not None:
@@ -205,4 +218,4 @@ def run_transcription(media: str | os.PathLike[str], options: TranscribeOptions 
         job.cancel()
 
 
-__all__ = ["Failed", "Finished", "Message", "Progress", "TranscriptionJob", "run_transcription"]
+__all__ = ["Failed", "Finished", "Message", "Progress", "TranscriptionJob", "follow", "run_transcription"]

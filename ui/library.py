@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review import lookups
+from reviewer.review.listing import library_rows
 from reviewer.review.lookups import STATUSES, thumbnail
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
@@ -119,7 +120,7 @@ class LibraryPane(QWidget):
     def refresh(self) -> None:
         selected = self.selected_id()
         stale = lookups.stale_video_ids(self.services.store, list(self.services.checker().refs))
-        rows = [row | {"stale": row["id"] in stale} for row in lookups.list_videos(
+        rows = [row | {"stale": row["id"] in stale} for row in library_rows(  # each file looked at, who is awaited
             self.services.store, self.campaign.currentData(), self.status.currentData(), self.search.text())]
         self.model.set_rows(rows)
         self._show_count()

@@ -21,6 +21,7 @@ from reviewer.review.term_lists import invalid_lists
 from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.review.workflow import latest_transcript
 from transcribe.media import MEDIA_EXTENSIONS
+from ui.bundle_actions import BundleActions
 from ui.compare_view import CompareView
 from ui.dashboard import DashboardPage
 from ui.dialogs import ImportDialog, identity_dialog
@@ -65,6 +66,11 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, "")
         self.setCentralWidget(self.tabs)
         self._actions()
+        self.bundles = BundleActions(self, work, lambda: (self.settings.reviewer, self.settings.organisation),
+                                     lambda: self.library.current_campaign)
+        self.bundles.add_to(self.file_menu)
+        self.bundles.done.connect(self._bundle_done)
+        self.bundles.failed.connect(self.notify)
         self.library.video_selected.connect(self.review.open_video)
         self.review.compare_requested.connect(self.open_compare)
         self.review.changed.connect(lambda _: self._refresh_lists())
@@ -160,6 +166,7 @@ class MainWindow(QMainWindow):
         self.play_action.setText(tr("Play / pause"))
         self.quit_action.setText(tr("&Quit"))
         self.report_action.setText(tr("Export video &report (PDF)…"))
+        self.bundles.retranslate()
         self.feedback_action.setText(tr("Send &feedback to the creator…"))
 
     def apply_settings(self, settings: AppSettings) -> None:
@@ -271,7 +278,8 @@ class MainWindow(QMainWindow):
     def process(self, video_id: int, label: str) -> int:
         """Queue transcription and checking with the options Settings holds now (the task carries them)."""
         return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer,
-                                 recheck=latest_transcript(self.services.store.db, video_id) is not None)
+                                 recheck=latest_transcript(self.services.store.db, video_id) is not None,
+                                 screen_text=self.settings.screen_text)
 
     def _task_done(self, _key: int, video_id: int, kind: str) -> None:
         if kind == TaskKind.EXPORT:
@@ -282,6 +290,10 @@ class MainWindow(QMainWindow):
                 self.process(video_id, video_name(self.services.store, video_id))
         elif self.review.video_id == video_id:
             self.review.reload()
+
+    def _bundle_done(self, message: str) -> None:
+        self.notify(message)
+        self._refresh_lists()
 
     def _refresh_lists(self) -> None:
         self.library.refresh_campaigns()

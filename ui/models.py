@@ -92,15 +92,22 @@ class VideoTableModel(RowsModel[Row]):
                  if row[f"findings_{s}"]]
         return ", ".join(parts) or tr("none")
 
+    @staticmethod
+    def status_text(row: Row) -> str:
+        """A missing file is never shown as approved (the core looked at each file before listing)."""
+        label = tr(STATUS_LABELS[row["status"]])
+        return tr("File missing (recorded: {status})", status=label) if row.get("file") == "missing" else label
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {"Video": f"{row['original_name']}\nv{row['version']} · {row['creator'] or '—'}",
-                    "Status": tr(STATUS_LABELS[row["status"]]) + (" ⚠" if row["changed_since_review"] else "")
+                    "Status": self.status_text(row) + (" ⚠" if row["changed_since_review"] else "")
                     + (" · " + tr("{n} new", n=row["new_findings"]) if row.get("new_findings") else "")
-                    + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript")),
+                    + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript"))
+                    + ("\n" + row["decided"] if row.get("decided") else ""),
                     "Findings": (self.counts(row) if row.get("has_transcript", True) else tr("not checked")) + (
                         "\n" + tr("{n} unresolved comments", n=row["open_comments"]) if row.get("open_comments")
                         else "")}[column]
@@ -116,6 +123,8 @@ class VideoTableModel(RowsModel[Row]):
                 tips.append(tr("No transcript: nothing this video says was checked"))
             if row.get("new_findings"):
                 tips.append(tr("{n} new findings since the decision", n=row["new_findings"]))
+            if row.get("file") == "missing":
+                tips.append(tr("The file is missing: this status cannot be verified. Use File → Locate media…"))
             if row.get("stale"):
                 tips.append(tr("Checked against an older term list: re-check before deciding."))
             return "\n".join(tips) or None
@@ -141,15 +150,21 @@ class FindingsTableModel(RowsModel[FindingRow]):
     def value(self, row: FindingRow, column: str) -> str:
         """The text of one cell; also used for the detail columns of the selected finding."""
         if column == "Time":
+            where = " " + tr("on screen") if row["source"] == "screen" else ""
             if row["time_start"] is not None:
-                return clock(row["time_start"])
+                return clock(row["time_start"]) + where
             return tr("caption") if row["source"] == "caption" else ""
         if column == "Context":
-            return context(self.text, row["start"], row["end"], 40) if row["source"] != "caption" \
+            return context(self.text, row["start"], row["end"], 40) if row["source"] == "transcript" \
                 else row["matched"]
         if column == "Kind":
+            if row.get("verification") == "look" or (row["kind"] == "fuzzy" and row.get("source") == "screen"):
+                return tr("look to confirm")
             return tr("listen to confirm") if row["kind"] == "fuzzy" else tr(row["kind"])
         if column == "Disposition":
+            if row.get("disagreement"):  # reviewers disagree: open until they agree
+                return tr("disagreement ({who})", who=row["disposition_by"]) + (
+                    f": {row['reason']}" if row.get("reason") else "")
             return tr(row["disposition"]) + (f": {row['reason']}" if row["reason"] else "")
         if column == "Severity":
             return tr(row["severity"])

@@ -27,6 +27,7 @@ from reviewer.review import lookups
 from reviewer.review.comments import edit_comment, reply, resolve, threads
 from reviewer.review.correction import corrected_transcript
 from reviewer.review.lookups import FindingRow, VideoDetail
+from reviewer.review.screen import finding_frame, stored_track
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.vocabulary import QT_TR_NOOP
@@ -42,8 +43,11 @@ from ui.comment_threads import CommentsPanel
 from ui.i18n import follow_language, tr
 from ui.player_notice import open_player
 from ui.review_panels import DecisionPanel, FindingsPanel
+from ui.screen_text_view import FrameOverlay, ScreenTextPanel
 from ui.timeline import markers_for
 from ui.transcript_view import TranscriptPanel
+
+OVERLAY_HOLD = 1.0  # seconds the player may move (a seek to the finding's start) before the still frame goes
 
 
 class ReviewPage(QWidget):
@@ -79,6 +83,8 @@ class ReviewPage(QWidget):
         # also be Protocols mypy checks)
         self.player: Any = cast(Any, player if player is not None else open_player())
         self.transcript = TranscriptPanel()
+        self.screen_text = ScreenTextPanel()
+        self.frame_overlay = FrameOverlay(getattr(self.player, "video", self.player))
         self.findings = FindingsPanel()
         self.comments = CommentsPanel()
         self.decision = DecisionPanel()
@@ -89,7 +95,8 @@ class ReviewPage(QWidget):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.player)
         left.addWidget(self.transcript)
-        left.setSizes([420, 220])
+        left.addWidget(self.screen_text)
+        left.setSizes([420, 200, 90])
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(self.tabs)
@@ -108,6 +115,8 @@ class ReviewPage(QWidget):
         self.player.position_changed.connect(self._follow)
         self.transcript.text.word_clicked.connect(self.player.seek)
         self.findings.seek_requested.connect(self.player.seek)
+        self.screen_text.seek_requested.connect(self.player.seek)
+        self.findings.table.selectionModel().selectionChanged.connect(lambda *_: self._show_screen_box())
         self.comments.seek_requested.connect(self.player.seek)
         self.findings.disposition_requested.connect(self._dispose)
         self.comments.comment_requested.connect(self._comment)
@@ -155,11 +164,14 @@ class ReviewPage(QWidget):
         self.transcript.stop_editing()
         self.transcript.text.show_transcript(transcript, detail["findings"])
         self.findings.set_findings(detail["findings"], self.transcript.text.toPlainText())
+        self.screen_text.show_track(stored_track(self.services.store, self.video_id),
+                                    detail["check"]["screen_text"] if detail["check"] else "")
+        self.frame_overlay.hide()
         self.comments.set_comments(threads(self.services.store, self.video_id))
         self.player.timeline.set_markers(video["duration"], markers_for(detail["findings"],
                                                                         detail["comments"]))
         if load_media:
-            self.player.load(video["path"], video["duration"])
+            self.player.load(video["path"], video["duration"], lookups.thumbnail(self.services.store, self.video_id))
         self.stale_box.setVisible(bool(detail["stale_term_lists"]))
         self.decision.set_flags(detail["changed_since_review"], detail["stale_term_lists"],
                                 detail["new_findings"])
@@ -195,7 +207,21 @@ class ReviewPage(QWidget):
         if self.video_id is not None and self.detail is not None:
             self.recheck_requested.emit(self.video_id, self.detail["video"]["original_name"])
 
+    def _show_screen_box(self) -> None:
+        """A selected on-screen finding: pause, and draw its box over that moment's frame."""
+        row = self.findings.selected()
+        shown = finding_frame(self.detail["video"]["path"], row) if row and self.detail else None
+        if shown is None:
+            self.frame_overlay.hide()
+            return
+        png, box, seconds = shown
+        if hasattr(self.player, "player"):
+            self.player.player.pause()
+        self.frame_overlay.show_frame(png, box, seconds)
+
     def _follow(self, seconds: float) -> None:
+        if self.frame_overlay.isVisible() and abs(seconds - self.frame_overlay.seconds) > OVERLAY_HOLD:
+            self.frame_overlay.hide()  # playback moved on: the still frame no longer matches
         self.transcript.text.follow(seconds)
         self.comments.set_time(seconds)
 

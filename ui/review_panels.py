@@ -67,7 +67,7 @@ class FindingsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        sure = sum(r["kind"] != "fuzzy" for r in self.model.rows)
+        sure = sum(r["kind"] != "fuzzy" and r.get("verification") != "look" for r in self.model.rows)
         fuzzy = len(self.model.rows) - sure
         self.title.setText(tr("Findings: {sure} sure, {fuzzy} to confirm by listening", sure=sure, fuzzy=fuzzy))
         self.confirm_button.setText(tr("Confirm"))

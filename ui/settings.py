@@ -1,4 +1,5 @@
-"""User settings, kept with QSettings: who is reviewing, UI language, transcription choices, folders."""
+"""User settings, kept with QSettings: who is reviewing, UI language, transcription and on-screen text choices,
+folders."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class AppSettings:
     candidates: tuple[str, ...] = DEFAULT_CANDIDATES
     model_folder: str = ""
     data_folder: str = ""
+    screen_text: bool = True  # read and check the text burned into videos (OCR)
     extra: dict = field(default_factory=dict)
 
     def transcribe_options(self) -> TranscribeOptions:
@@ -33,6 +35,7 @@ class AppSettings:
             candidates=tuple(c.strip() for c in candidates.split(",") if c.strip()) or DEFAULT_CANDIDATES,
             model_folder=str(qs.value("transcription/model_folder", "")),
             data_folder=str(qs.value("storage/data_folder", "")),
+            screen_text=str(qs.value("checks/screen_text", "true")).lower() not in ("false", "0"),
         )
 
     def save(self, store: QSettings | None = None) -> None:
@@ -43,4 +46,5 @@ class AppSettings:
         qs.setValue("transcription/candidates", ",".join(self.candidates))
         qs.setValue("transcription/model_folder", self.model_folder)
         qs.setValue("storage/data_folder", self.data_folder)
+        qs.setValue("checks/screen_text", "true" if self.screen_text else "false")
         qs.sync()

@@ -1,8 +1,10 @@
-"""Settings: who is reviewing, UI language, transcription language candidates, model and data folders."""
+"""Settings: who is reviewing, UI language, transcription language candidates, model and data folders, and whether
+on-screen text is read."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +33,10 @@ class SettingsDialog(QDialog):
         self.candidates = QLineEdit(",".join(settings.candidates))
         self.model_folder = QLineEdit(settings.model_folder)
         self.data_folder = QLineEdit(settings.data_folder)
+        self.screen_text = QCheckBox(tr("Read and check text shown on screen (OCR)"))
+        self.screen_text.setChecked(settings.screen_text)
+        self.screen_text.setToolTip(tr("Captions, stickers and title cards burned into the video are read offline "
+                                       "and checked like speech. Off: only what is said is checked."))
         form = QFormLayout(self)
         form.addRow(tr("Your name"), self.reviewer)
         form.addRow(tr("Organisation"), self.organisation)
@@ -38,10 +44,12 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Languages spoken in videos"), self.candidates)
         form.addRow(tr("Speech model folder (empty: bundled)"), self._with_browse(self.model_folder))
         form.addRow(tr("Data folder (after restart)"), self._with_browse(self.data_folder))
+        form.addRow(tr("On-screen text"), self.screen_text)
         for widget, name in ((self.reviewer, tr("Your name")), (self.organisation, tr("Organisation")),
                              (self.language, tr("Interface language")),
                              (self.candidates, tr("Languages spoken in videos")),
-                             (self.model_folder, tr("Speech model folder")), (self.data_folder, tr("Data folder"))):
+                             (self.model_folder, tr("Speech model folder")), (self.data_folder, tr("Data folder")),
+                             (self.screen_text, tr("On-screen text"))):
             widget.setAccessibleName(name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -63,4 +71,4 @@ class SettingsDialog(QDialog):
         candidates = tuple(c.strip().lower() for c in self.candidates.text().split(",") if c.strip())
         return AppSettings(self.reviewer.text().strip(), self.organisation.text().strip(),
                            self.language.currentData(), candidates or ("ms", "en"), self.model_folder.text().strip(),
-                           self.data_folder.text().strip())
+                           self.data_folder.text().strip(), screen_text=self.screen_text.isChecked())

@@ -27,7 +27,7 @@ class Marker:
     colour: str
     label: str
     end: float | None = None  # a range comment: drawn as a span from `seconds` to `end`
-
+    shape: str = "line"  # "line": said (or a comment); "box": shown on screen
 
 class Timeline(QWidget):
     """A strip the length of the video with markers; emits `seek_requested(seconds)`."""
@@ -89,14 +89,21 @@ class Timeline(QWidget):
                 span.setAlpha(90)
                 painter.fillRect(QRectF(self.x_of(marker.seconds), 4, self.x_of(marker.end) - self.x_of(marker.seconds),
                                         self.height() - 8), span)
-            painter.setPen(QPen(QColor(marker.colour), 3))
+            painter.setPen(QPen(QColor(marker.colour), 3 if marker.shape == "line" else 2))
             x = self.x_of(marker.seconds)
-            painter.drawLine(int(x), 3, int(x), self.height() - 3)
+            if marker.shape == "box":  # on-screen text: a small framed square, like the box drawn over the frame
+                side = min(12.0, self.height() - 6.0)
+                painter.setBrush(QColor("white"))
+                painter.drawRect(QRectF(x - side / 2, (self.height() - side) / 2, side, side))
+            else:
+                painter.drawLine(int(x), 3, int(x), self.height() - 3)
         painter.end()
 
 
 def markers_for(findings: Sequence[FindingRow], comments: Sequence[Comment]) -> list[Marker]:
-    return ([Marker(f["time_start"], SEVERITY_COLOURS[f["severity"]], f"{f['term']} ({tr(f['severity'])})")
+    return ([Marker(f["time_start"], SEVERITY_COLOURS[f["severity"]],
+                    f"{f['term']} ({tr(f['severity'])})" + (" · " + tr("on screen") if f["source"] == "screen" else ""),
+                    shape="box" if f["source"] == "screen" else "line")
              for f in findings if f["time_start"] is not None and f["disposition"] != "dismissed"]
             + [Marker(c["at_seconds"], COMMENT_COLOUR, f"{c['reviewer']}: {c['text']}", c["end_seconds"])
                for c in comments if not c["parent_uid"] and not c["resolved"]])

@@ -57,7 +57,7 @@ class TranscriptText(QPlainTextEdit):
                                   if probability is not None and probability < DOUBT_BELOW]
         self._finding_selections = []
         for finding in findings:
-            if finding["source"] == "caption" or finding["disposition"] == "dismissed":
+            if finding["source"] != "transcript" or finding["disposition"] == "dismissed":
                 continue
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()

@@ -19,7 +19,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -40,7 +40,8 @@ from ui.i18n import follow_language, tr
 LIVE_QUEUES: weakref.WeakSet[WorkQueue] = weakref.WeakSet()  # tests assert none outlives its window
 # The stages transcribe/ reports (it imports nothing of ours, so its words are marked for translators here).
 STAGES = (QT_TR_NOOP("loading model"), QT_TR_NOOP("decoding audio"), QT_TR_NOOP("detecting language"),
-          QT_TR_NOOP("transcribing"), QT_TR_NOOP("importing"), QT_TR_NOOP("exporting"))
+          QT_TR_NOOP("transcribing"), QT_TR_NOOP("importing"), QT_TR_NOOP("exporting"),
+          QT_TR_NOOP("reading on-screen text"))
 KEEP_FINISHED = 4  # finished rows left on show; older ones are pruned
 EXPECTED_ERRORS = (UserError, TranscribeError, OSError)  # their message is for the user; others are bugs
 
@@ -148,10 +149,12 @@ class WorkQueue(QObject):
         return self.submit(TaskKind.IMPORT, tr("Import {name}", name=Path(path).name), job)
 
     def process(self, video_id: int, label: str, options: TranscribeOptions, actor: str = "",
-                recheck: bool = False) -> int:
-        """Transcribe (if there is no transcript yet) and check; `recheck` says it only checks again."""
+                recheck: bool = False, screen_text: bool = True) -> int:
+        """Transcribe (if there is no transcript yet) and check; `recheck` says it only checks again;
+        `screen_text` whether on-screen text is read (Settings)."""
         def job(services: Services, report: Report, should_cancel: ShouldCancel) -> int:
-            transcribe_and_check(services.with_options(options), video_id, report, should_cancel, actor)
+            chosen = replace(services.with_options(options), screen_text=screen_text)
+            transcribe_and_check(chosen, video_id, report, should_cancel, actor)
             return video_id
 
         title = tr("Re-check {name}", name=label) if recheck else tr("Transcribe and check {name}", name=label)

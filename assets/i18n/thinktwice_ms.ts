@@ -56,8 +56,84 @@
         <translation>Eksport CSV</translation>
     </message>
     <message>
+        <source>Import &amp;bundle…</source>
+        <translation>Import &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport my review bundle…</source>
+        <translation>E&amp;ksport berkas semakan saya…</translation>
+    </message>
+    <message>
+        <source>&amp;Locate media…</source>
+        <translation>&amp;Cari media…</translation>
+    </message>
+    <message>
+        <source>Campaign &amp;reviewers…</source>
+        <translation>&amp;Penyemak kempen…</translation>
+    </message>
+    <message>
+        <source>Import bundle</source>
+        <translation>Import berkas</translation>
+    </message>
+    <message>
+        <source>Where are the campaign&apos;s videos? (Cancel if the package holds them)</source>
+        <translation>Di manakah video kempen ini? (Batal jika pakej mengandunginya)</translation>
+    </message>
+    <message>
+        <source>{name} was imported before; nothing changed.</source>
+        <translation>{name} telah diimport sebelum ini; tiada perubahan.</translation>
+    </message>
+    <message>
+        <source> {n} videos still need Locate media…</source>
+        <translation> {n} video masih perlu Cari media…</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {n} new items.</source>
+        <translation>{name} diimport: {n} item baharu.</translation>
+    </message>
+    <message>
+        <source>Choose a campaign in the library and set your name in Settings first.</source>
+        <translation>Pilih kempen dalam pustaka dan tetapkan nama anda dalam Tetapan dahulu.</translation>
+    </message>
+    <message>
+        <source>Export my review bundle</source>
+        <translation>Eksport berkas semakan saya</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({n} items).</source>
+        <translation>{path} disimpan ({n} item).</translation>
+    </message>
+    <message>
         <source>Export {name}</source>
         <translation>Eksport {name}</translation>
+    </message>
+    <message>
+        <source>Locate media</source>
+        <translation>Cari media</translation>
+    </message>
+    <message>
+        <source>Found {n} videos.</source>
+        <translation>{n} video ditemui.</translation>
+    </message>
+    <message>
+        <source>Still missing: {names}</source>
+        <translation>Masih hilang: {names}</translation>
+    </message>
+    <message>
+        <source>Choose a campaign in the library first.</source>
+        <translation>Pilih kempen dalam pustaka dahulu.</translation>
+    </message>
+    <message>
+        <source>Campaign reviewers</source>
+        <translation>Penyemak kempen</translation>
+    </message>
+    <message>
+        <source>Reviewers who must decide on every video of {campaign}, one per line, as Name (Organisation):</source>
+        <translation>Penyemak yang mesti membuat keputusan bagi setiap video {campaign}, satu setiap baris, sebagai Nama (Organisasi):</translation>
+    </message>
+    <message>
+        <source>{campaign} requires {n} reviewers.</source>
+        <translation>{campaign} memerlukan {n} penyemak.</translation>
     </message>
     <message>
         <source>Search names, creators, captions and transcripts</source>
@@ -200,6 +276,10 @@
         <translation>tiada</translation>
     </message>
     <message>
+        <source>File missing (recorded: {status})</source>
+        <translation>Fail hilang (direkodkan: {status})</translation>
+    </message>
+    <message>
         <source>{n} new</source>
         <translation>{n} baharu</translation>
     </message>
@@ -214,6 +294,10 @@
     <message>
         <source>{n} new findings since the decision</source>
         <translation>{n} dapatan baharu sejak keputusan</translation>
+    </message>
+    <message>
+        <source>The file is missing: this status cannot be verified. Use File → Locate media…</source>
+        <translation>Fail hilang: status ini tidak dapat disahkan. Gunakan Fail → Cari media…</translation>
     </message>
     <message>
         <source>Time</source>
@@ -248,6 +332,10 @@
         <translation>Cadangan</translation>
     </message>
     <message>
+        <source>on screen</source>
+        <translation>pada skrin</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>baharu</translation>
     </message>
@@ -276,8 +364,16 @@
         <translation>kapsyen</translation>
     </message>
     <message>
+        <source>look to confirm</source>
+        <translation>lihat untuk mengesahkan</translation>
+    </message>
+    <message>
         <source>listen to confirm</source>
         <translation>dengar untuk sahkan</translation>
+    </message>
+    <message>
+        <source>disagreement ({who})</source>
+        <translation>tidak sepakat ({who})</translation>
     </message>
     <message>
         <source>Language</source>
@@ -600,6 +696,14 @@
         <translation>Tetapan</translation>
     </message>
     <message>
+        <source>Read and check text shown on screen (OCR)</source>
+        <translation>Baca dan semak teks yang dipaparkan pada skrin (OCR)</translation>
+    </message>
+    <message>
+        <source>Captions, stickers and title cards burned into the video are read offline and checked like speech. Off: only what is said is checked.</source>
+        <translation>Kapsyen, pelekat dan kad tajuk yang tertanam dalam video dibaca di luar talian dan disemak seperti pertuturan. Dimatikan: hanya apa yang diucapkan disemak.</translation>
+    </message>
+    <message>
         <source>Your name</source>
         <translation>Nama anda</translation>
     </message>
@@ -618,6 +722,10 @@
     <message>
         <source>Data folder (after restart)</source>
         <translation>Folder data (selepas dimulakan semula)</translation>
+    </message>
+    <message>
+        <source>On-screen text</source>
+        <translation>Teks pada skrin</translation>
     </message>
     <message>
         <source>Speech model folder</source>
@@ -828,6 +936,10 @@
         <translation>mengeksport</translation>
     </message>
     <message>
+        <source>reading on-screen text</source>
+        <translation>membaca teks pada skrin</translation>
+    </message>
+    <message>
         <source>Import {name}</source>
         <translation>Import {name}</translation>
     </message>
@@ -1026,6 +1138,22 @@
     <message>
         <source>Video playback unavailable</source>
         <translation>Main semula video tidak tersedia</translation>
+    </message>
+    <message>
+        <source>On screen</source>
+        <translation>Pada skrin</translation>
+    </message>
+    <message>
+        <source>On screen ({count} lines)</source>
+        <translation>Pada skrin ({count} baris)</translation>
+    </message>
+    <message>
+        <source>On screen: not read ({why})</source>
+        <translation>Pada skrin: tidak dibaca ({why})</translation>
+    </message>
+    <message>
+        <source>{start} to {end}, read with confidence {confidence}</source>
+        <translation>{start} hingga {end}, dibaca dengan keyakinan {confidence}</translation>
     </message>
     <message>
         <source>PDF document</source>

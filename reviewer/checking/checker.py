@@ -40,7 +40,9 @@ class Finding:
     list_name: str = ""
     time_start: float | None = None
     time_end: float | None = None
-    verification: str = ""  # for media fuzzy findings: "confirmed" or "" (rejected ones are dropped)
+    verification: str = ""  # media fuzzy findings: "confirmed" or "" (rejected ones are dropped); "look": see below
+    box: tuple[int, int, int, int] | None = None  # on-screen findings: where the text is (x, y, width, height)
+    ocr_confidence: float | None = None  # on-screen findings: how sure the OCR was of the words
 
     @property
     def relistened(self) -> str:
@@ -51,7 +53,8 @@ class Finding:
 
     @property
     def sure(self) -> bool:
-        return self.kind != "fuzzy"
+        """Fuzzy matches, and words the OCR read with low confidence ("look"), need a person to confirm."""
+        return self.kind != "fuzzy" and self.verification != "look"
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import fraction_bar
+from reviewer.cli.screen import add_screen_text_option, screen_result
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
 from reviewer.review.checking import Checker, CheckResult, context, freeze_long_lived
@@ -33,6 +34,7 @@ from transcribe.types import Transcript
 SEVERITY_COLOURS = {"critical": "\033[1;97;41m", "high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}
 RESET = "\033[0m"
 TEXT_EXTENSIONS = {".txt", ".srt", ".vtt", ".md", ""}
+SCREEN = "screen"
 
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # about 2.5 million words: far beyond any script or subtitle file
@@ -106,6 +108,11 @@ def lists_in_force(db: str | None, paths: list[str] | None) -> list:
 
 
 def run_check(args: argparse.Namespace) -> CheckResult:
+    return run_checks(args)[0]
+
+
+def run_checks(args: argparse.Namespace) -> tuple[CheckResult, CheckResult | None, str]:
+    """The input's findings; for a video also its on-screen findings and what became of its on-screen text."""
     checker = Checker(lists_in_force(args.db, args.terms))
     freeze_long_lived()
     source = args.input
@@ -114,7 +121,11 @@ def run_check(args: argparse.Namespace) -> CheckResult:
         with fraction_bar("checking") as update:
             _, result = check_media(checker, source, options_from_args(args),
                                     on_progress=lambda p: update(p.fraction, p.stage))
-        return result
+        return (result, *screen_result(checker, source, args))
+    return _check_text_input(checker, source, suffix, args), None, ""
+
+
+def _check_text_input(checker: Checker, source: str, suffix: str, args: argparse.Namespace) -> CheckResult:
     if suffix == ".json":
         return checker.check_transcript(read_json_transcript(source), source)
     if suffix not in TEXT_EXTENSIONS:
@@ -139,22 +150,24 @@ def run_check(args: argparse.Namespace) -> CheckResult:
 
 def format_text(result: CheckResult, colour: bool) -> str:
     lines = []
+    seen = "look to confirm: read" if result.source == SCREEN else "listen to confirm: heard"
     for finding in sorted(result.findings, key=lambda f: (not f.sure, f.start)):
         line_number = result.text.count("\n", 0, finding.start) + 1
         where = f"{_clock(finding.time_start)} " if finding.time_start is not None else ""
         severity = finding.severity.upper()
         if colour:
             severity = f"{SEVERITY_COLOURS[finding.severity]}{severity}{RESET}"
-        doubt = f"  (listen to confirm: heard '{finding.matched}', confidence {finding.confidence:.2f})" \
-            if not finding.sure else ""
+        doubt = f"  ({seen} '{finding.matched}', confidence {finding.confidence:.2f})" if not finding.sure else ""
+        where += f"on screen at {finding.box[0]},{finding.box[1]} " if finding.box else ""
         relistened = f"  ({finding.relistened})" if finding.relistened else ""
         lines.append(f"line {line_number}: {where}[{severity}] {finding.term} · {finding.category}{doubt}{relistened}")
         lines.append(f"    {context(result.text, finding.start, finding.end)}")
         if finding.suggestion:
             lines.append(f"    → {finding.suggestion}")
     sure = sum(f.sure for f in result.findings)
+    how = "looking" if result.source == SCREEN else "listening"
     lines.append(f"{result.source}: {result.note + '; ' if result.note else ''}{result.summary()}"
-                 + (f" ({len(result.findings) - sure} to confirm by listening)" if sure < len(result.findings) else ""))
+                 + (f" ({len(result.findings) - sure} to confirm by {how})" if sure < len(result.findings) else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -163,13 +176,20 @@ def _clock(seconds: float) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    result = run_check(args)
+    result, screen, screen_status = run_checks(args)
     if args.format == "json":
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        payload = result.to_dict()
+        if screen_status:
+            payload |= {"screen_text": screen_status, "screen": screen.to_dict() if screen else None}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(format_text(result, colour))
-    return 1 if result.findings else 0
+        if screen is not None:
+            sys.stdout.write(format_text(screen, colour))
+        elif screen_status:
+            sys.stdout.write(f"on-screen text: not read ({screen_status})\n")
+    return 1 if result.findings or (screen and screen.findings) else 0
 
 
 def cmd_terms(args: argparse.Namespace) -> int:
@@ -257,6 +277,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                        "force (repeatable)")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     add_transcription_options(check)
+    add_screen_text_option(check)
     check.set_defaults(func=cmd_check)
 
     terms = commands.add_parser("terms", help="list, validate or export term lists")

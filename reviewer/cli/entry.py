@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from reviewer import __version__
+from reviewer.cli import bundle as cli_bundle
 from reviewer.cli import check as cli_check
 from reviewer.cli import comments as cli_comments
 from reviewer.cli import media as cli_media
 from reviewer.cli import reports as cli_reports
 from reviewer.cli import review as cli_review
+from reviewer.cli import screen as cli_screen
 from reviewer.cli import self_test as cli_self_test
 from reviewer.cli.args import dash_hint, join_dash_values, option_strings
 from reviewer.errors import UserError
@@ -28,7 +30,7 @@ from reviewer.paths import log_path
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMAND_MODULES = (cli_media, cli_check, cli_review, cli_comments, cli_reports, cli_self_test)
+COMMAND_MODULES = (cli_media, cli_check, cli_screen, cli_review, cli_comments, cli_reports, cli_self_test, cli_bundle)
 
 
 class _Parser(argparse.ArgumentParser):

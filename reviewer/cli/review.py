@@ -5,15 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
+from reviewer.cli.screen import add_screen_text_option
 from reviewer.errors import UserError
 from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
+from reviewer.review.awaiting import bundle_origins, review_details
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
+from reviewer.review.file_state import MISSING, quick_check, shown_status
+from reviewer.review.listing import library_rows
 from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
@@ -23,7 +29,8 @@ from transcribe.errors import TranscribeError
 
 def _services(args: argparse.Namespace) -> Services:
     options = options_from_args(args) if hasattr(args, "language") else None
-    return Services.open(args.db, **({"options": options} if options else {}))
+    return Services.open(args.db, **({"options": options} if options else {}),
+                         screen_text=not getattr(args, "no_screen_text", False))
 
 
 def _dump(payload) -> None:
@@ -69,17 +76,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    rows = lookups.list_videos(_services(args).store, args.campaign, args.status, args.search or "")
+    rows = library_rows(_services(args).store, args.campaign, args.status, args.search or "")
     if args.format == "json":
         _dump(rows)
         return 0
     for row in rows:
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
             "" if row["has_transcript"] else " [no transcript]")
+        flags += f" ({row['decided']})" if row["decided"] else ""
         found = (("C", row["findings_critical"]), ("H", row["findings_high"]), ("M", row["findings_medium"]),
                  ("L", row["findings_low"]))
         counts = " ".join(f"{n}{letter}" for letter, n in found if n)
-        print(f"{row['id']:>6}  {STATUS_LABELS[row['status']]:<22} {row['campaign']:<18.18} "
+        print(f"{row['id']:>6}  {shown_status(STATUS_LABELS[row['status']], row['file']):<22} {row['campaign']:<18.18} "
               f"v{row['version']} {row['original_name']:<30.30} {counts}{flags}")
     if not rows:
         print("no videos match", file=sys.stderr)
@@ -88,23 +96,34 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     services = _services(args)
+    file_state = quick_check(services.store, args.id)
     detail = lookups.show(services.store, args.id, list(services.term_list_refs()))
+    extra = {"file": file_state} | review_details(services.store, args.id)
     if args.format == "json":
-        _dump(detail)
+        _dump({**detail, **extra})
         return 0
     video = detail["video"]
     print(f"video {video['id']}: {video['original_name']} (v{video['version']}, campaign {detail['campaign']})")
     print(f"  creator {video['creator'] or '-'}, {video['duration']:.1f} s, sha256 {video['sha256']}")
-    print(f"  status: {STATUS_LABELS[detail['status']]}"
+    if file_state == MISSING:
+        print(f"  FILE MISSING: {video['path'] or 'never located'}; locate it (thinktwice bundle locate FOLDER)")
+    print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state)}"
           + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
-          + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else ""))
+          + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else "")
+          + (f" — {extra['decided_label']}" if extra["decided_label"] else ""))
     if detail["transcript_gap"]:
         print(f"  {detail['transcript_gap'].upper()}")
+    if detail["check"] and detail["check"]["screen_text"] not in ("", "read"):
+        print(f"  on-screen text: not read ({detail['check']['screen_text']})")
+    for group in extra["competing_corrections"]:
+        print("  COMPETING TRANSCRIPT CORRECTIONS: " + "; ".join(
+            f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
+            for r in group) + " corrected the same revision; the last is shown — reconcile them")
     for finding in detail["findings"]:
         at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
+        at += "on screen " if finding["source"] == "screen" else ""
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
-              f"'{finding['matched']}' — {finding['disposition']}"
-              + (f": {finding['reason']}" if finding["reason"] else ""))
+              f"'{finding['matched']}' — {_disposition_text(finding, extra['dispositions'])}")
     for comment in detail["comments"]:
         reply = ", reply" if comment["parent_uid"] else ""
         resolved = ", resolved" if comment["resolved"] else ""
@@ -114,6 +133,16 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
     return 0
+
+
+def _disposition_text(finding: Mapping[str, Any], opinions: dict[str, list[dict]]) -> str:
+    held = opinions.get(finding["fingerprint"], [])
+    if finding["disagreement"]:
+        return "DISAGREEMENT, open until resolved: " + "; ".join(
+            f"{o['disposition']} by {o['reviewer']}" + (f" ({o['organisation']})" if o["organisation"] else "")
+            + (f": {o['reason']}" if o["reason"] else "") for o in held)
+    text = finding["disposition"] + (f": {finding['reason']}" if finding["reason"] else "")
+    return text + (f" [by {finding['disposition_by']}]" if finding["disposition_by"] else "")
 
 
 def cmd_finding(args: argparse.Namespace) -> int:
@@ -185,10 +214,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not problems:
         print(f"audit log intact: {chain.entries} entries, every link and signature verified, every decision, "
               f"comment and disposition explained; head {outcome.head.entries}:{outcome.head.hash}")
+        _print_origins(_services(args))
         return 0
     for line in problems:
         print(f"thinktwice: audit: {line}", file=sys.stderr)
     return 1
+
+
+def _print_origins(services: Services) -> None:
+    """Where imported entries came from: the SHA-256 of each bundle, its kind and its reviewer."""
+    for origin in bundle_origins(services.store):
+        who = origin["reviewer"] + (f" ({origin['organisation']})" if origin["organisation"] else "")
+        kind = "campaign package" if origin["kind"] == "package" else f"review bundle of {who}"
+        print(f"  {origin['entries']} entries came from {kind} {origin['bundle']}")
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -214,6 +252,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("folder", help="the folder that holds the videos (searched recursively)")
     p.add_argument("--campaign", required=True, help="the campaign to import into (created if new)")
     add_transcription_options(p)
+    add_screen_text_option(p)
     p.set_defaults(func=cmd_batch)
 
     p = commands.add_parser("list", help="list videos with their status")

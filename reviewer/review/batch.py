@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.errors import UserError
+from reviewer.review.screen import OFF, ensure_screen_text, has_picture
 from reviewer.review.services import Services
 from reviewer.review.workflow import add_transcript, import_media, latest_transcript, record_check
 from reviewer.store import jobs, records
@@ -22,6 +23,8 @@ from reviewer.store.types import Job
 from transcribe.errors import Cancelled, TranscribeError
 from transcribe.media import MEDIA_EXTENSIONS
 from transcribe.types import Transcript
+
+SPEECH_SHARE = 0.7  # of one video's progress bar, when its on-screen text is read too
 
 
 @dataclass
@@ -54,16 +57,23 @@ class Outcome:
 
 def transcribe_and_check(services: Services, video_id: int, on_progress: Callable[[float, str], None] | None = None,
                          should_cancel: Callable[[], bool] | None = None, actor: str = "") -> Outcome:
-    """Bring one video up to date: a transcript (via the job queue) and a check against the lists in force."""
+    """Bring one video up to date: a transcript (via the job queue), its on-screen text, and a check against the
+    lists in force. With on-screen text on, transcription takes the first SPEECH_SHARE of the progress."""
     store = services.store
-    path = get_video(store.db, video_id)["path"]
+    video = get_video(store.db, video_id)
+    path = video["path"]
     transcribed = False
+    reading_screen = services.screen_text and has_picture(video)
+    speech_progress = on_progress
+    if on_progress is not None and reading_screen:
+        def speech_progress(fraction: float, stage: str) -> None:
+            on_progress(fraction * SPEECH_SHARE, stage)
     if latest_transcript(store.db, video_id) is None:
         jobs.enqueue(store, video_id, actor)
         job = jobs.claim(store, [video_id])
         if job is not None:
             try:
-                transcript = services.transcriber(path, services.options, on_progress, should_cancel)
+                transcript = services.transcriber(path, services.options, speech_progress, should_cancel)
             except Cancelled:
                 jobs.fail(store, job, "cancelled", cancelled=True)
                 raise
@@ -75,10 +85,16 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     latest = latest_transcript(store.db, video_id)
     if latest is None:
         return Outcome(busy_elsewhere=True)  # another process holds the job; it will finish it
+    screen_status = OFF
+    if reading_screen:
+        screen_progress = None if on_progress is None else \
+            (lambda fraction, stage: on_progress(SPEECH_SHARE + fraction * (1 - SPEECH_SHARE), stage))
+        screen_status = ensure_screen_text(store, video_id, services.screen_reader, None, screen_progress,
+                                           should_cancel, actor)
     checker = services.checker()
     result = checker.check_transcript(latest[1], path)
     result = services.verifier(checker, result, path, services.options, latest[1])
-    record_check(store, video_id, checker, result, actor)
+    record_check(store, video_id, checker, result, actor, screen_status)
     return Outcome(transcribed=transcribed, checked=True)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from assets import asset_path
 from reports.types import (
@@ -20,13 +22,16 @@ from reports.types import (
     WorkloadRow,
 )
 from reviewer.checking.checker import context, transcript_text
+from reviewer.review.awaiting import review_details
+from reviewer.review.file_state import full_verify, quick_check_all
+from reviewer.review.screen import screen_text_line, screen_thumbnail
 from reviewer.review.summary import campaign_summary
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, vocabulary
 from reviewer.review.workflow import latest_transcript
 from reviewer.store import audit
 from reviewer.store.comments import comments_of
 from reviewer.store.connection import Store
-from reviewer.store.queries import compare_versions, show
+from reviewer.store.queries import compare_versions, list_videos, show
 from transcribe.frames import keyframes
 
 SELF_HARM = "Suicide and Self-Harm"
@@ -54,17 +59,20 @@ def changes_since_previous(store: Store, video_id: int, previous_version: int) -
 
 def video_report_data(store: Store, video_id: int, active_refs: list | None = None,
                       with_keyframes: bool = True, language: Language = "en") -> VideoReportData:
+    verification = full_verify(store, video_id)  # the report never vouches for bytes it has not read
     detail = show(store, video_id, active_refs)
+    extra = review_details(store, video_id)
     video = detail["video"]
     latest = latest_transcript(store.db, video_id)
     text = transcript_text(latest[1])[0] if latest else ""
     findings = detail["findings"]
+    pictures = with_keyframes and video["width"] and Path(video["path"]).exists()
     rows = [FindingRow(f["time_start"], f["term"], f["category"], f["severity"],
                        context(text, f["start"], f["end"], 30) if f["source"] == "transcript" else f["matched"],
-                       f["kind"], f["disposition"], f["reason"], kinder_wording(f["suggestion"], language), f["source"])
-            for f in findings]
-    frames = keyframes(video["path"], 5, 240) if with_keyframes and video["width"] and Path(video["path"]).exists() \
-        else []
+                       f["kind"], *_disposition(f), kinder_wording(f["suggestion"], language), f["source"],
+                       look=f["verification"] == "look",
+                       thumbnail=screen_thumbnail(video["path"], f) if pictures else None) for f in findings]
+    frames = keyframes(video["path"], 5, 240) if pictures else []
     used = detail["check"]["term_lists"] if detail["check"] else []
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
@@ -91,10 +99,35 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         if video["previous_id"] else None,
         new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
+        screen_text=screen_text_line(store, video_id, detail["check"]),
+        file_state=verification.state, file_check=verification.message,
+        decided_label=extra["decided_label"], awaited=extra["awaited_reviewers"],
+        conflicts=_conflicts(findings, extra),
     )
 
 
+def _disposition(finding: Mapping[str, Any]) -> tuple[str, str]:
+    if finding["disagreement"]:
+        return "DISAGREEMENT (open until resolved)", finding["disposition_by"] + (
+            f": {finding['reason']}" if finding["reason"] else "")
+    return finding["disposition"], finding["reason"]
+
+
+def _conflicts(findings: Sequence[Mapping[str, Any]], extra: dict) -> list[str]:
+    notes = []
+    disagreements = sum(bool(f["disagreement"]) for f in findings)
+    if disagreements:
+        notes.append(f"Reviewers disagree on {disagreements} finding{'s' if disagreements != 1 else ''}: "
+                     "counted as open until resolved (see the findings table).")
+    for group in extra["competing_corrections"]:
+        notes.append("Competing transcript corrections: " + "; ".join(
+            f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
+            for r in group) + ". The last revision is shown; reconcile them.")
+    return notes
+
+
 def campaign_report_data(store: Store, campaign: str | None, language: Language = "en") -> CampaignReportData:
+    quick_check_all(store, [row["id"] for row in list_videos(store, campaign)])  # statuses follow the files now
     summary = campaign_summary(store, campaign)
     return CampaignReportData(
         campaign=summary["campaign"], generated_at=generated_at(language), status_counts=summary["status_counts"],
@@ -110,13 +143,15 @@ def campaign_report_data(store: Store, campaign: str | None, language: Language 
 
 
 def export_rows(store: Store, video_ids: list[int]) -> tuple[list[dict], list[dict]]:
-    """Findings and decisions of the given videos, as flat rows for CSV and JSON."""
+    """Findings and decisions of the given videos, as flat rows for CSV and JSON (each file checked first)."""
     findings, decisions = [], []
+    files = quick_check_all(store, video_ids)
     for video_id in video_ids:
         detail = show(store, video_id)
         video = detail["video"]
         base = {"video_id": video_id, "campaign": detail["campaign"], "file": video["original_name"],
-                "version": video["version"], "creator": video["creator"], "sha256": video["sha256"]}
+                "version": video["version"], "creator": video["creator"], "sha256": video["sha256"],
+                "file_state": files[video_id], "status": video["status"]}
         findings += [base | {k: f[k] for k in ("source", "term", "category", "severity", "kind", "confidence",
                                                 "matched", "time_start", "time_end", "disposition", "reason",
                                                 "suggestion")} for f in detail["findings"]]

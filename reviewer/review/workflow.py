@@ -13,6 +13,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -20,6 +21,7 @@ from reviewer.checking.checker import Checker, CheckResult, Finding
 from reviewer.errors import UserError
 from reviewer.review.comments import add_comment as add_comment  # comments live there; re-exported
 from reviewer.review.merge_rules import apply_dispositions, settle_revisions
+from reviewer.review.screen import screen_check
 from reviewer.review.status import Decision, RequiredReviewer, changed_since_review, combined_status
 from reviewer.store import audit, events, records
 from reviewer.store.connection import Store, insert, now
@@ -42,7 +44,7 @@ def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
     name = " ".join(name.split())
     if not name:
         raise UserError("a campaign needs a name: --campaign NAME")
-    found = records.campaign_id(store, name)
+    found = records.campaign_id_any_case(store, name)
     if found is not None:
         return found
     with store.write() as db:
@@ -107,14 +109,15 @@ def relink(store: Store, video_id: int, new_path: str | os.PathLike[str], actor:
     _known_content(store, {"id": video_id, "path": video["path"]}, info, actor)
 
 
-def refresh_content(store: Store, video_id: int, actor: str = "") -> bool:
-    """Re-hash the file if its size or mtime changed. Returns True when the content is different now."""
+def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = False) -> bool:
+    """Re-hash the file if its size or mtime changed (always, with `force`). Returns True when the content is
+    different now."""
     video = get_video(store.db, video_id)
     try:
         stat = os.stat(video["path"])
     except OSError:
         return False  # missing file: keep the record; the user can re-link it
-    if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"]:
+    if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"] and not force:
         return False
     digest = sha256_file(video["path"])
     with store.write() as db:
@@ -167,8 +170,9 @@ def fingerprint(finding: Finding, source: str, seen: Counter[tuple[str, str, str
 
 
 def record_check(store: Store, video_id: int, checker: Checker, transcript_result: CheckResult | None = None,
-                 actor: str = "") -> int:
-    """Check the latest transcript and the caption; keep dispositions of findings that still apply."""
+                 actor: str = "", screen_status: str | None = None) -> int:
+    """Check the latest transcript, the caption and the on-screen text (when read); keep dispositions of findings
+    that still apply. `screen_status` says why there is no on-screen text track, when there is none."""
     video = get_video(store.db, video_id)
     latest = latest_transcript(store.db, video_id)
     if latest is None:
@@ -176,13 +180,16 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
     transcript_id, transcript = latest
     result = transcript_result or checker.check_transcript(transcript, video["path"])
     caption = checker.check_text(video["caption"], "caption") if video["caption"] else None
+    screen_text_id, screen, screen_status = screen_check(store.db, video, checker, screen_status)
     with store.write() as db:
         previous = records.latest_dispositions(db, video_id)
         check_id = insert(db, "checks", {"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),
-                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs])})
+                                        "term_lists": json.dumps([r.to_dict() for r in checker.refs]),
+                                        "screen_text_id": screen_text_id, "screen_status": screen_status})
         rows: list[dict[str, object]] = []
         seen: Counter[tuple[str, str, str]] = Counter()
-        for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ())):
+        for source, findings in (("transcript", result.findings), ("caption", caption.findings if caption else ()),
+                                 ("screen", screen.findings if screen else ())):
             for finding in findings:
                 key = fingerprint(finding, source, seen)
                 kept = previous.get(key, {})
@@ -190,7 +197,9 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
                     "check_id": check_id, "video_id": video_id, "source": source, "fingerprint": key,
                     **{k: getattr(finding, k) for k in ("term", "category", "severity", "language", "kind",
                                                         "confidence", "start", "end", "matched", "suggestion",
-                                                        "time_start", "time_end")},
+                                                        "time_start", "time_end", "ocr_confidence",
+                                                        "verification")},
+                    "box": json.dumps(finding.box) if finding.box else None,
                     "disposition": kept.get("disposition", "open"), "reason": kept.get("reason", ""),
                     "disposition_by": kept.get("disposition_by", ""), "disposition_at": kept.get("disposition_at"),
                 })
@@ -198,6 +207,7 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
             db.table("findings").insert_all(rows)
         audit.append(db, "check", actor, video_id, check_id=check_id, findings=len(rows),
                      kept_dispositions=sum(r["disposition"] != "open" for r in rows),
+                     screen_text=screen_status,
                      term_lists=[f"{r.name}@{r.version}" for r in checker.refs])
         recompute(db, video_id)
     return check_id
@@ -258,7 +268,8 @@ def set_required_reviewers(store: Store, campaign: str, names: list[str], actor:
 
 def derived_state(db: Database, video_id: int) -> dict:
     """Status, flags and finding counts as they follow from the record (what `recompute` stores)."""
-    video = get_video(db, video_id)
+    basics = events.video_basics(db, video_id)  # not SELECT *: that reads the thumbnail on every recompute
+    video = cast(VideoRow, basics) if basics is not None else get_video(db, video_id)  # raises "no video"
     decisions = [Decision(r["reviewer"], r["decision"], r["content_sha256"], r["organisation"], r["seq"] or 0)
                  for r in records.decisions(db, video_id)]
     last_check = events.latest_check_id(db, video_id)
@@ -286,8 +297,10 @@ def _new_since_decision(db: Database, video: VideoRow, last_check: int | None) -
     return sum(fingerprint not in seen for fingerprint in records.open_fingerprints(db, last_check))
 
 
-def recompute(db: Database, video_id: int) -> None:
-    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction)."""
-    apply_dispositions(db, video_id)
+def recompute(db: Database, video_id: int, dispositions: bool = True) -> None:
+    """Refresh the stored status, flags and finding counts of one video (inside the caller's transaction).
+    `dispositions=False` skips re-deriving the findings' dispositions (a caller that knows none changed)."""
+    if dispositions:
+        apply_dispositions(db, video_id)
     state = derived_state(db, video_id)
     records.update_video(db, video_id, state)

@@ -13,7 +13,20 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from reviewer.store.connection import now
-from reviewer.store.types import Row
+from reviewer.store.types import Params, Row
+
+
+def rows(db: Database, sql: str, params: Params = ()) -> list[Row]:
+    """A query without sqlite-utils' per-call parsing (these run once per video on every import)."""
+    cursor = db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def video_basics(db: Database, video_id: int) -> Row | None:
+    """The columns status rules need (not the thumbnail: `SELECT *` reads its blob on every recompute)."""
+    found = rows(db, "SELECT id, sha256, campaign_id FROM videos WHERE id = ?", [video_id])
+    return found[0] if found else None
 
 
 def clean(text: str) -> str:
@@ -58,8 +71,8 @@ def add_disposition(db: Database, video_id: int, fingerprint: str, reviewer: str
 def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerDisposition]]:
     """For each fingerprint, every reviewer's latest disposition (by her sequence number)."""
     latest: dict[tuple[str, str, str], ReviewerDisposition] = {}
-    for row in db.query("SELECT fingerprint, reviewer, organisation, seq, disposition, reason FROM dispositions "
-                        "WHERE video_id = ? ORDER BY seq, uid", [video_id]):
+    for row in rows(db, "SELECT fingerprint, reviewer, organisation, seq, disposition, reason FROM dispositions "
+                    "WHERE video_id = ? ORDER BY seq, uid", [video_id]):
         key = (row["fingerprint"], row["reviewer"].casefold(), row["organisation"].casefold())
         latest[key] = ReviewerDisposition(row["reviewer"], row["organisation"], row["seq"], row["disposition"],
                                           row["reason"])
@@ -70,13 +83,13 @@ def latest_dispositions(db: Database, video_id: int) -> dict[str, list[ReviewerD
 
 
 def latest_check_id(db: Database, video_id: int) -> int | None:
-    row = next(db.query("SELECT max(id) AS id FROM checks WHERE video_id = ?", [video_id]))
-    return None if row["id"] is None else int(row["id"])
+    value = db.conn.execute("SELECT max(id) FROM checks WHERE video_id = ?", [video_id]).fetchone()[0]
+    return None if value is None else int(value)
 
 
 def finding_rows(db: Database, check_id: int) -> list[Row]:
-    return list(db.query("SELECT id, fingerprint, disposition, reason, disposition_by, disagreement FROM findings "
-                         "WHERE check_id = ?", [check_id]))
+    return rows(db, "SELECT id, fingerprint, disposition, reason, disposition_by, disagreement FROM findings "
+                    "WHERE check_id = ?", [check_id])
 
 
 def set_finding_state(db: Database, finding_id: int, disposition: str, reason: str, by: str,
@@ -86,8 +99,8 @@ def set_finding_state(db: Database, finding_id: int, disposition: str, reason: s
 
 
 def transcript_lineage(db: Database, video_id: int) -> list[Row]:
-    return list(db.query("SELECT id, uid, parent_uid, author, organisation, seq, revision FROM transcripts "
-                         "WHERE video_id = ?", [video_id]))
+    return rows(db, "SELECT id, uid, parent_uid, author, organisation, seq, revision FROM transcripts "
+                    "WHERE video_id = ?", [video_id])
 
 
 def renumber_revisions(db: Database, video_id: int, order: list[int]) -> None:
@@ -99,3 +112,31 @@ def renumber_revisions(db: Database, video_id: int, order: list[int]) -> None:
         db.execute("UPDATE transcripts SET revision = -revision WHERE id = ?", [transcript_id])
     for number, transcript_id in enumerate(order, start=1):
         db.execute("UPDATE transcripts SET revision = ? WHERE id = ?", [number, transcript_id])
+
+
+def decision_rows(db: Database, video_ids: list[int]) -> list[Row]:
+    """Decisions of the given videos, with each video's current SHA-256 and its campaign's required reviewers."""
+    rows: list[Row] = []
+    for start in range(0, len(video_ids), 500):
+        chunk = video_ids[start:start + 500]
+        rows += db.query(
+            "SELECT v.id AS video_id, v.sha256 AS video_sha256, c.required_reviewers, r.reviewer, r.organisation, "
+            "r.decision, r.content_sha256, r.seq FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
+            f"LEFT JOIN reviews r ON r.video_id = v.id WHERE v.id IN ({','.join('?' * len(chunk))}) "
+            "ORDER BY v.id, r.seq, r.uid", chunk)
+    return rows
+
+
+def video_dispositions(db: Database, video_id: int) -> list[Row]:
+    return list(db.query("SELECT fingerprint, reviewer, organisation, disposition, reason, seq FROM dispositions "
+                         "WHERE video_id = ? ORDER BY seq, uid", [video_id]))
+
+
+def file_rows(db: Database, video_ids: list[int]) -> list[Row]:
+    """Where each video's file is and what we recorded about it (for the cheap size-and-mtime check)."""
+    found: list[Row] = []
+    for start in range(0, len(video_ids), 500):
+        chunk = video_ids[start:start + 500]
+        found += rows(db, f"SELECT id, path, size, mtime_ns FROM videos WHERE id IN ({','.join('?' * len(chunk))})",
+                      chunk)
+    return found

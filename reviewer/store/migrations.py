@@ -288,7 +288,6 @@ def _legacy_history(db: Database) -> None:
         previous[row["video_id"]] = row["uid"]
 
 
-
 @migrations(name="0005_new_findings_since_decision")
 def new_findings_since_decision(db: Database) -> None:
     """Open findings that were not there when the deciding reviewers decided (a re-check after approval)."""
@@ -313,3 +312,54 @@ def comment_threads(db: Database) -> None:
         "UPDATE videos SET open_comments = (SELECT count(*) FROM comments c WHERE c.video_id = videos.id)",
     ):
         db.execute(statement)
+
+
+SOURCES = ("transcript", "caption", "screen")
+
+
+@migrations(name="0007_screen_text")
+def screen_text(db: Database) -> None:
+    """On-screen text: each video's text track (lines read from its frames, with times and boxes), findings
+    with source 'screen' carrying the line's box and OCR confidence, and per check what became of the
+    on-screen text (read, switched off, no picture, failed), so a check that could not read it never looks
+    clean. SQLite cannot alter a CHECK constraint, so `findings` is rebuilt with the wider one: same columns,
+    indexes and triggers (the findings table is referenced by no other table)."""
+    old_sql = next(db.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'findings'"))["sql"]
+    wanted = f"{_check('source', SOURCES)}"
+    new_sql = old_sql.replace(_check("source", ("transcript", "caption")), wanted)
+    if new_sql == old_sql:
+        raise RuntimeError("findings.source constraint not found; the 0007_screen_text migration needs updating")
+    extras = [row["sql"] for row in db.query("SELECT sql FROM sqlite_master WHERE tbl_name = 'findings' "
+                                             "AND type IN ('index', 'trigger') AND sql IS NOT NULL")]
+    db.execute(new_sql.replace("CREATE TABLE findings", "CREATE TABLE findings_rebuilt", 1))
+    db.execute("INSERT INTO findings_rebuilt SELECT * FROM findings")
+    db.execute("DROP TABLE findings")
+    db.execute("ALTER TABLE findings_rebuilt RENAME TO findings")
+    for sql in extras:
+        db.execute(sql)
+    script = """
+    ALTER TABLE findings ADD COLUMN box TEXT;                 -- JSON [x, y, width, height] in video pixels
+    ALTER TABLE findings ADD COLUMN ocr_confidence REAL;
+    ALTER TABLE findings ADD COLUMN verification TEXT NOT NULL DEFAULT '';
+    CREATE TABLE screen_texts (
+        id INTEGER PRIMARY KEY,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        engine TEXT NOT NULL,
+        options TEXT NOT NULL,            -- JSON: sampling rate, detection size, ...
+        duration REAL NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        lines TEXT NOT NULL,              -- JSON: [{text, start, end, box, confidence, at}]
+        text TEXT NOT NULL,
+        frames_sampled INTEGER NOT NULL DEFAULT 0,
+        frames_read INTEGER NOT NULL DEFAULT 0,
+        content_sha256 TEXT NOT NULL,     -- the file the track was read from
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX screen_texts_video ON screen_texts (video_id, id);
+    ALTER TABLE checks ADD COLUMN screen_text_id INTEGER REFERENCES screen_texts(id);
+    ALTER TABLE checks ADD COLUMN screen_status TEXT NOT NULL DEFAULT '';  -- read | off | no video | failed: …
+    """
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)

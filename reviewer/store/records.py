@@ -33,6 +33,14 @@ def campaign_id(store: Store, name: str) -> int | None:
     return int(found[0]["id"]) if found else None
 
 
+def campaign_id_any_case(store: Store, name: str) -> int | None:
+    """The campaign called `name` whatever its case (an exact match first): a capital typed differently at import
+    must not start a second campaign."""
+    found = store.query("SELECT id FROM campaigns WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC, id LIMIT 1",
+                        (name, name))
+    return int(found[0]["id"]) if found else None
+
+
 def video_with_content(store: Store, campaign: int, sha256: str) -> Row | None:
     found = store.query("SELECT id, path FROM videos WHERE campaign_id = ? AND sha256 = ?", (campaign, sha256))
     return found[0] if found else None

@@ -20,7 +20,7 @@ Status = Literal["pending", "in_review", "approved", "approved_with_changes", "c
 Decision = Literal["approved", "approved_with_changes", "changes_required", "rejected"]
 Disposition = Literal["open", "confirmed", "dismissed"]
 JobState = Literal["queued", "running", "done", "failed", "cancelled"]
-Source = Literal["transcript", "caption"]  # where a finding's words came from
+Source = Literal["transcript", "caption", "screen"]  # where a finding's words came from (screen: burned-in text)
 
 class Job(TypedDict):
     """A transcription job, as the store hands it to the use case that runs it (reviewer/review/batch.py)."""
@@ -116,6 +116,9 @@ class FindingRow(TypedDict):
     disposition_at: str | None
     disagreement: int
     uid: str
+    box: str | None  # on-screen findings: JSON [x, y, width, height] in video pixels
+    ocr_confidence: float | None
+    verification: str  # "look": read with low OCR confidence; "confirmed": settled by re-listening
 
 
 class Comment(TypedDict):
@@ -168,6 +171,8 @@ class CheckRow(TypedDict):
     term_lists: str
     created_at: str
     uid: str
+    screen_text_id: int | None
+    screen_status: str  # what became of the on-screen text: read | off | no video | not read | failed: …
 
 
 class TermListUse(TypedDict):
@@ -182,6 +187,7 @@ class CheckSummary(TypedDict):
     id: int
     created_at: str
     term_lists: list[TermListUse]
+    screen_text: str  # the check's on-screen text status (CheckRow.screen_status)
 
 
 class TranscriptHead(TypedDict):
