@@ -132,3 +132,18 @@ def test_a_poster_frame_shows_before_play(qtbot, make_window, clips) -> None:
     player.toggle_play()
     qtbot.waitUntil(lambda: player.screen_stack.currentWidget() is player.video, timeout=5_000)
     player.toggle_play()
+
+
+def test_review_page_looks_at_the_file_before_showing_a_status(qtbot, make_window, clips, tmp_path: Path) -> None:
+    """Issue 10: a missing file never reads as approved, on the review page too."""
+    window = make_window()
+    clip = tmp_path / "moved.mp4"
+    shutil.copy(clips["english"], clip)
+    video_id = imported(qtbot, window, clip)
+    window.review.open_video(video_id)
+    window.review.decision.buttons["approved"].setChecked(True)
+    window.review.decision.submit.click()
+    assert "Approved" in window.review.title.text()
+    clip.unlink()
+    window.review.reload()
+    assert "File missing (recorded: Approved)" in window.review.title.text()
