@@ -147,3 +147,14 @@ def test_review_page_looks_at_the_file_before_showing_a_status(qtbot, make_windo
     clip.unlink()
     window.review.reload()
     assert "File missing (recorded: Approved)" in window.review.title.text()
+
+
+def test_dashboard_looks_at_the_files(qtbot, make_window, clips, tmp_path: Path) -> None:
+    """Issue 10: the dashboard's counts follow the files, and a missing file is said so."""
+    window = make_window()
+    clip = tmp_path / "gone.mp4"
+    shutil.copy(clips["english"], clip)
+    imported(qtbot, window, clip)
+    clip.unlink()
+    window.dashboard.refresh()
+    assert "1 files missing" in window.dashboard.title.text()
