@@ -117,3 +117,44 @@ def test_send_feedback_from_the_app(qtbot, make_window, clips, tmp_path: Path) -
     with qtbot.waitSignal(window.exporter.done, timeout=20_000):
         window.export_video_report(str(pdf), language="ms")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_poster_frame_shows_before_play(qtbot, make_window, clips) -> None:
+    """Issue 16: no blank player until Play; the stored thumbnail stands in, then the video takes over."""
+    window = make_window()
+    video_id = imported(qtbot, window, clips["english"])
+    window.review.open_video(video_id)
+    player = window.review.player
+    assert player.screen_stack.currentWidget() is player.poster
+    assert not player.poster.image.isNull()
+    assert player.time_label.text().startswith("00:00 / ")
+    assert not player.time_label.text().endswith("00:00")  # this video's length, known before playing
+    player.toggle_play()
+    qtbot.waitUntil(lambda: player.screen_stack.currentWidget() is player.video, timeout=5_000)
+    player.toggle_play()
+
+
+def test_review_page_looks_at_the_file_before_showing_a_status(qtbot, make_window, clips, tmp_path: Path) -> None:
+    """Issue 10: a missing file never reads as approved, on the review page too."""
+    window = make_window()
+    clip = tmp_path / "moved.mp4"
+    shutil.copy(clips["english"], clip)
+    video_id = imported(qtbot, window, clip)
+    window.review.open_video(video_id)
+    window.review.decision.buttons["approved"].setChecked(True)
+    window.review.decision.submit.click()
+    assert "Approved" in window.review.title.text()
+    clip.unlink()
+    window.review.reload()
+    assert "File missing (recorded: Approved)" in window.review.title.text()
+
+
+def test_dashboard_looks_at_the_files(qtbot, make_window, clips, tmp_path: Path) -> None:
+    """Issue 10: the dashboard's counts follow the files, and a missing file is said so."""
+    window = make_window()
+    clip = tmp_path / "gone.mp4"
+    shutil.copy(clips["english"], clip)
+    imported(qtbot, window, clip)
+    clip.unlink()
+    window.dashboard.refresh()
+    assert "1 files missing" in window.dashboard.title.text()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.review import lookups
+from reviewer.review.file_state import MISSING, quick_check_all
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.summary import campaign_summary
@@ -126,10 +127,15 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         self._fill_picker()
-        summary = campaign_summary(self.services.store, self.campaign)
+        store = self.services.store
+        # The counts follow the files: a changed file is "changed since review", a missing one is said so.
+        files = quick_check_all(store, [row["id"] for row in lookups.list_videos(store, self.campaign)])
+        missing = sum(state == MISSING for state in files.values())
+        summary = campaign_summary(store, self.campaign)
         self.summary = summary
         self.title.setText(tr("Campaign: {name} · {n} videos", name=self.campaign or tr("All campaigns"),
-                              n=summary["videos_total"]))
+                              n=summary["videos_total"])
+                           + (" · ⚠ " + tr("{n} files missing", n=missing) if missing else ""))
         for status, tile in self.tiles.items():
             tile.setText(f"<b style='font-size:18px'>{summary['status_counts'][status]}</b><br>"
                          f"{tr(STATUS_LABELS[status])}")

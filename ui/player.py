@@ -7,9 +7,20 @@ fails, and the review page gets a notice in its place (everything else keeps wor
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import follow_language, tr
 from ui.models import clock
@@ -31,6 +42,12 @@ class PlayerPanel(QWidget):
         self.video = QVideoWidget()
         self.video.setMinimumSize(320, 180)
         self.player.setVideoOutput(self.video)
+        # Until the first Play, a stopped QMediaPlayer shows nothing (and pausing it to get a frame deadlocked its
+        # stop() on close under load), so the video's stored thumbnail stands in as a poster.
+        self.poster = Poster()
+        self.screen_stack = QStackedWidget()
+        self.screen_stack.addWidget(self.video)
+        self.screen_stack.addWidget(self.poster)
         self.timeline = Timeline()
         icons = self.style()
         self.play_button = QPushButton()
@@ -54,7 +71,7 @@ class PlayerPanel(QWidget):
             controls.addWidget(control)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.video, 1)
+        layout.addWidget(self.screen_stack, 1)
         strip = QHBoxLayout()
         strip.addWidget(self.timeline, 1)
         strip.addWidget(self.time_label)
@@ -71,6 +88,7 @@ class PlayerPanel(QWidget):
         self._pending_seek: float | None = None
         self.player.mediaStatusChanged.connect(self._on_media_status)
         self.player.playbackStateChanged.connect(lambda _: self.retranslate())
+        self.player.playbackStateChanged.connect(self._show_video_when_playing)
         follow_language(self, self.retranslate)
         self.retranslate()
 
@@ -104,15 +122,24 @@ class PlayerPanel(QWidget):
         previous video's)."""
         return (self.player.duration() / 1000 if self.ready else 0) or self.timeline.duration
 
-    def load(self, path: str, duration: float) -> None:
+    def load(self, path: str, duration: float, poster: bytes | None = None) -> None:
+        """Open `path`; `poster` (PNG bytes, the library's thumbnail) shows until playback starts."""
         self.player.stop()
         self.player.setSource(QUrl.fromLocalFile(path))
+        shown = self.poster.set_image(poster)
+        self.screen_stack.setCurrentWidget(self.poster if shown else self.video)
         self.timeline.set_markers(duration, self.timeline.markers)
         self._on_position(0)  # the labels start at 00:00 / this video's length, not the last one's
 
     def unload(self) -> None:
         self.player.stop()
         self.player.setSource(QUrl())
+        self.poster.set_image(None)
+        self.screen_stack.setCurrentWidget(self.video)
+
+    def _show_video_when_playing(self, state: QMediaPlayer.PlaybackState) -> None:
+        if state == QMediaPlayer.PlaybackState.PlayingState:
+            self.screen_stack.setCurrentWidget(self.video)
 
     @property
     def ready(self) -> bool:
@@ -149,3 +176,28 @@ class PlayerPanel(QWidget):
         self.timeline.set_position(seconds)
         self.time_label.setText(f"{clock(seconds)} / {clock(self.duration)}")
         self.position_changed.emit(seconds)
+
+
+class Poster(QWidget):
+    """A still frame drawn to fit (letterboxed on black), standing in for the video surface before Play."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.image = QPixmap()
+        self.setMinimumSize(320, 180)
+
+    def set_image(self, png: bytes | None) -> bool:
+        """Show `png`; False (and nothing shown) when there is no picture, e.g. an audio-only file."""
+        self.image = QPixmap()
+        loaded = bool(png) and self.image.loadFromData(png or b"")
+        self.update()
+        return loaded
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("black"))
+        if not self.image.isNull():
+            scaled = self.image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation)
+            painter.drawPixmap((self.width() - scaled.width()) // 2, (self.height() - scaled.height()) // 2, scaled)
+        painter.end()

@@ -60,7 +60,7 @@ class PlayerNotice(QWidget):
     def duration(self) -> float:
         return self.timeline.duration
 
-    def load(self, path: str, duration: float) -> None:
+    def load(self, path: str, duration: float, poster: bytes | None = None) -> None:
         self.timeline.set_markers(duration, self.timeline.markers)
 
     def unload(self) -> None:

@@ -26,6 +26,7 @@ from reviewer.errors import UserError
 from reviewer.review import lookups
 from reviewer.review.comments import edit_comment, reply, resolve, threads
 from reviewer.review.correction import corrected_transcript
+from reviewer.review.file_state import MISSING, quick_check
 from reviewer.review.lookups import FindingRow, VideoDetail
 from reviewer.review.screen import finding_frame, stored_track
 from reviewer.review.services import Services
@@ -61,6 +62,7 @@ class ReviewPage(QWidget):
         super().__init__()
         self.services = services
         self.video_id: int | None = None
+        self.file_state = ""
         self.detail: VideoDetail | None = None
         self.reviewer = ""
         self.organisation = ""
@@ -157,6 +159,9 @@ class ReviewPage(QWidget):
         if self.video_id is None:
             return
         refs = list(self.services.term_list_refs())
+        # Approvals stay bound to the file: look at it (size and mtime; a hash only if they moved) before showing
+        # a status, so a changed file is "changed since review" and a missing one never reads as approved.
+        self.file_state = quick_check(self.services.store, self.video_id)
         self.detail = detail = lookups.show(self.services.store, self.video_id, refs)
         video = detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)
@@ -171,7 +176,7 @@ class ReviewPage(QWidget):
         self.player.timeline.set_markers(video["duration"], markers_for(detail["findings"],
                                                                         detail["comments"]))
         if load_media:
-            self.player.load(video["path"], video["duration"])
+            self.player.load(video["path"], video["duration"], lookups.thumbnail(self.services.store, self.video_id))
         self.stale_box.setVisible(bool(detail["stale_term_lists"]))
         self.decision.set_flags(detail["changed_since_review"], detail["stale_term_lists"],
                                 detail["new_findings"])
@@ -184,6 +189,8 @@ class ReviewPage(QWidget):
             return
         video = self.detail["video"]
         status = tr(STATUS_LABELS[self.detail["status"]])
+        if self.file_state == MISSING:
+            status = tr("File missing (recorded: {status})", status=status)
         status_word = tr("Status")
         new = self.detail["new_findings"]
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "

@@ -12,6 +12,10 @@
         <translation>Semua kempen</translation>
     </message>
     <message>
+        <source>{n} files missing</source>
+        <translation>{n} fail hilang</translation>
+    </message>
+    <message>
         <source>Findings by category</source>
         <translation>Dapatan mengikut kategori</translation>
     </message>
