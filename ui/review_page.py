@@ -86,7 +86,9 @@ class ReviewPage(QWidget):
         self.player: Any = cast(Any, player if player is not None else open_player())
         self.transcript = TranscriptPanel()
         self.screen_text = ScreenTextPanel()
-        self.frame_overlay = FrameOverlay(getattr(self.player, "video", self.player))
+        # Over the picture: the stack showing the video or its poster (the whole notice without Qt Multimedia).
+        self.frame_overlay = FrameOverlay(getattr(self.player, "screen_stack", None) or
+                                          getattr(self.player, "video", self.player))
         self.findings = FindingsPanel()
         self.comments = CommentsPanel()
         self.decision = DecisionPanel()
