@@ -15,6 +15,7 @@ from reports.types import FeedbackData, FeedbackItem
 from reviewer.checking.checker import context, transcript_text
 from reviewer.checking.terms import Term
 from reviewer.review.services import Services
+from reviewer.review.status import Decision, latest_per_reviewer
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, why_it_matters
 from reviewer.review.workflow import latest_transcript
 from reviewer.store.queries import show
@@ -104,7 +105,11 @@ def feedback_data(services: Services, video_id: int, language: Language = "en",
 
 
 def _latest_per_reviewer(reviews: list[ReviewRow]) -> list[ReviewRow]:
-    latest: dict[tuple[str, str], ReviewRow] = {}
-    for review in reviews:  # ordered by id: later decisions replace earlier ones
-        latest[(review["reviewer"], review["organisation"])] = review
-    return list(latest.values())
+    """Each reviewer's latest decision by her own sequence number (the status rule's `latest_per_reviewer`), so
+    the notes follow the same order as the status, not the order rows arrived in."""
+    rows = {}
+    for review in reviews:
+        decision = Decision(review["reviewer"], review["decision"], review["content_sha256"], review["organisation"],
+                            review["seq"] or 0)
+        rows[id(decision)] = (decision, review)
+    return [rows[id(decision)][1] for decision in latest_per_reviewer(pair[0] for pair in rows.values())]

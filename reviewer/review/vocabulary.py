@@ -139,14 +139,6 @@ def language_of(code: str | None) -> Language:
     return "ms" if (code or "").strip().lower()[:2] in ("ms", "ba") else "en"
 
 
-def status_label(status: str, language: Language = "en") -> str:
-    return LABELS_BY_LANGUAGE[language]["status"].get(status, status)
-
-
-def category_label(category: str, language: Language = "en") -> str:
-    return CATEGORY_LABELS.get(category, category) if language == "ms" else category
-
-
 def why_it_matters(category: str, note: str, language: Language = "en") -> str:
     """Plain words for a creator: the guideline area's reason, then the term's own note where it adds something."""
     reason = CATEGORY_WHY[language].get(category, "")
