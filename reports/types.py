@@ -78,6 +78,7 @@ class FindingRow:
     suggestion: str
     source: str = "transcript"  # transcript | caption | screen
     look: bool = False  # on-screen text read with low confidence: a reviewer should look at the frame
+    heard: str = ""  # what the first pass heard (or read) where a second listen (or look) confirmed the term
     thumbnail: bytes | None = None  # screen findings: PNG of the frame around the text, its box outlined
 
 

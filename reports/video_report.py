@@ -84,30 +84,37 @@ def _findings(data: VideoReportData, s: Styles, t: Labels) -> list:
             kind = t("look_kind", kind=f.kind)  # on-screen text read with doubt: look at the frame
         else:
             kind = t["fuzzy_kind"] if f.kind == "fuzzy" else f.kind
+        if f.heard:  # settled by a targeted second listen (speech) or look (screen)
+            kind = t["confirmed_kind"]
         when = t["on_caption"] if f.source == "caption" else clock(f.time_start)
         if f.source == "screen":
             when += " " + t["on_screen"]
         rows.append([s.p(when, s.cell), s.p(f.term, s.cell), s.p(vocab.category(f.category), s.cell),
                      s.raw(f'<font color="white"><b>{escape(vocab.severity(f.severity))}</b></font>', s.cell),
-                     _context(f, s),
+                     _context(f, s, t),
                      s.p(kind, s.cell), s.p(disposition, s.cell), s.p(f.suggestion or "—", s.cell)])
         style.add("BACKGROUND", (3, number), (3, number), SEVERITY_COLOURS.get(f.severity, colors.grey))
     if len(rows) == 1:
         empty = t["not_checked"] if data.transcript_gap else t["no_findings"]  # never "none" for an unchecked video
         rows.append([s.p(empty, s.cell)] + [""] * 7)
         style.add("SPAN", (0, 1), (-1, 1))  # one line across the table, not wrapped into the Time column
-    widths = [14 * mm, 20 * mm, 24 * mm, 18 * mm, CONTEXT_WIDTH, 14 * mm, 22 * mm]
+    widths = [14 * mm, 20 * mm, 24 * mm, 18 * mm, CONTEXT_WIDTH, 17 * mm, 22 * mm]
     table = Table(rows, colWidths=[*widths, WIDTH - sum(widths)], repeatRows=1)
     styled(table, s.fonts, style)
     return [s.raw(t.escaped("findings_heading", count=len(data.findings)), s.h2), table]
 
 
-def _context(finding: FindingRow, s: Styles) -> Paragraph | list:
-    """The words around a finding; for on-screen text, the frame around it with the text's box outlined."""
-    if finding.thumbnail is None:
-        return s.p(finding.context, s.cell)
-    image = Image(BytesIO(finding.thumbnail), width=CONTEXT_WIDTH - 4, height=CONTEXT_WIDTH, kind="proportional")
-    return [image, s.p(finding.context, s.cell)]
+def _context(finding: FindingRow, s: Styles, t: Labels) -> Paragraph | list:
+    """The words around a finding; for on-screen text, the frame around it with the text's box outlined. A term
+    settled by a second listen or look says what the first pass heard (or read) there, so the record holds up."""
+    cells = [s.p(finding.context, s.cell)]
+    if finding.heard:
+        trail = t("read_as" if finding.source == "screen" else "heard_as", heard=finding.heard)
+        cells.append(s.raw(f"<i>{escape(trail)}</i>", s.cell))
+    if finding.thumbnail is not None:
+        cells.insert(0, Image(BytesIO(finding.thumbnail), width=CONTEXT_WIDTH - 4, height=CONTEXT_WIDTH,
+                              kind="proportional"))
+    return cells if len(cells) > 1 else cells[0]
 
 
 def _changes(data: VideoReportData, s: Styles, t: Labels) -> list:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.review.checking import context
-from reviewer.review.lookups import FindingRow
+from reviewer.review.lookups import FindingRow, first_heard
 from reviewer.review.term_lists import Term
 from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS, clock
 from ui.i18n import tr
@@ -137,7 +137,8 @@ class FindingsTableModel(RowsModel[FindingRow]):
     columns = (QT_TR_NOOP("Time"), QT_TR_NOOP("Term"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Kind"),
                QT_TR_NOOP("Disposition"))
     # shown for the selected finding, below the table
-    detail_columns = (QT_TR_NOOP("Category"), QT_TR_NOOP("Context"), QT_TR_NOOP("Suggestion"))
+    detail_columns = (QT_TR_NOOP("Category"), QT_TR_NOOP("Context"), QT_TR_NOOP("Suggestion"),
+                      QT_TR_NOOP("Second check"))
 
     def __init__(self, rows: Sequence[FindingRow] = (), text: str = "") -> None:
         super().__init__(rows)
@@ -157,7 +158,17 @@ class FindingsTableModel(RowsModel[FindingRow]):
         if column == "Context":
             return context(self.text, row["start"], row["end"], 40) if row["source"] == "transcript" \
                 else row["matched"]
+        if column == "Second check":  # empty unless a targeted second listen or look settled the term
+            heard = first_heard(row)
+            if not heard:
+                return ""
+            if row["source"] == "screen":
+                return tr("read as '{heard}', confirmed '{term}' on a second look", heard=heard, term=row["term"])
+            return tr("heard as '{heard}', confirmed '{term}' on re-listening", heard=heard, term=row["term"])
         if column == "Kind":
+            if first_heard(row):
+                return tr("confirmed on a second look") if row["source"] == "screen" \
+                    else tr("confirmed on re-listening")
             if row.get("verification") == "look" or (row["kind"] == "fuzzy" and row.get("source") == "screen"):
                 return tr("look to confirm")
             return tr("listen to confirm") if row["kind"] == "fuzzy" else tr(row["kind"])
@@ -179,7 +190,7 @@ class FindingsTableModel(RowsModel[FindingRow]):
         if role == Qt.ItemDataRole.ForegroundRole and column == "Severity":
             return QBrush(QColor(SEVERITY_COLOURS[row["severity"]]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{tr(c)}: {self.value(row, c)}" for c in self.detail_columns)
+            return "\n".join(f"{tr(c)}: {value}" for c in self.detail_columns if (value := self.value(row, c)))
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None

@@ -115,7 +115,8 @@ class FindingsPanel(QWidget):
         if row is None:
             self.detail.setText(tr("Select a finding to see its context and a kinder way to say it."))
             return
-        lines = [f"<b>{escape(tr(c))}:</b> {escape(self.model.value(row, c))}" for c in self.model.detail_columns]
+        lines = [f"<b>{escape(tr(c))}:</b> {escape(value)}" for c in self.model.detail_columns
+                 if (value := self.model.value(row, c))]
         self.detail.setText("<br>".join(lines))
 
     def selected(self) -> FindingRow | None:

@@ -336,8 +336,28 @@
         <translation>Cadangan</translation>
     </message>
     <message>
+        <source>Second check</source>
+        <translation>Semakan kedua</translation>
+    </message>
+    <message>
         <source>on screen</source>
         <translation>pada skrin</translation>
+    </message>
+    <message>
+        <source>read as &apos;{heard}&apos;, confirmed &apos;{term}&apos; on a second look</source>
+        <translation>dibaca sebagai &apos;{heard}&apos;, disahkan &apos;{term}&apos; selepas dilihat semula</translation>
+    </message>
+    <message>
+        <source>heard as &apos;{heard}&apos;, confirmed &apos;{term}&apos; on re-listening</source>
+        <translation>didengar sebagai &apos;{heard}&apos;, disahkan &apos;{term}&apos; selepas didengar semula</translation>
+    </message>
+    <message>
+        <source>confirmed on a second look</source>
+        <translation>disahkan selepas dilihat semula</translation>
+    </message>
+    <message>
+        <source>confirmed on re-listening</source>
+        <translation>disahkan selepas didengar semula</translation>
     </message>
     <message>
         <source>new</source>

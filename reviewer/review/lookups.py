@@ -26,7 +26,14 @@ from reviewer.store.types import (  # the row types the app and the command line
 
 __all__ = ["DECISIONS", "STATUSES", "CampaignRow", "ChainHead", "Comment", "CommentRow", "FindingRow", "ListRow",
            "ReviewRow", "Store", "VideoDetail", "VideoRow", "campaign_video_ids", "campaigns", "compare_versions",
-           "list_videos", "show", "stale_video_ids", "thumbnail", "video_name", "video_status"]
+           "first_heard", "list_videos", "show", "stale_video_ids", "thumbnail", "video_name", "video_status"]
+
+
+def first_heard(finding: FindingRow) -> str:
+    """What the first pass heard (or read) where a second, targeted listen or look confirmed the term: "bodok" for
+    a confirmed "bodoh". Empty when nothing was settled that way, or when the first pass already had the term."""
+    settled = finding.get("verification") == "confirmed"  # rows from older checks may lack the column
+    return finding["matched"] if settled and finding["matched"].lower() != finding["term"].lower() else ""
 
 
 def video_status(store: Store, video_id: int) -> Status:

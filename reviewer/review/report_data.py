@@ -24,6 +24,7 @@ from reports.types import (
 from reviewer.checking.checker import context, transcript_text
 from reviewer.review.awaiting import review_details
 from reviewer.review.file_state import full_verify, quick_check_all
+from reviewer.review.lookups import first_heard
 from reviewer.review.screen import screen_text_line, screen_thumbnail
 from reviewer.review.summary import campaign_summary
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, vocabulary
@@ -70,7 +71,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     rows = [FindingRow(f["time_start"], f["term"], f["category"], f["severity"],
                        context(text, f["start"], f["end"], 30) if f["source"] == "transcript" else f["matched"],
                        f["kind"], *_disposition(f), kinder_wording(f["suggestion"], language), f["source"],
-                       look=f["verification"] == "look",
+                       look=f["verification"] == "look", heard=first_heard(f),
                        thumbnail=screen_thumbnail(video["path"], f) if pictures else None) for f in findings]
     frames = keyframes(video["path"], 5, 240) if pictures else []
     used = detail["check"]["term_lists"] if detail["check"] else []
