@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
 from reviewer.checking.fuzzy import fuzzy_confidence, known_words, words_of
-from reviewer.checking.matcher import CompiledTerms, FindingKind, Match
+from reviewer.checking.matcher import CompiledTerms
+from reviewer.checking.matches import FindingKind, Match
 from reviewer.checking.normalize import Token
 from reviewer.checking.terms import SEVERITIES, Severity, TermList, TermListRef
 from transcribe.types import Transcript

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any
 
 import ahocorasick
 
@@ -21,6 +21,7 @@ from reviewer.checking.context import SENSES, everyday
 from reviewer.checking.disguise import SkeletonIndex, chat_word, phonetic_forms
 from reviewer.checking.fuzzy import FuzzyHit, FuzzyIndex
 from reviewer.checking.lexicon import is_english_word, is_known_word, is_malay_root
+from reviewer.checking.matches import KIND_RANK, FindingKind, Match, merge_reduplication, resolve_overlaps
 from reviewer.checking.mishearing import derived_mishearing
 from reviewer.checking.morphology import (
     MAX_PREFIX,
@@ -41,24 +42,9 @@ from reviewer.checking.normalize import (
 from reviewer.checking.retokenize import join_fragments, split_tags
 from reviewer.checking.terms import Term
 
-FindingKind = Literal["exact", "normalized", "morphological", "fuzzy"]  # surest first
-KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
-KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 END = "$"  # trie key holding the term indices that end at this node
 MAX_PHRASE_WORDS = 8
 MIN_AFFIXED_ROOT = 3  # "cb", "bj", "mf" are abbreviations: they never take affixes ("cbi", "bjs")
-
-
-@dataclass(frozen=True)
-class Match:
-    """A term found at tokens[first..last] (inclusive)."""
-
-    term_index: int
-    first: int
-    last: int
-    kind: FindingKind
-    similarity: float = 1.0
-    heard: str = ""
 
 
 @dataclass
@@ -240,8 +226,8 @@ class CompiledTerms:
         if any(m.first == m.last and not SENSES.keys().isdisjoint(roots[m.first]) for m in candidates):
             words = [forms[-1] if (forms := spellings(t.text)) else "" for t in tokens]
             candidates = [m for m in candidates if not self._everyday(m, roots, words)]
-        chosen = _resolve_overlaps(candidates, self.terms)
-        chosen = _merge_reduplication(text, tokens, chosen)
+        chosen = resolve_overlaps(candidates, self.terms)
+        chosen = merge_reduplication(text, tokens, chosen)
         chosen += self._fuzzy(text, tokens, roots, chosen)
         chosen.sort(key=lambda m: (m.first, m.last))
         return tokens, chosen
@@ -391,34 +377,3 @@ def _all_ends(node: Trie) -> list[int]:
         if key != END:
             ends += _all_ends(child)
     return ends
-
-
-def _resolve_overlaps(candidates: list[Match], terms: list[Term]) -> list[Match]:
-    """Longest span first; then the most literal kind, the most severe term and the longest term text."""
-    ordered = sorted(set(candidates), key=lambda m: (-(m.last - m.first), KIND_RANK[m.kind],
-                                                     -terms[m.term_index].rank, -len(terms[m.term_index].term),
-                                                     m.first, m.term_index))
-    taken: set[int] = set()
-    chosen = []
-    for match in ordered:
-        span = set(range(match.first, match.last + 1))
-        if not span & taken:
-            taken |= span
-            chosen.append(match)
-    return chosen
-
-
-def _merge_reduplication(text: str, tokens: list[Token], chosen: list[Match]) -> list[Match]:
-    """bodoh-bodoh, pukul-memukul: one finding over both halves, not two."""
-    chosen = sorted(chosen, key=lambda m: m.first)
-    merged: list[Match] = []
-    for match in chosen:
-        previous = merged[-1] if merged else None
-        if (previous is not None and previous.term_index == match.term_index and previous.last + 1 == match.first
-                and text[tokens[previous.last].end:tokens[match.first].start] == "-"):
-            kind = max(previous.kind, match.kind, key=KIND_RANK.__getitem__)
-            merged[-1] = Match(match.term_index, previous.first, match.last, "morphological" if kind == "exact"
-                               else kind)
-        else:
-            merged.append(match)
-    return merged

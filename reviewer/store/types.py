@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 
 if TYPE_CHECKING:  # annotations only: the store's import should not load the matcher
-    from reviewer.checking.matcher import FindingKind
+    from reviewer.checking.matches import FindingKind
     from reviewer.checking.terms import Severity
 
 Row = dict[str, Any]  # one row from sqlite-utils; typed rows that cross a layer are TypedDicts below
