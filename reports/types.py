@@ -35,6 +35,7 @@ class Vocabulary:
     severities: dict[str, str] = field(default_factory=dict)
     dispositions: dict[str, str] = field(default_factory=dict)
     categories: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)  # how a term was matched: exact, morphological, …
 
     @staticmethod
     def _look_up(table: dict[str, str], key: str, capitalise: bool) -> str:
@@ -51,6 +52,9 @@ class Vocabulary:
 
     def disposition(self, key: str) -> str:
         return self._look_up(self.dispositions, key, False)
+
+    def kind(self, key: str) -> str:
+        return self._look_up(self.kinds, key, False)
 
     def category(self, key: str) -> str:
         return self.categories.get(key, key)

@@ -42,7 +42,7 @@ def _decisions(data: VideoReportData, s: Styles, t: Labels) -> list:
     colour = STATUS_COLOURS.get(data.status, "#37474f")
     label = data.vocab.status(data.status)
     if data.file_state == "missing":
-        colour, label = "#c62828", f"File missing (recorded status: {label})"
+        colour, label = "#c62828", t("file_missing_status", status=label)
     flow = [s.raw(escape(t["decision_summary"]), s.h2),
             s.raw(f'{escape(t["combined_status"])}: <font color="{colour}"><b>{escape(label)}</b></font>', s.body)]
     if data.file_check:
@@ -50,9 +50,9 @@ def _decisions(data: VideoReportData, s: Styles, t: Labels) -> list:
         flow.append(s.raw(f'<font color="{check_colour}"><b>{escape(data.file_check)}</b></font>',
                           s.body if data.file_state == "ok" else s.banner))
     if data.decided_label:
-        flow.append(s.p(f"Required reviewers: {data.decided_label}", s.body))
+        flow.append(s.p(t("required_reviewers", decided=data.decided_label), s.body))
     if data.awaited:
-        flow.append(s.p("Awaiting decisions from: " + ", ".join(data.awaited), s.body))
+        flow.append(s.p(t("awaiting", who=", ".join(data.awaited)), s.body))
     flow += [s.p(conflict, s.banner) for conflict in data.conflicts]
     if data.changed_since_review:
         flow.append(s.raw(escape(t["changed_banner"]), s.banner))
@@ -81,9 +81,9 @@ def _findings(data: VideoReportData, s: Styles, t: Labels) -> list:
     for number, f in enumerate(data.findings, start=1):
         disposition = vocab.disposition(f.disposition) + (f": {f.reason}" if f.reason else "")
         if f.source == "screen" and (f.kind == "fuzzy" or f.look):
-            kind = t("look_kind", kind=f.kind)  # on-screen text read with doubt: look at the frame
+            kind = t("look_kind", kind=vocab.kind(f.kind))  # on-screen text read with doubt: look at the frame
         else:
-            kind = t["fuzzy_kind"] if f.kind == "fuzzy" else f.kind
+            kind = t["fuzzy_kind"] if f.kind == "fuzzy" else vocab.kind(f.kind)
         if f.heard:  # settled by a targeted second listen (speech) or look (screen)
             kind = t["confirmed_kind"]
         when = t["on_caption"] if f.source == "caption" else clock(f.time_start)

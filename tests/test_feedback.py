@@ -127,7 +127,7 @@ def test_approval_report_and_summary_in_malay(run_cli, reviewed, tmp_path: Path)
 
 def test_every_report_label_exists_in_both_languages() -> None:
     assert set(EN) == set(MS)
-    for kind in ("status", "severity", "disposition"):
+    for kind in ("status", "severity", "disposition", "kind"):
         assert set(LABELS_BY_LANGUAGE["en"][kind]) == set(LABELS_BY_LANGUAGE["ms"][kind])
     assert set(CATEGORY_WHY["en"]) == set(CATEGORY_WHY["ms"])
     assert set(DECISION_SENTENCES["en"]) == set(DECISION_SENTENCES["ms"])
@@ -150,3 +150,23 @@ def test_every_bundled_english_suggestion_has_malay_wording() -> None:
     assert not missing, sorted(missing)[:10]
     assert kinder_wording("Remove the slur", "ms") != "Remove the slur"
     assert kinder_wording("Remove the slur", "en") == "Remove the slur"
+
+
+def test_malay_approval_report_says_the_core_sentences_in_malay(run_cli, reviewed, tmp_path: Path) -> None:
+    """File check, required reviewers, who is awaited and a disagreement: composed by the core, printed in Malay."""
+    from reviewer.review.workflow import set_required_reviewers
+
+    services, video_id, db = reviewed
+    set_required_reviewers(services.store, "Kempen Raya", ["Nurul (WAO)", "Bala (MIASA)"])
+    finding = services.store.query("SELECT id FROM findings WHERE term = 'bodoh'")[0]["id"]
+    set_disposition(services.store, finding, "dismissed", "petikan", "Bala", "MIASA")  # Nurul confirmed it
+    out = tmp_path / "laporan.pdf"
+    assert run_cli("--db", db, "report", video_id, "-o", out, "--language", "ms")[0] == 0
+    text = " ".join(pdf_text(out).split())
+    for malay in ("disahkan dengan fail pada", "Penyemak wajib: 1 daripada 2 telah membuat keputusan, menunggu MIASA",
+                  "Menunggu keputusan daripada:", "Penyemak tidak sepakat tentang 1 dapatan", "TIDAK SEPAKAT",
+                  "tepat"):
+        assert malay in text, malay
+    for english in ("verified against", "Required reviewers", "Awaiting decisions", "Reviewers disagree",
+                    "DISAGREEMENT", "decided", "exact"):
+        assert english not in text, english

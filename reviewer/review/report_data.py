@@ -23,9 +23,11 @@ from reports.types import (
 )
 from reviewer.checking.checker import context, transcript_text
 from reviewer.review.awaiting import review_details
-from reviewer.review.file_state import full_verify, quick_check_all
+from reviewer.review.file_state import Verification, full_verify, quick_check_all
 from reviewer.review.lookups import first_heard
+from reviewer.review.report_sentences import sentence
 from reviewer.review.screen import screen_text_line, screen_thumbnail
+from reviewer.review.status import RequiredReviewer
 from reviewer.review.summary import campaign_summary
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, vocabulary
 from reviewer.review.workflow import latest_transcript
@@ -101,29 +103,42 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
         screen_text=screen_text_line(store, video_id, detail["check"]),
-        file_state=verification.state, file_check=verification.message,
-        decided_label=extra["decided_label"], awaited=extra["awaited_reviewers"],
-        conflicts=_conflicts(findings, extra),
+        file_state=verification.state, file_check=_file_check(verification, language),
+        decided_label=_decided(extra, language), awaited=extra["awaited_reviewers"],
+        conflicts=_conflicts(findings, extra, language),
     )
 
 
 def _disposition(finding: Mapping[str, Any]) -> tuple[str, str]:
-    if finding["disagreement"]:
-        return "DISAGREEMENT (open until resolved)", finding["disposition_by"] + (
-            f": {finding['reason']}" if finding["reason"] else "")
+    if finding["disagreement"]:  # the vocabulary words it in the report's language
+        return "disagreement", finding["disposition_by"] + (f": {finding['reason']}" if finding["reason"] else "")
     return finding["disposition"], finding["reason"]
 
 
-def _conflicts(findings: Sequence[Mapping[str, Any]], extra: dict) -> list[str]:
+def _file_check(verification: Verification, language: Language) -> str:
+    return sentence(f"file_{verification.state}", language, at=verification.checked_at)
+
+
+def _decided(extra: dict, language: Language) -> str:
+    """"2 of 3 decided, waiting for MIASA", in the report's language (empty when no reviewers are required)."""
+    required, awaited = extra["required_reviewers"], extra["awaited_reviewers"]
+    if not required:
+        return ""
+    label = sentence("decided", language, done=len(required) - len(awaited), required=len(required))
+    if not awaited:
+        return label
+    return label + ", " + sentence("waiting", language, who=", ".join(RequiredReviewer.parse(a).short for a in awaited))
+
+
+def _conflicts(findings: Sequence[Mapping[str, Any]], extra: dict, language: Language) -> list[str]:
     notes = []
     disagreements = sum(bool(f["disagreement"]) for f in findings)
     if disagreements:
-        notes.append(f"Reviewers disagree on {disagreements} finding{'s' if disagreements != 1 else ''}: "
-                     "counted as open until resolved (see the findings table).")
+        notes.append(sentence("disagreement", language, count=disagreements))
     for group in extra["competing_corrections"]:
-        notes.append("Competing transcript corrections: " + "; ".join(
-            f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
-            for r in group) + ". The last revision is shown; reconcile them.")
+        revisions = "; ".join(sentence("revision", language, revision=r["revision"], author=r["author"])
+                              + (f" ({r['organisation']})" if r["organisation"] else "") for r in group)
+        notes.append(sentence("competing", language, revisions=revisions))
     return notes
 
 

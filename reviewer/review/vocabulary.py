@@ -56,9 +56,13 @@ STATUS_LABELS_MS: Final = {
 }
 SEVERITY_LABELS_MS: Final = {"low": "rendah", "medium": "sederhana", "high": "tinggi", "critical": "kritikal"}
 DISPOSITION_LABELS_MS: Final = {"open": "terbuka", "confirmed": "disahkan", "dismissed": "diketepikan"}
+KIND_LABELS_MS: Final = {"exact": "tepat", "normalized": "dinormalkan", "morphological": "morfologi",
+                         "fuzzy": "kabur"}
 LABELS_BY_LANGUAGE: Final = {
-    "en": {"status": STATUS_LABELS, "severity": SEVERITY_LABELS, "disposition": DISPOSITION_LABELS},
-    "ms": {"status": STATUS_LABELS_MS, "severity": SEVERITY_LABELS_MS, "disposition": DISPOSITION_LABELS_MS},
+    "en": {"status": STATUS_LABELS, "severity": SEVERITY_LABELS, "disposition": DISPOSITION_LABELS,
+           "kind": KIND_LABELS},
+    "ms": {"status": STATUS_LABELS_MS, "severity": SEVERITY_LABELS_MS, "disposition": DISPOSITION_LABELS_MS,
+           "kind": KIND_LABELS_MS},
 }
 
 # The guideline areas of the bundled lists (TikTok Community Guidelines 2025 sections and the Malaysian Content
@@ -128,6 +132,8 @@ CATEGORY_WHY: dict[Language, dict[str, str]] = {
         "Misogyny and gender-based violence": "Kata-kata yang merendahkan wanita menormalkan gangguan dan keganasan.",
     },
 }
+DISAGREEMENT: Final[dict[Language, str]] = {  # reviewers' dispositions differ: a report says so, in its language
+    "en": "DISAGREEMENT (open until resolved)", "ms": "TIDAK SEPAKAT (terbuka sehingga diselesaikan)"}
 MONTHS: dict[Language, tuple[str, ...]] = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "ms": ("Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ogo", "Sep", "Okt", "Nov", "Dis"),
@@ -158,8 +164,9 @@ def vocabulary(language: Language = "en") -> Vocabulary:
     """The domain labels a report prints, in one language."""
     categories = dict(CATEGORY_LABELS) if language == "ms" else {}
     labels = LABELS_BY_LANGUAGE[language]
+    dispositions = dict(labels["disposition"]) | {"disagreement": DISAGREEMENT[language]}
     return Vocabulary(language=language, statuses=dict(labels["status"]), severities=dict(labels["severity"]),
-                      dispositions=dict(labels["disposition"]), categories=categories)
+                      dispositions=dispositions, categories=categories, kinds=dict(labels["kind"]))
 
 
 @cache
