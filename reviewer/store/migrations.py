@@ -363,3 +363,67 @@ def screen_text(db: Database) -> None:
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+COMMENT_EVENT_KINDS = ("edit", "resolve", "reopen")
+
+
+@migrations(name="0008_comment_events")
+def comment_events(db: Database) -> None:
+    """Edits, resolutions and reopenings of comments become events, so they travel in review bundles like the
+    comments themselves: insert-only rows with their own UUID, the comment's UUID (the comment may arrive after
+    its events), the reviewer's sequence number and, for resolve/reopen, the thread's logical clock (see
+    `review.comment_rules`). The comment row keeps the text it was created with (`original_text`); its current
+    text and resolution are derived from the events. Existing edits and resolutions become events."""
+    script = f"""
+    CREATE TABLE comment_events (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        comment_uid TEXT NOT NULL,
+        kind TEXT NOT NULL {_check('kind', COMMENT_EVENT_KINDS)},
+        text TEXT,                        -- the new text (edits only)
+        reviewer TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        seq INTEGER NOT NULL,
+        clock INTEGER NOT NULL DEFAULT 0, -- resolve/reopen: 1 + the thread's highest clock known when made
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX comment_events_comment ON comment_events (comment_uid);
+    CREATE INDEX comment_events_video ON comment_events (video_id);
+    ALTER TABLE comments ADD COLUMN original_text TEXT NOT NULL DEFAULT '';
+    CREATE TRIGGER comments_original_text AFTER INSERT ON comments WHEN NEW.original_text = ''
+    BEGIN UPDATE comments SET original_text = NEW.text WHERE rowid = NEW.rowid; END
+    """
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    _uid_column(db, "comment_events")
+    _legacy_comment_events(db)
+
+
+def _legacy_comment_events(db: Database) -> None:
+    """The text each comment was created with comes from its audit entry (the row held only the latest text);
+    a comment's current edit and resolution each become one event, so the derived state is what it was. The
+    organisation of whoever resolved was never recorded: it stays empty."""
+    from reviewer.store.events import next_seq
+
+    created = {row["comment_id"]: row["text"] for row in db.query(
+        "SELECT json_extract(details, '$.comment_id') AS comment_id, json_extract(details, '$.text') AS text "
+        "FROM audit WHERE action = 'comment' AND json_extract(details, '$.comment_id') IS NOT NULL ORDER BY id")}
+    rows = list(db.query("SELECT id, uid, video_id, text, reviewer, organisation, resolved, resolved_by, "
+                         "resolved_at, edited_at, created_at FROM comments ORDER BY id"))
+    for row in rows:
+        edited = row["edited_at"] is not None
+        original = created.get(row["id"], row["text"]) if edited else row["text"]
+        db.execute("UPDATE comments SET original_text = ? WHERE id = ?", [original or row["text"], row["id"]])
+        events = []
+        if edited:
+            events.append(("edit", row["text"], row["reviewer"], row["organisation"], 0, row["edited_at"]))
+        if row["resolved"]:
+            events.append(("resolve", None, row["resolved_by"], "", 1, row["resolved_at"] or row["created_at"]))
+        for kind, text, reviewer, organisation, clock, at in events:
+            db.execute("INSERT INTO comment_events (video_id, comment_uid, kind, text, reviewer, organisation, seq, "
+                       "clock, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [row["video_id"], row["uid"], kind, text, reviewer, organisation,
+                        next_seq(db, reviewer, organisation), clock, at])
