@@ -255,7 +255,7 @@ SNAPSHOT = {
     "campaigns": "SELECT uid, name, required_reviewers FROM campaigns",
     "videos": "SELECT v.uid, c.uid AS campaign, v.sha256, v.version, p.uid AS piece, b.uid AS previous, v.status, "
               "v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, v.findings_high, "
-              "v.findings_critical FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
+              "v.findings_critical, v.open_comments FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
               "LEFT JOIN videos p ON p.id = v.piece_id LEFT JOIN videos b ON b.id = v.previous_id",
     "transcripts": "SELECT t.uid, v.uid AS video, t.revision, t.parent_uid, t.text, t.author, t.organisation, t.seq "
                    "FROM transcripts t JOIN videos v ON v.id = t.video_id",
