@@ -119,3 +119,28 @@ def refresh_open_comments(db: Database, video_id: int) -> int:
                           "AND resolved = 0", [video_id]))["n"]
     db.execute("UPDATE videos SET open_comments = ? WHERE id = ?", [count, video_id])
     return int(count)
+
+
+def events_from_legacy_state(db: Database) -> None:
+    """For migration 0008, which made edits and resolutions events: each comment's creation text comes from its
+    audit entry (the row held only the latest text), and its current edit and resolution each become one event,
+    so what it shows stays the same. Who resolved was recorded without an organisation: it stays empty."""
+    created = {row["comment_id"]: row["text"] for row in db.query(
+        "SELECT json_extract(details, '$.comment_id') AS comment_id, json_extract(details, '$.text') AS text "
+        "FROM audit WHERE action = 'comment' AND json_extract(details, '$.comment_id') IS NOT NULL ORDER BY id")}
+    rows = list(db.query("SELECT id, uid, video_id, text, reviewer, organisation, resolved, resolved_by, "
+                         "resolved_at, edited_at, created_at FROM comments ORDER BY id"))
+    for row in rows:
+        edited = row["edited_at"] is not None
+        original = created.get(row["id"], row["text"]) if edited else row["text"]
+        db.execute("UPDATE comments SET original_text = ? WHERE id = ?", [original or row["text"], row["id"]])
+        made: list[tuple[str, str | None, str, str, int, str]] = []
+        if edited:
+            made.append(("edit", row["text"], row["reviewer"], row["organisation"], 0, row["edited_at"]))
+        if row["resolved"]:
+            made.append(("resolve", None, row["resolved_by"], "", 1, row["resolved_at"] or row["created_at"]))
+        for kind, text, reviewer, organisation, clock, at in made:
+            db.execute("INSERT INTO comment_events (video_id, comment_uid, kind, text, reviewer, organisation, seq, "
+                       "clock, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [row["video_id"], row["uid"], kind, text, reviewer, organisation,
+                        events.next_seq(db, reviewer, organisation), clock, at])

@@ -399,31 +399,6 @@ def comment_events(db: Database) -> None:
         if statement.strip():
             db.execute(statement)
     _uid_column(db, "comment_events")
-    _legacy_comment_events(db)
+    from reviewer.store.comments import events_from_legacy_state
 
-
-def _legacy_comment_events(db: Database) -> None:
-    """The text each comment was created with comes from its audit entry (the row held only the latest text);
-    a comment's current edit and resolution each become one event, so the derived state is what it was. The
-    organisation of whoever resolved was never recorded: it stays empty."""
-    from reviewer.store.events import next_seq
-
-    created = {row["comment_id"]: row["text"] for row in db.query(
-        "SELECT json_extract(details, '$.comment_id') AS comment_id, json_extract(details, '$.text') AS text "
-        "FROM audit WHERE action = 'comment' AND json_extract(details, '$.comment_id') IS NOT NULL ORDER BY id")}
-    rows = list(db.query("SELECT id, uid, video_id, text, reviewer, organisation, resolved, resolved_by, "
-                         "resolved_at, edited_at, created_at FROM comments ORDER BY id"))
-    for row in rows:
-        edited = row["edited_at"] is not None
-        original = created.get(row["id"], row["text"]) if edited else row["text"]
-        db.execute("UPDATE comments SET original_text = ? WHERE id = ?", [original or row["text"], row["id"]])
-        events = []
-        if edited:
-            events.append(("edit", row["text"], row["reviewer"], row["organisation"], 0, row["edited_at"]))
-        if row["resolved"]:
-            events.append(("resolve", None, row["resolved_by"], "", 1, row["resolved_at"] or row["created_at"]))
-        for kind, text, reviewer, organisation, clock, at in events:
-            db.execute("INSERT INTO comment_events (video_id, comment_uid, kind, text, reviewer, organisation, seq, "
-                       "clock, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [row["video_id"], row["uid"], kind, text, reviewer, organisation,
-                        next_seq(db, reviewer, organisation), clock, at])
+    events_from_legacy_state(db)
