@@ -4,8 +4,10 @@ thread."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,41 @@ def test_a_reopening_after_the_exchange_travels_too(run_cli, exchange: dict[str,
     assert _thread(run_cli, aida)["threads"] == [(EDITED, 0, "", "Nurul Huda", "MIASA")]
     assert _thread(run_cli, aida)["open"] == 1
     assert run_cli("--db", aida, "audit", "verify")[0] == 0
+
+
+def _with_data(source: Path, target: Path, change) -> Path:
+    """A bundle whose data.json was changed and whose manifest was recomputed to match (it passes the hashes)."""
+    with zipfile.ZipFile(source) as old:
+        data, manifest = json.loads(old.read("data.json")), json.loads(old.read("manifest.json"))
+    change(data)
+    raw = json.dumps(data).encode()
+    manifest["files"]["data.json"] = {"sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw)}
+    with zipfile.ZipFile(target, "w") as new:
+        new.writestr("data.json", raw)
+        new.writestr("manifest.json", json.dumps(manifest))
+    return target
+
+
+def test_a_bundle_with_an_unknown_comment_event_is_refused_whole(run_cli, exchange: dict[str, Path],
+                                                                 tmp_path: Path) -> None:
+    def strange(data: dict) -> None:
+        data["comment_events"][0]["kind"] = "delete"
+
+    bad = _with_data(exchange["root"] / "a1.ttreview", tmp_path / "bad.ttreview", strange)
+    lead = copy_database(exchange["lead"], tmp_path / "lead.db")
+    before, entries = snapshot(lead), audit_count(lead)
+    code, _, err = run_cli("--db", lead, "bundle", "import", bad)
+    assert code == 2
+    assert "has content this app cannot read" in err
+    assert err.count("\n") == 1
+    assert (snapshot(lead), audit_count(lead)) == (before, entries)
+
+
+def test_a_bundle_from_before_comment_events_still_imports(run_cli, exchange: dict[str, Path],
+                                                           tmp_path: Path) -> None:
+    older = _with_data(exchange["root"] / "n1.ttreview", tmp_path / "older.ttreview",
+                       lambda data: data.pop("comment_events"))
+    lead = copy_database(exchange["lead"], tmp_path / "lead.db")
+    code, _, err = run_cli("--db", lead, "bundle", "import", older)
+    assert code == 0, err
+    assert _thread(run_cli, lead)["threads"] == [("Ayat ini kasar", 0, "", "Nurul Huda", "MIASA")]

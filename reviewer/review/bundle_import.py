@@ -32,8 +32,8 @@ from reviewer.store import audit, bundle_store, events
 from reviewer.store.connection import Store
 from reviewer.store.migrations import migrations
 
-EVENT_ACTIONS = {"reviews": "decision", "comments": "comment", "dispositions": "disposition",
-                 "edit": "comment-edited", "resolve": "comment-resolved", "reopen": "comment-reopened"}
+EVENT_ACTIONS = {"reviews": "decision", "comments": "comment", "dispositions": "disposition"}
+COMMENT_EVENT_ACTIONS = {"edit": "comment-edited", "resolve": "comment-resolved", "reopen": "comment-reopened"}
 
 
 @dataclass
@@ -262,9 +262,9 @@ def _events(db: Database, table: str, rows: list[dict[str, Any]], video_ids: dic
         if row["uid"] in known:
             continue
         video_id = video_ids[row["video_uid"]]
-        if table == "comment_events" and (row["kind"] not in ("edit", "resolve", "reopen")
+        if table == "comment_events" and (row["kind"] not in COMMENT_EVENT_ACTIONS
                                           or (row["kind"] == "edit") != isinstance(row["text"], str)):
-            raise ValueError(f"unknown comment event {row['kind']!r}")  # refused as unreadable content
+            raise ValueError(f"not a comment event: {row['kind']!r}")  # the bundle is refused as unreadable
         row_id = bundle_store.insert_event(db, table, video_id, row)
         author = (row["reviewer"], row["organisation"])
         last_seq[author] = max(last_seq.get(author, 0), row["seq"])
@@ -277,7 +277,7 @@ def _events(db: Database, table: str, rows: list[dict[str, Any]], video_ids: dic
         result.added[table] += 1
         details = {"uid": row["uid"], "bundle": origin, "organisation": row["organisation"]}
         details |= _event_details(table, row, row_id)
-        changes.log(EVENT_ACTIONS[row["kind"] if table == "comment_events" else table], row["reviewer"], video_id,
-                    **details)
+        action = COMMENT_EVENT_ACTIONS[row["kind"]] if table == "comment_events" else EVENT_ACTIONS[table]
+        changes.log(action, row["reviewer"], video_id, **details)
     for (reviewer, organisation), seq in last_seq.items():
         events.note_seq(db, reviewer, organisation, seq)
