@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -19,6 +20,7 @@ from reviewer.store import migrations as schema
 from reviewer.store.connection import Store
 from tests.fakes import fake_services
 
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 COMMENT = {"reviewer": "Aina", "organisation": "WAO", "original_text": "Asal"}
 
 
@@ -85,6 +87,9 @@ def test_local_actions_are_events_and_the_row_follows_them(video) -> None:
     assert [(r["kind"], r["reviewer"], r["organisation"], r["seq"], r["clock"], r["text"]) for r in rows] == [
         ("edit", "Aina", "WAO", 2, 0, "Baru"), ("resolve", "Bala", "MIASA", 2, 1, None),
         ("reopen", "Aina", "WAO", 3, 2, None)]
+    uids = [r["uid"] for r in store.query("SELECT uid FROM comment_events")]
+    assert all(UUID.match(uid) for uid in uids)
+    assert len(set(uids)) == 3
     thread = threads(store, video_id)[0]
     assert (thread["text"], thread["resolved"], bool(thread["edited_at"])) == ("Baru", 0, True)
     assert store.query("SELECT original_text FROM comments WHERE id = ?", (first,))[0]["original_text"] == "Asal"
