@@ -1,10 +1,10 @@
 """Bundles on a campaign of 1,000 videos with 3 reviewers: export size and time, import time (target < 2 s each).
 
-Each reviewer decides on every video, comments on a third of them and confirms or dismisses one finding of
-each. Ours: `export_package` / `export_review` / `import_bundle` (verification, UUID merge, audit entries,
-derived state). Baselines in the same run: shipping the whole SQLite file instead of a package (a consistent
-copy, deflated), and the floor for an import: the same rows inserted with plain executemany (no verification,
-no audit, no derived state).
+Each reviewer decides on every video, comments on a third of them (resolving each of those threads and
+editing every other comment) and confirms or dismisses one finding of each. Ours: `export_package` /
+`export_review` / `import_bundle` (verification, UUID merge, audit entries, derived state). Baselines in the
+same run: shipping the whole SQLite file instead of a package (a consistent copy, deflated), and the floor for
+an import: the same rows inserted with plain executemany (no verification, no audit, no derived state).
 
     python benchmarks/review_bundle_bench.py [--videos 1000]
 """
@@ -73,7 +73,7 @@ def review(path: Path, reviewer: tuple[str, str], rng: random.Random) -> None:
     name, org = reviewer
     with Store(path) as store, store.write() as db:
         videos = list(db.query("SELECT id, sha256 FROM videos ORDER BY id"))
-        seq, reviews, comments, dispositions = 0, [], [], []
+        seq, reviews, comments, dispositions, thread_events = 0, [], [], [], []
         for video in videos:
             seq += 1
             dispositions.append({"uid": str(uuid.uuid4()), "video_id": video["id"], "reviewer": name,
@@ -85,6 +85,12 @@ def review(path: Path, reviewer: tuple[str, str], rng: random.Random) -> None:
                 comments.append({"uid": str(uuid.uuid4()), "video_id": video["id"], "at_seconds": 3.0,
                                  "text": "Tukar ayat ini", "reviewer": name, "organisation": org, "seq": seq,
                                  "created_at": now()})
+                for kind in ("edit", "resolve") if video["id"] % 2 == 0 else ("resolve",):
+                    seq += 1
+                    thread_events.append({"uid": str(uuid.uuid4()), "video_id": video["id"], "kind": kind,
+                                          "comment_uid": comments[-1]["uid"], "reviewer": name, "organisation": org,
+                                          "text": "Tukar ayat ini, dari 0:03" if kind == "edit" else None,
+                                          "seq": seq, "clock": int(kind == "resolve"), "created_at": now()})
             seq += 1
             reviews.append({"uid": str(uuid.uuid4()), "video_id": video["id"], "reviewer": name, "organisation": org,
                             "decision": rng.choice(DECISIONS), "note": "", "content_sha256": video["sha256"],
@@ -92,6 +98,7 @@ def review(path: Path, reviewer: tuple[str, str], rng: random.Random) -> None:
         db["dispositions"].insert_all(dispositions)
         db["comments"].insert_all(comments)
         db["reviews"].insert_all(reviews)
+        db["comment_events"].insert_all(thread_events)
 
 
 def copy(source: Path, target: Path) -> Path:
@@ -113,7 +120,7 @@ def raw_insert(target: Path, bundle: Path) -> float:
     start = time.perf_counter()
     with contextlib.closing(sqlite3.connect(target)) as conn:
         ids = dict(conn.execute("SELECT uid, id FROM videos"))
-        for table in ("reviews", "comments", "dispositions"):
+        for table in ("reviews", "comments", "dispositions", "comment_events"):
             rows = data[table]
             if not rows:
                 continue

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reviewer.review.bundle_export import export_package, export_review
 from reviewer.review.bundle_import import import_bundle
+from reviewer.review.comments import edit_comment, reply, resolve
 from reviewer.review.workflow import add_comment, add_review, add_transcript, set_disposition
 from reviewer.store import bundle_store
 from reviewer.store.connection import Store
@@ -19,6 +20,7 @@ from tests.bundle_helpers import CAMPAIGN, copy_database, lead_database, snapsho
 from tests.fakes import transcript_of
 
 REVIEWERS = (("Nurul Huda", "MIASA"), ("Aida", "WAO"), ("Aida", "Forum"))  # same name, two organisations
+LEAD = ("Farah", "Forum")
 counter = itertools.count()
 
 
@@ -30,6 +32,8 @@ def base(tmp_path_factory: pytest.TempPathFactory, clips: dict[str, Path]) -> di
         patch.setenv("THINKTWICE_CONFIG_DIR", str(root / "userconfig"))
         lead, _ = lead_database(root, clips)
         with Store(lead) as store:
+            for video in (1, 2):  # threads every reviewer can resolve and reopen on her own laptop
+                add_comment(store, video, 0.5, "Semak bahagian ini", *LEAD)
             export_package(store, CAMPAIGN, root / "kempen.ttpkg")
         reviewer = root / "reviewer-base.db"
         with Store(reviewer) as store:
@@ -47,6 +51,9 @@ ACTIONS = st.one_of(
     st.tuples(st.just("comment"), st.integers(0, 1), st.sampled_from(["Bagus", "Tukar ayat", "Dengar 0:03"])),
     st.tuples(st.just("disposition"), st.integers(0, 3), st.sampled_from(["confirmed", "dismissed", "open"])),
     st.tuples(st.just("correction"), st.integers(0, 1), st.sampled_from(["Hai semua.", "Jangan jadi bodoh."])),
+    st.tuples(st.just("reply"), st.integers(0, 3), st.sampled_from(["Setuju", "Sudah ditukar"])),
+    st.tuples(st.just("edit"), st.integers(0, 3), st.sampled_from(["Tukar ayat ini", "Dengar semula 0:03"])),
+    st.tuples(st.sampled_from(["resolve", "reopen"]), st.integers(0, 3), st.just("")),
 )
 HISTORY = st.lists(ACTIONS, max_size=6)
 
@@ -57,6 +64,9 @@ def _apply(store: Store, reviewer: tuple[str, str], history: list[tuple]) -> Non
     findings = [r["id"] for r in store.query("SELECT f.id FROM findings f WHERE f.check_id IN "
                                              "(SELECT max(id) FROM checks GROUP BY video_id) ORDER BY f.uid")]
     for kind, index, value in history:
+        threads = [r["id"] for r in store.query("SELECT id FROM comments WHERE parent_uid IS NULL ORDER BY uid")]
+        mine = [r["id"] for r in store.query("SELECT id FROM comments WHERE reviewer = ? AND organisation = ? "
+                                             "ORDER BY seq", (name, org))]
         if kind == "decision":
             add_review(store, videos[index], name, value, org)
         elif kind == "comment":
@@ -66,6 +76,12 @@ def _apply(store: Store, reviewer: tuple[str, str], history: list[tuple]) -> Non
                             else "", name, org)
         elif kind == "correction":
             add_transcript(store, videos[index], transcript_of(value, 5.0), name, org)
+        elif kind == "reply":
+            reply(store, threads[index % len(threads)], value, name, org)
+        elif kind == "edit" and mine:
+            edit_comment(store, mine[index % len(mine)], value, name)
+        elif kind in ("resolve", "reopen"):
+            resolve(store, threads[index % len(threads)], name, kind == "resolve", org)
 
 
 def _review_bundle(base: dict[str, Path], folder: Path, reviewer: tuple[str, str], history: list[tuple]) -> Path:
@@ -73,9 +89,10 @@ def _review_bundle(base: dict[str, Path], folder: Path, reviewer: tuple[str, str
     target = folder / f"b{next(counter)}.ttreview"
     with Store(db) as store:
         _apply(store, reviewer, history)
-        if history:
+        recorded = store.query("SELECT 1 FROM reviewer_sequences WHERE reviewer = ? AND organisation = ?", reviewer)
+        if recorded:  # not only actions that changed nothing (an edit with no comment of hers, a second resolve)
             export_review(store, CAMPAIGN, reviewer[0], target, reviewer[1])
-    return target if history else None
+    return target if recorded else None
 
 
 def _merged(base: dict[str, Path], folder: Path, bundles: list[Path]) -> dict:
@@ -86,7 +103,7 @@ def _merged(base: dict[str, Path], folder: Path, bundles: list[Path]) -> dict:
         return bundle_store.snapshot(store.db)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(histories=st.lists(HISTORY, min_size=2, max_size=3), order=st.randoms())
 def test_random_histories_merge_the_same_in_any_order_and_twice(base: dict[str, Path], tmp_path: Path,
                                                                 histories: list, order) -> None:
@@ -102,6 +119,14 @@ def test_random_histories_merge_the_same_in_any_order_and_twice(base: dict[str, 
         decisions = sum(kind == "decision" for kind, _, _ in history)
         mine = [r for r in forward["reviews"] if dict(r)["reviewer"] == name and dict(r)["organisation"] == org]
         assert len(mine) == decisions
+        replies = sum(kind == "reply" for kind, _, _ in history)
+        assert len([r for r in forward["comments"] if dict(r)["reviewer"] == name and dict(r)["organisation"] == org
+                    and dict(r)["parent_uid"]]) == replies
+    # the open-thread count follows the derived resolutions
+    threads = [dict(r) for r in forward["comments"] if not dict(r)["parent_uid"]]
+    for video in forward["videos"]:
+        video = dict(video)
+        assert video["open_comments"] == sum(t["video"] == video["uid"] and not t["resolved"] for t in threads)
 
 
 def test_latest_decision_is_her_highest_sequence_even_if_her_clock_is_behind(base: dict[str, Path],

@@ -270,7 +270,8 @@ class ReviewPage(QWidget):
                   tr("Comment edited."))
 
     def _resolve_comment(self, comment_id: int, resolved: bool) -> None:
-        self._run(lambda _video: resolve(self.services.store, comment_id, self.reviewer, resolved),
+        self._run(lambda _video: resolve(self.services.store, comment_id, self.reviewer, resolved,
+                                                 self.organisation),
                   tr("Thread resolved.") if resolved else tr("Thread reopened."))
 
     def confirm(self, title: str, question: str) -> bool:

@@ -37,7 +37,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    resolve(_store(args), args.comment_id, args.reviewer, resolved=not args.reopen)
+    resolve(_store(args), args.comment_id, args.reviewer, resolved=not args.reopen, organisation=args.org or "")
     print(f"comment {args.comment_id}: {'reopened' if args.reopen else 'resolved'}")
     return 0
 
@@ -90,5 +90,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("resolve", help="mark a comment thread resolved (or --reopen it)")
     p.add_argument("comment_id", type=record_id, help="a comment of the thread")
     p.add_argument("--reviewer", required=True, help="who resolves it")
+    p.add_argument("--org", help="the reviewer's organisation")
     p.add_argument("--reopen", action="store_true", help="reopen a resolved thread")
     p.set_defaults(func=cmd_resolve)

@@ -1,10 +1,12 @@
 """`audit verify` as one use case: the chain (links, hashes, signatures, heads from issued documents), then a
-replay of the log against the tables, then each video's stored status against what its decisions imply."""
+replay of the log against the tables, then what is derived from those rows (each comment's text and resolution,
+each video's status and findings) against what they imply."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewer.review.comment_rules import comment_mismatches
 from reviewer.review.merge_rules import disposition_mismatches
 from reviewer.review.workflow import derived_state
 from reviewer.store import audit
@@ -26,7 +28,7 @@ class AuditOutcome:
 
 def check_audit(store: Store, expected_heads: tuple[audit.ChainHead, ...] = ()) -> AuditOutcome:
     chain = audit.verify(store.db, expected_heads)
-    problems = unexplained_rows(store.db)
+    problems = unexplained_rows(store.db) + comment_mismatches(store.db)
     for row in stored_states(store):
         state = derived_state(store.db, row["id"])
         if (state["status"], state["changed_since_review"]) != (row["status"], row["changed_since_review"]):

@@ -1,9 +1,10 @@
 """Export a campaign package (lead -> reviewers) or a review bundle (one reviewer -> everyone else).
 
 Why an append-only log of UUID-keyed rows rather than SQLite's session extension: the rows we exchange
-(comments, decisions, dispositions, transcript revisions) are already never updated, only added, so a set union
-by UUID is the whole merge; it is idempotent and order-free by construction, needs no extra dependency (apsw),
-and a bundle stays readable JSON whose content can be checked against its manifest before anything is applied.
+(comments and their edit/resolve/reopen events, decisions, dispositions, transcript revisions) are never
+updated, only added, so a set union by UUID is the whole merge; it is idempotent and order-free by
+construction, needs no extra dependency (apsw), and a bundle stays readable JSON whose content can be checked
+against its manifest before anything is applied.
 Changesets record UPDATEs of derived columns (status, counts) that would conflict on every import.
 """
 
@@ -21,7 +22,8 @@ from reviewer.store import audit, bundle_store
 from reviewer.store.connection import Store, now
 from reviewer.store.migrations import migrations
 
-EVENT_TABLES = ("reviews", "comments", "dispositions")
+EVENT_TABLES = ("reviews", "comments", "dispositions", "comment_events")
+NEWER_TABLES = ("comment_events",)  # absent from bundles made before they existed: read as empty
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ def _media_members(store: Store, campaign_id: int, videos: list[dict[str, Any]])
 
 def export_review(store: Store, campaign_name: str, reviewer: str, target: str | os.PathLike[str],
                   organisation: str | None = None, actor: str = "") -> ExportResult:
-    """Only what this reviewer added: her decisions, comments, dispositions and transcript corrections."""
+    """Only what this reviewer added: her decisions, comments, their edits, resolutions and reopenings, her
+    dispositions and transcript corrections."""
     campaign = _campaign(store, campaign_name)
     reviewer = " ".join(reviewer.split())
     if not reviewer:

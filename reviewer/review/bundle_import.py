@@ -2,8 +2,10 @@
 
 Merge rules (tests/test_bundles.py proves each):
 - idempotent: a row whose UUID we have is left alone; the same bundle twice is recognised by its hash;
-- order-free: nothing depends on arrival order; revision order, each reviewer's latest decision and the
-  findings' dispositions are derived from the whole set (review.merge_rules);
+- order-free: nothing depends on arrival order; revision order, each reviewer's latest decision, the
+  findings' dispositions and each comment's text and resolution are derived from the whole set
+  (review.merge_rules, review.comment_rules); an edit or resolution that arrives before its comment is kept
+  and applies when the comment arrives (as a reply does before its parent);
 - nothing lost: every row keeps its author, organisation, sequence number and the content SHA-256 it was
   made on; competing transcript corrections are both kept and flagged.
 Each added row gets an audit entry naming the bundle's SHA-256, so `audit verify` shows where it came from.
@@ -20,17 +22,18 @@ from typing import Any
 from sqlite_utils import Database
 
 from reviewer.errors import UserError
-from reviewer.review.bundle_export import EVENT_TABLES
+from reviewer.review.bundle_export import EVENT_TABLES, NEWER_TABLES
 from reviewer.review.bundle_format import Bundle, open_bundle
+from reviewer.review.comment_rules import settle_comments
 from reviewer.review.media_locate import extract_media, find_by_hash
 from reviewer.review.merge_rules import settle_revisions
 from reviewer.review.workflow import recompute
 from reviewer.store import audit, bundle_store, events
-from reviewer.store.comments import refresh_open_comments
 from reviewer.store.connection import Store
 from reviewer.store.migrations import migrations
 
 EVENT_ACTIONS = {"reviews": "decision", "comments": "comment", "dispositions": "disposition"}
+COMMENT_EVENT_ACTIONS = {"edit": "comment-edited", "resolve": "comment-resolved", "reopen": "comment-reopened"}
 
 
 @dataclass
@@ -82,13 +85,12 @@ def _import(store: Store, bundle: Bundle, media_folder: Path | None, actor: str)
         if bundle.kind == "package":
             _package_extras(db, campaign_id, data, video_ids, bundle.sha256, actor, result, changes)
         for table in EVENT_TABLES:
-            _events(db, table, data[table], video_ids, bundle.sha256, result, changes)
+            _events(db, table, _event_rows(data, table), video_ids, bundle.sha256, result, changes)
         for video_id in sorted(changes.revised):
             settle_revisions(db, video_id)
         for video_id in sorted(changes.touched):
             recompute(db, video_id, dispositions=video_id in changes.disposed)
-        for video_id in sorted(changes.commented):
-            refresh_open_comments(db, video_id)
+        settle_comments(db, changes.comments)
         audit.append_many(db, changes.entries)
         bundle_store.record_import(db, bundle.sha256, bundle.kind, data["campaign"]["uid"],
                                    reviewer.get("name", ""), reviewer.get("organisation", ""),
@@ -105,8 +107,8 @@ class _Changes:
 
     touched: set[int] = field(default_factory=set)
     revised: set[int] = field(default_factory=set)
-    disposed: set[int] = field(default_factory=set)
-    commented: set[int] = field(default_factory=set)  # new dispositions or a new check: findings to re-derive
+    disposed: set[int] = field(default_factory=set)  # new dispositions or a new check: findings to re-derive
+    comments: set[str] = field(default_factory=set)  # UUIDs of comments that are new or have new events
     entries: list[tuple[str, str, int | None, dict[str, Any]]] = field(default_factory=list)
 
     def log(self, action: str, actor: str, video_id: int | None, **details: Any) -> None:
@@ -182,7 +184,7 @@ def _mtime(path: str) -> int:
 
 
 def _check_references(bundle: Bundle, data: dict[str, Any], video_ids: dict[str, int]) -> None:
-    rows = [*data["transcripts"], *data.get("checks", []), *(r for t in EVENT_TABLES for r in data[t])]
+    rows = [*data["transcripts"], *data.get("checks", []), *(r for t in EVENT_TABLES for r in _event_rows(data, t))]
     unknown = {row["video_uid"] for row in rows} - set(video_ids)
     if unknown:
         raise UserError(f"{bundle.path.name} refers to {len(unknown)} video(s) that are not in this campaign here; "
@@ -234,6 +236,24 @@ def _package_extras(db: Database, campaign_id: int, data: dict[str, Any], video_
         changes.log("check", actor, video_id, check_id=check_id, findings=len(check["findings"]), bundle=origin)
 
 
+def _event_rows(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    return data.get(table, []) if table in NEWER_TABLES else data[table]
+
+
+def _event_details(table: str, row: dict[str, Any], row_id: int) -> dict[str, Any]:
+    """What an imported row's audit entry records (store.audit_replay checks the row against it)."""
+    if table == "reviews":
+        return {"review_id": row_id, "decision": row["decision"], "note": row["note"],
+                "content_sha256": row["content_sha256"]}
+    if table == "comments":
+        return {"comment_id": row_id, "at": row["at_seconds"], "text": row["text"]}
+    if table == "comment_events":
+        return {"event_id": row_id, "comment_uid": row["comment_uid"]} | (
+            {"text": row["text"]} if row["kind"] == "edit" else {})
+    return {"disposition_id": row_id, "disposition": row["disposition"], "reason": row["reason"],
+            "fingerprint": row["fingerprint"]}
+
+
 def _events(db: Database, table: str, rows: list[dict[str, Any]], video_ids: dict[str, int], origin: str,
             result: ImportResult, changes: _Changes) -> None:
     known = bundle_store.known_uids(db, table, (r["uid"] for r in rows))
@@ -242,25 +262,22 @@ def _events(db: Database, table: str, rows: list[dict[str, Any]], video_ids: dic
         if row["uid"] in known:
             continue
         video_id = video_ids[row["video_uid"]]
+        if table == "comment_events" and (row["kind"] not in COMMENT_EVENT_ACTIONS
+                                          or (row["kind"] == "edit") != isinstance(row["text"], str)):
+            raise ValueError(f"not a comment event: {row['kind']!r}")  # the bundle is refused as unreadable
         row_id = bundle_store.insert_event(db, table, video_id, row)
         author = (row["reviewer"], row["organisation"])
         last_seq[author] = max(last_seq.get(author, 0), row["seq"])
-        if table == "comments":  # only the count of open threads follows from them
-            changes.commented.add(video_id)
+        if table in ("comments", "comment_events"):  # the comment's text, resolution and open count follow
+            changes.comments.add(row["uid"] if table == "comments" else row["comment_uid"])
         else:
             changes.touched.add(video_id)
         if table == "dispositions":
             changes.disposed.add(video_id)
         result.added[table] += 1
-        details: dict[str, Any] = {"uid": row["uid"], "bundle": origin, "organisation": row["organisation"]}
-        if table == "reviews":
-            details |= {"review_id": row_id, "decision": row["decision"], "note": row["note"],
-                        "content_sha256": row["content_sha256"]}
-        elif table == "comments":
-            details |= {"comment_id": row_id, "at": row["at_seconds"], "text": row["text"]}
-        else:
-            details |= {"disposition_id": row_id, "disposition": row["disposition"], "reason": row["reason"],
-                        "fingerprint": row["fingerprint"]}
-        changes.log(EVENT_ACTIONS[table], row["reviewer"], video_id, **details)
+        details = {"uid": row["uid"], "bundle": origin, "organisation": row["organisation"]}
+        details |= _event_details(table, row, row_id)
+        action = COMMENT_EVENT_ACTIONS[row["kind"]] if table == "comment_events" else EVENT_ACTIONS[table]
+        changes.log(action, row["reviewer"], video_id, **details)
     for (reviewer, organisation), seq in last_seq.items():
         events.note_seq(db, reviewer, organisation, seq)

@@ -1,19 +1,21 @@
 """Comments that can be discussed: ranges, replies, edits by their author, resolve and reopen.
 
-Each change is one transaction with its audit entry. An edit keeps the earlier text in the audit log (the
-table holds only the current text), so `audit verify` can still explain every row.
+Each change is one transaction with its audit entry. Edits, resolutions and reopenings are events (rows of
+their own, with UUIDs, that travel in review bundles); the comment's shown text and resolution are derived
+from them by `review.comment_rules`, in the same transaction. An edit's audit entry keeps the earlier text.
 """
 
 from __future__ import annotations
 
 from reviewer.errors import UserError
+from reviewer.review.comment_rules import settle_comments
 from reviewer.store import audit, events
 from reviewer.store.comments import (
+    add_event,
     comments_of,
     get_comment,
     refresh_open_comments,
-    set_resolved,
-    set_text,
+    thread_clock,
     thread_root,
 )
 from reviewer.store.connection import Store, insert, now
@@ -48,8 +50,8 @@ def add_comment(store: Store, video_id: int, at_seconds: float, text: str, revie
             raise UserError(f"a range must end after it starts and within the video ({at_seconds:g} s to at most "
                             f"{video['duration']:.1f} s)")
         comment_id = insert(db, "comments", {
-            "video_id": video_id, "at_seconds": float(at_seconds), "text": text, "reviewer": reviewer,
-            "organisation": organisation, "seq": events.next_seq(db, reviewer, organisation),
+            "video_id": video_id, "at_seconds": float(at_seconds), "text": text, "original_text": text,
+            "reviewer": reviewer, "organisation": organisation, "seq": events.next_seq(db, reviewer, organisation),
             "end_seconds": None if end_seconds is None else float(end_seconds), "internal": int(internal),
             "created_at": now()})
         audit.append(db, "comment", reviewer, video_id, comment_id=comment_id, at=at_seconds, text=text,
@@ -65,8 +67,8 @@ def reply(store: Store, comment_id: int, text: str, reviewer: str, organisation:
         parent = get_comment(db, comment_id)
         root_uid = parent["parent_uid"] or parent["uid"]
         reply_id = insert(db, "comments", {
-            "video_id": parent["video_id"], "at_seconds": parent["at_seconds"], "text": text, "reviewer": reviewer,
-            "organisation": organisation, "seq": events.next_seq(db, reviewer, organisation),
+            "video_id": parent["video_id"], "at_seconds": parent["at_seconds"], "text": text, "original_text": text,
+            "reviewer": reviewer, "organisation": organisation, "seq": events.next_seq(db, reviewer, organisation),
             "parent_uid": root_uid, "internal": parent["internal"], "created_at": now()})
         audit.append(db, "comment", reviewer, parent["video_id"], comment_id=reply_id, at=parent["at_seconds"],
                      text=text, reply_to=root_uid)
@@ -74,7 +76,7 @@ def reply(store: Store, comment_id: int, text: str, reviewer: str, organisation:
 
 
 def edit_comment(store: Store, comment_id: int, text: str, reviewer: str) -> None:
-    """Only the author may edit; the earlier text stays in the audit log."""
+    """Only the author may edit; the earlier text stays in the audit log (and her earlier edits as events)."""
     text, reviewer = _text(text), _who(reviewer)
     with store.write() as db:
         comment = get_comment(db, comment_id)
@@ -82,22 +84,30 @@ def edit_comment(store: Store, comment_id: int, text: str, reviewer: str) -> Non
             raise UserError(f"only {comment['reviewer']} can edit comment {comment_id}; reply to it instead")
         if comment["text"] == text:
             return
-        set_text(db, comment_id, text, now())
-        audit.append(db, "comment-edited", reviewer, comment["video_id"], comment_id=comment_id,
-                     previous_text=comment["text"], text=text)
+        author, organisation = comment["reviewer"], comment["organisation"]  # her own sequence orders her edits
+        event_id = add_event(db, comment["video_id"], comment["uid"], "edit", author, organisation, text=text)
+        settle_comments(db, [comment["uid"]])
+        audit.append(db, "comment-edited", author, comment["video_id"], comment_id=comment_id, event_id=event_id,
+                     comment_uid=comment["uid"], organisation=organisation, previous_text=comment["text"],
+                     text=text)
 
 
-def resolve(store: Store, comment_id: int, reviewer: str, resolved: bool = True) -> None:
-    """Resolve (or reopen) a whole thread; a reply's ID resolves the thread it belongs to."""
-    reviewer = _who(reviewer)
+def resolve(store: Store, comment_id: int, reviewer: str, resolved: bool = True, organisation: str = "") -> None:
+    """Resolve (or reopen) a whole thread; a reply's ID resolves the thread it belongs to. The event's clock
+    is one more than any resolution of the thread known here, so it wins over every one of them
+    (`review.comment_rules`)."""
+    reviewer, organisation = _who(reviewer), events.clean(organisation)
     with store.write() as db:
         comment = thread_root(db, get_comment(db, comment_id))
         if bool(comment["resolved"]) == resolved:
             return
-        set_resolved(db, comment["id"], resolved, reviewer, now())
+        kind = "resolve" if resolved else "reopen"
+        event_id = add_event(db, comment["video_id"], comment["uid"], kind, reviewer, organisation,
+                             clock=thread_clock(db, comment["uid"]) + 1)
+        settle_comments(db, [comment["uid"]])
         audit.append(db, "comment-resolved" if resolved else "comment-reopened", reviewer, comment["video_id"],
-                     comment_id=comment["id"])
-        refresh_open_comments(db, comment["video_id"])
+                     comment_id=comment["id"], event_id=event_id, comment_uid=comment["uid"],
+                     organisation=organisation)
 
 
 def threads(store: Store, video_id: int) -> list[Comment]:

@@ -28,7 +28,11 @@ EVENT_FIELDS = {
     "comments": ("uid", "reviewer", "organisation", "at_seconds", "text", "seq", "created_at", "end_seconds",
                  "parent_uid", "internal"),
     "dispositions": ("uid", "reviewer", "organisation", "fingerprint", "disposition", "reason", "seq", "created_at"),
+    "comment_events": ("uid", "comment_uid", "kind", "text", "reviewer", "organisation", "seq", "clock",
+                       "created_at"),
 }
+# A comment travels with the text it was written with; its edits travel as comment events.
+SOURCE_COLUMNS = {"comments": {"text": "original_text"}}
 
 
 def _columns(alias: str, fields: Iterable[str]) -> str:
@@ -99,7 +103,9 @@ def _author_filter(name_col: str, org_col: str, author: tuple[str, str | None] |
 def events(db: Database, table: str, campaign_id: int,
            author: tuple[str, str | None] | None = None) -> list[dict[str, Any]]:
     where, params = _author_filter("e.reviewer", "e.organisation", author)
-    return list(db.query(f"SELECT {_columns('e', EVENT_FIELDS[table])}, v.uid AS video_uid FROM {table} e "
+    source = SOURCE_COLUMNS.get(table, {})
+    columns = ", ".join(f'e."{source.get(f, f)}" AS "{f}"' for f in EVENT_FIELDS[table])
+    return list(db.query(f"SELECT {columns}, v.uid AS video_uid FROM {table} e "
                          f"JOIN videos v ON v.id = e.video_id WHERE v.campaign_id = ? {where} ORDER BY e.id",
                          [campaign_id, *params]))
 
@@ -112,6 +118,8 @@ def authors(db: Database, campaign_id: int, name: str) -> list[tuple[str, str]]:
         "SELECT DISTINCT reviewer, organisation FROM comments e JOIN videos v ON v.id = e.video_id "
         "WHERE v.campaign_id = :c AND reviewer = :n COLLATE NOCASE UNION "
         "SELECT DISTINCT reviewer, organisation FROM dispositions e JOIN videos v ON v.id = e.video_id "
+        "WHERE v.campaign_id = :c AND reviewer = :n COLLATE NOCASE UNION "
+        "SELECT DISTINCT reviewer, organisation FROM comment_events e JOIN videos v ON v.id = e.video_id "
         "WHERE v.campaign_id = :c AND reviewer = :n COLLATE NOCASE UNION "
         "SELECT DISTINCT author, organisation FROM transcripts e JOIN videos v ON v.id = e.video_id "
         "WHERE v.campaign_id = :c AND author = :n COLLATE NOCASE", {"c": campaign_id, "n": name})
@@ -192,7 +200,10 @@ OPTIONAL_FIELDS: dict[str, Any] = {"end_seconds": None, "parent_uid": None, "int
 
 
 def insert_event(db: Database, table: str, video_id: int, row: dict[str, Any]) -> int:
+    """A comment's `text` fills both its columns: the text it was written with, and (until its events are
+    applied) the text it shows."""
     values = {k: row[k] if k in row or k not in OPTIONAL_FIELDS else OPTIONAL_FIELDS[k] for k in EVENT_FIELDS[table]}
+    values |= {column: values[field] for field, column in SOURCE_COLUMNS.get(table, {}).items()}
     return _insert(db, table, values | {"video_id": video_id})
 
 
@@ -244,7 +255,7 @@ SNAPSHOT = {
     "campaigns": "SELECT uid, name, required_reviewers FROM campaigns",
     "videos": "SELECT v.uid, c.uid AS campaign, v.sha256, v.version, p.uid AS piece, b.uid AS previous, v.status, "
               "v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, v.findings_high, "
-              "v.findings_critical FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
+              "v.findings_critical, v.open_comments FROM videos v JOIN campaigns c ON c.id = v.campaign_id "
               "LEFT JOIN videos p ON p.id = v.piece_id LEFT JOIN videos b ON b.id = v.previous_id",
     "transcripts": "SELECT t.uid, v.uid AS video, t.revision, t.parent_uid, t.text, t.author, t.organisation, t.seq "
                    "FROM transcripts t JOIN videos v ON v.id = t.video_id",
@@ -255,6 +266,7 @@ SNAPSHOT = {
     "reviews": "SELECT e.*, v.uid AS video FROM reviews e JOIN videos v ON v.id = e.video_id",
     "comments": "SELECT e.*, v.uid AS video FROM comments e JOIN videos v ON v.id = e.video_id",
     "dispositions": "SELECT e.*, v.uid AS video FROM dispositions e JOIN videos v ON v.id = e.video_id",
+    "comment_events": "SELECT e.*, v.uid AS video FROM comment_events e JOIN videos v ON v.id = e.video_id",
     "reviewer_sequences": "SELECT * FROM reviewer_sequences",
     "term_lists": "SELECT name, version, sha256 FROM term_lists",
 }

@@ -363,3 +363,42 @@ def screen_text(db: Database) -> None:
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+COMMENT_EVENT_KINDS = ("edit", "resolve", "reopen")
+
+
+@migrations(name="0008_comment_events")
+def comment_events(db: Database) -> None:
+    """Edits, resolutions and reopenings of comments become events, so they travel in review bundles like the
+    comments themselves: insert-only rows with their own UUID, the comment's UUID (the comment may arrive after
+    its events), the reviewer's sequence number and, for resolve/reopen, the thread's logical clock (see
+    `review.comment_rules`). The comment row keeps the text it was created with (`original_text`); its current
+    text and resolution are derived from the events. Existing edits and resolutions become events."""
+    script = f"""
+    CREATE TABLE comment_events (
+        id INTEGER PRIMARY KEY,
+        uid TEXT,
+        video_id INTEGER NOT NULL REFERENCES videos(id),
+        comment_uid TEXT NOT NULL,
+        kind TEXT NOT NULL {_check('kind', COMMENT_EVENT_KINDS)},
+        text TEXT,                        -- the new text (edits only)
+        reviewer TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        seq INTEGER NOT NULL,
+        clock INTEGER NOT NULL DEFAULT 0, -- resolve/reopen: 1 + the thread's highest clock known when made
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX comment_events_comment ON comment_events (comment_uid);
+    CREATE INDEX comment_events_video ON comment_events (video_id);
+    ALTER TABLE comments ADD COLUMN original_text TEXT NOT NULL DEFAULT '';
+    CREATE TRIGGER comments_original_text AFTER INSERT ON comments WHEN NEW.original_text = ''
+    BEGIN UPDATE comments SET original_text = NEW.text WHERE rowid = NEW.rowid; END
+    """
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    _uid_column(db, "comment_events")
+    from reviewer.store.comments import events_from_legacy_state
+
+    events_from_legacy_state(db)
