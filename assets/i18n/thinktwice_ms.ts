@@ -884,6 +884,10 @@
         <translation>{name} dieksport ke {path}.</translation>
     </message>
     <message>
+        <source>No audio track: speech was not checked, only the on-screen text and the caption.</source>
+        <translation>Tiada trek audio: pertuturan tidak disemak, hanya teks pada skrin dan kapsyen.</translation>
+    </message>
+    <message>
         <source>No speech found: the audio is music, noise or silence.</source>
         <translation>Tiada pertuturan ditemui: audionya muzik, bunyi bising atau senyap.</translation>
     </message>

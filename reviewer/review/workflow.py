@@ -29,7 +29,7 @@ from reviewer.store.queries import get_video
 from reviewer.store.types import DECISIONS, VideoRow
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
-from transcribe.media import MediaInfo, probe, require_audio
+from transcribe.media import MediaInfo, probe
 from transcribe.types import Transcript
 
 
@@ -55,9 +55,11 @@ def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
 
 def import_media(store: Store, path: str | os.PathLike[str], campaign: str, creator: str = "", caption: str = "",
                  version_of: int | None = None, actor: str = "") -> ImportResult:
-    """Add a video (or audio file) to a campaign. The same content again is recognised, not duplicated."""
+    """Add a video (or audio file) to a campaign. The same content again is recognised, not duplicated.
+
+    A video without an audio track is welcome (silent slideshows, text-only clips): its on-screen text and
+    caption are what gets checked (review.no_audio)."""
     info = probe(path)
-    require_audio(info)  # nothing to review in a clip we cannot transcribe
     campaign_id = ensure_campaign(store, campaign, actor)
     existing = records.video_with_content(store, campaign_id, info.sha256)
     if existing is not None:
