@@ -104,7 +104,8 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     checker = services.checker()
     result = checker.check_transcript(latest[1], path)
     result = services.verifier(checker, result, path, services.options, latest[1])
-    record_check(store, video_id, checker, result, actor, screen_status)
+    record_check(store, video_id, checker, result, actor, screen_status,
+                 settle_screen=lambda screen: services.screen_verifier(checker, screen, path, None, should_cancel))
     return Outcome(transcribed=transcribed, checked=True)
 
 
