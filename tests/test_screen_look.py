@@ -191,3 +191,24 @@ def test_a_crashing_ocr_child_keeps_the_finding_to_look_at(checker: Checker, ove
     path, box = overlay_clips["term"]
     result = _doubtful_read_of(checker, box)
     assert second_look(checker, result, path) == result
+
+
+def test_batch_stores_what_the_second_look_settled(tmp_path: Path, overlay_clips) -> None:
+    """Import and check through the services (scripted speech and first pass, the real second look)."""
+    from reviewer.review.batch import transcribe_and_check
+    from reviewer.review.screen_look import second_look as real_second_look
+    from reviewer.review.workflow import import_media
+    from reviewer.store import queries
+    from tests.fakes import fake_services
+
+    path, box = overlay_clips["term"]
+
+    def unsure_first_pass(media, options, on_progress=None, should_cancel=None) -> TextTrack:
+        return TextTrack(4.0, 360, 640, (ScreenLine("Jangan jadi bodoh", 0.25, 3.75, box, 0.6, 0.5),))
+
+    services = replace(fake_services(tmp_path / "r.db"), screen_reader=unsure_first_pass,
+                       screen_verifier=real_second_look)
+    video_id = import_media(services.store, path, "Kempen").video_id
+    transcribe_and_check(services, video_id)
+    (finding,) = [f for f in queries.show(services.store, video_id)["findings"] if f["source"] == "screen"]
+    assert (finding["term"], finding["verification"], finding["ocr_confidence"]) == ("bodoh", "confirmed", 0.6)

@@ -372,6 +372,10 @@
         <translation>lihat untuk mengesahkan</translation>
     </message>
     <message>
+        <source>{kind}, confirmed on reading it again</source>
+        <translation>{kind}, disahkan selepas dibaca semula</translation>
+    </message>
+    <message>
         <source>listen to confirm</source>
         <translation>dengar untuk sahkan</translation>
     </message>
