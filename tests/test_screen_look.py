@@ -212,3 +212,27 @@ def test_batch_stores_what_the_second_look_settled(tmp_path: Path, overlay_clips
     transcribe_and_check(services, video_id)
     (finding,) = [f for f in queries.show(services.store, video_id)["findings"] if f["source"] == "screen"]
     assert (finding["term"], finding["verification"], finding["ocr_confidence"]) == ("bodoh", "confirmed", 0.6)
+
+
+def test_a_rotated_phone_video_is_read_again_upright(tmp_path: Path) -> None:
+    """Boxes are in the picture as shown; the second look must turn a sideways-stored frame the same way."""
+    import av
+    import numpy as np
+
+    from tests.screengen import Overlay, frames, overlay_boxes
+    from transcribe.screen_reread import Region, reread_regions
+
+    size = (360, 640)
+    overlay = Overlay("Jangan jadi bodoh", 0.0, 3.0, y=0.4, size=26)
+    path = tmp_path / "rotated.mp4"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=10)
+        stream.width, stream.height, stream.pix_fmt = size[1], size[0], "yuv420p"
+        stream.set_display_rotation(90)
+        for image in frames([overlay], 3.0, size, 10, "static"):
+            out.mux(stream.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(np.rot90(image, -1)),
+                                                             format="rgb24")))
+        out.mux(stream.encode(None))
+    ((first, second),) = reread_regions(path, [Region(overlay_boxes([overlay], size)[0], (1.0, 2.0))])
+    assert [r.text.casefold() for r in first or []] == ["jangan jadi bodoh"]
+    assert [r.text.casefold() for r in second or []] == ["jangan jadi bodoh"]
