@@ -122,7 +122,8 @@ def run_checks(args: argparse.Namespace) -> tuple[CheckResult, CheckResult | Non
     if suffix in MEDIA_EXTENSIONS:
         info = probe(source, with_hash=False)
         if not info.has_audio:  # a silent slideshow: nothing is said, so the screen carries the message
-            refuse_unless_checkable(info.name, OFF if args.no_screen_text else "", has_caption=False)
+            refuse_unless_checkable(info.name, OFF if args.no_screen_text else "", has_caption=False,
+                                    fix="check it again without --no-screen-text")
             _, result = check_without_audio(checker, source, info.duration)
             return (result, *screen_result(checker, source, args))
         with fraction_bar("checking") as update:

@@ -16,16 +16,19 @@ from transcribe.types import NO_AUDIO, Transcript, no_audio_transcript
 __all__ = ["NO_AUDIO", "check_without_audio", "refuse_unless_checkable"]
 
 
-def refuse_unless_checkable(name: str, screen_status: str, has_caption: bool) -> None:
+SWITCH_ON = "switch on-screen text on (Settings, or drop --no-screen-text) or give the video a caption"
+
+
+def refuse_unless_checkable(name: str, screen_status: str, has_caption: bool, fix: str = SWITCH_ON) -> None:
     """Raise UserError for a video with no audio whose on-screen text is off or unread and that has no caption.
 
     `screen_status` is what became (or will become) of its on-screen text: "read", "off", "failed: …", or ""
-    before reading it (not refused yet: reading may still work)."""
+    before reading it (not refused yet: reading may still work). `fix` says what to do when it is off."""
     if has_caption or screen_status in ("", "read"):
         return
     if screen_status == "off":
         raise UserError(f"{name} has no audio track and on-screen text reading is off, so nothing in it can be "
-                        "checked; switch on-screen text on (drop --no-screen-text, or Settings) or add a caption")
+                        f"checked; {fix}")
     raise UserError(f"{name} has no audio track and its on-screen text was not read ({screen_status}), so nothing "
                     "in it was checked; try again, or export the video again")
 
