@@ -174,8 +174,10 @@ def format_text(result: CheckResult, colour: bool) -> str:
             lines.append(f"    → {finding.suggestion}")
     sure = sum(f.sure for f in result.findings)
     how = "looking" if result.source == SCREEN else "listening"
-    note = "no audio track, so speech was not checked" if result.note == NO_AUDIO else result.note
-    lines.append(f"{result.source}: {note + '; ' if note else ''}{result.summary()}"
+    if result.note == NO_AUDIO:  # nothing was checked here, so no "no findings" that could read as clean
+        lines.append(f"{result.source}: no audio track, so speech was not checked")
+        return "\n".join(lines) + "\n"
+    lines.append(f"{result.source}: {result.note + '; ' if result.note else ''}{result.summary()}"
                  + (f" ({len(result.findings) - sure} to confirm by {how})" if sure < len(result.findings) else ""))
     return "\n".join(lines) + "\n"
 
