@@ -95,7 +95,8 @@ def _findings(data: VideoReportData, s: Styles, t: Labels) -> list:
                      s.p(kind, s.cell), s.p(disposition, s.cell), s.p(f.suggestion or "—", s.cell)])
         style.add("BACKGROUND", (3, number), (3, number), SEVERITY_COLOURS.get(f.severity, colors.grey))
     if len(rows) == 1:
-        empty = t["not_checked"] if data.transcript_gap else t["no_findings"]  # never "none" for an unchecked video
+        empty = t["no_findings_no_audio"] if data.no_audio else \
+            t["not_checked"] if data.transcript_gap else t["no_findings"]  # never "none" for an unchecked video
         rows.append([s.p(empty, s.cell)] + [""] * 7)
         style.add("SPAN", (0, 1), (-1, 1))  # one line across the table, not wrapped into the Time column
     widths = [14 * mm, 20 * mm, 24 * mm, 18 * mm, CONTEXT_WIDTH, 17 * mm, 22 * mm]
@@ -167,7 +168,7 @@ def _transcript(data: VideoReportData, s: Styles, t: Labels) -> list:
                       "</font>")
         cursor = h.end
     pieces.append(s.fonts.markup(data.transcript[cursor:]))
-    text = "".join(pieces) or escape(t["no_transcript"])
+    text = "".join(pieces) or escape(t["no_audio_transcript" if data.no_audio else "no_transcript"])
     return [s.raw(escape(t["transcript"]), s.h2), Paragraph(text, s.body)]
 
 

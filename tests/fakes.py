@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from reviewer.review.screen_look import no_second_look
 from reviewer.review.services import Services, no_verification
 from reviewer.store.connection import Store
 from transcribe.media import probe
@@ -72,4 +73,4 @@ class FakeScreenReader:
 def fake_services(db_path: str | Path, scripts: dict[str, str] | None = None, delay: float = 0.0,
                   screen: dict[str, list[tuple[str, float, float, float]]] | None = None) -> Services:
     return Services(Store(db_path), transcriber=FakeTranscriber(scripts, delay), verifier=no_verification,
-                    screen_reader=FakeScreenReader(screen))
+                    screen_reader=FakeScreenReader(screen), screen_verifier=no_second_look)

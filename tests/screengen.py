@@ -38,6 +38,7 @@ class Overlay:
     box: tuple[int, int, int] | None = None  # a caption box behind the text, like TikTok's "text background"
     x: float | None = None  # left edge as a share of the width; None centres the line
     bold: bool = True
+    opacity: float = 1.0  # below 1 the text is faint, like a watermark: the OCR reads it with less confidence
 
 
 @cache
@@ -120,7 +121,7 @@ def frames(overlays: Sequence[Overlay], seconds: float, size: tuple[int, int], f
     for overlay in overlays:
         sprite = _render(overlay)
         x, y = _place(overlay, sprite, size)
-        alpha = sprite[:, :, 3:4].astype(np.float32) / 255.0
+        alpha = sprite[:, :, 3:4].astype(np.float32) / 255.0 * overlay.opacity
         sprites.append((overlay, x, y, sprite[:, :, :3].astype(np.float32) * alpha, 1.0 - alpha))
     for index in range(int(round(seconds * fps))):
         image = source.frame(index)

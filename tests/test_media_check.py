@@ -89,12 +89,12 @@ def test_cli_batch_with_the_real_model_resumes(run_cli, tmp_path: Path, insult_c
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(insult_clip, folder / "insult.mp4")
-    shutil.copy(clips["silent_video"], folder / "silent.mp4")
+    (folder / "notes.mp4").write_text("a text file, not a video\n", encoding="utf-8")
     db = tmp_path / "r.db"
     code, out, err = run_cli("--db", db, "batch", folder, "--campaign", "Kempen", "--language", "en")
-    assert code == 2  # the silent clip failed...
+    assert code == 2  # the broken file failed...
     assert "1 imported, 0 already known, 1 transcribed, 1 checked, 1 failed" in out
-    assert "no audio track" in err
+    assert "not a readable video or audio file" in err
     code, out, _ = run_cli("--db", db, "show", "1", "--format", "json")
     detail = json.loads(out)
     assert detail["status"] == "in_review"

@@ -30,11 +30,11 @@ def test_import_list_show(run_cli, tmp_path: Path, clips: dict[str, Path]) -> No
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(clips["english"], folder / "a.mp4")
-    shutil.copy(clips["silent_video"], folder / "silent.mp4")
+    (folder / "notes.mp4").write_text("a text file, not a video\n", encoding="utf-8")
     code, out, err = run_cli("--db", db, "import", folder, "--campaign", "Kempen", "--creator", "@aina")
     assert code == 2  # one file could not be imported...
     assert "a.mp4: imported as video 1" in out  # ...but the rest went on
-    assert "no audio track" in err
+    assert "not a readable video or audio file" in err
     code, out, _ = run_cli("--db", db, "import", folder / "a.mp4", "--campaign", "Kempen")
     assert "already imported as video 1" in out
     code, out, _ = run_cli("list", "--db", db, "--format", "json")

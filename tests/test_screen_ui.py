@@ -78,3 +78,29 @@ def test_switching_on_screen_text_off_in_settings_reaches_the_check(qtbot, make_
     assert window.services.screen_reader.calls == []
     assert "off" in window.review.screen_text.title.text()
     assert all(row["source"] != "screen" for row in window.review.findings.model.rows)
+
+
+def test_a_silent_video_is_checked_and_a_second_look_shows(qtbot, make_window, tmp_path: Path) -> None:
+    """A video with no audio track imports and is checked by its on-screen text; the transcript pane says why
+    it is empty, and a doubtful finding the second look confirmed says so."""
+    from dataclasses import replace
+
+    from tests.screengen import Overlay, write_video
+
+    clip = write_video(tmp_path / "slideshow.mp4", [Overlay("Jom balik tongsan", 0.3, 2.0, size=24)], seconds=2.0,
+                       background="static")
+    db = tmp_path / "review.db"
+
+    def confirm_all(checker, result, media, on_progress=None, should_cancel=None):
+        return replace(result, findings=tuple(replace(f, verification="confirmed") for f in result.findings))
+
+    window = make_window(lambda: replace(fake_services(db, screen={"slideshow.mp4": [("Jom balik tongsan", 0.5, 2.0,
+                                                                                      0.6)]}),
+                                         screen_verifier=confirm_all))
+    video_id = imported(qtbot, window, clip)
+    page = window.review
+    page.open_video(video_id)
+    assert "No audio track" in page.transcript.text.placeholderText()
+    (row,) = page.findings.model.rows
+    assert (row["source"], row["term"]) == ("screen", "balik tongsan")
+    assert page.findings.model.value(row, "Kind") == "exact, confirmed on reading it again"

@@ -100,3 +100,38 @@ def video_geometry(path: str | os.PathLike[str]) -> tuple[float, int, int]:
             return duration, int(stream.codec_context.width), int(stream.codec_context.height)
     except av.error.FFmpegError:
         raise _unreadable(name) from None
+
+
+def frames_at_times(path: str | os.PathLike[str], times: list[float]) -> list[np.ndarray | None]:
+    """The full-resolution upright BGR frame shown at each of `times` (seconds), None past the end.
+
+    Seeks to the keyframe before each time and decodes forward, so a few moments of a long video cost a few
+    GOPs, not the whole file. Raises MediaError for a file without readable video.
+    """
+    name = os.fspath(path)
+    try:
+        container = av.open(name, metadata_errors="ignore")
+    except av.error.FFmpegError:
+        raise _unreadable(name) from None
+    try:
+        if not container.streams.video:
+            raise MediaError(f"{os.path.basename(name)} {NO_VIDEO_MESSAGE}")
+        stream = container.streams.video[0]
+        base = stream.time_base or Fraction(1, 90_000)
+        origin = float(stream.start_time * base) if stream.start_time is not None and base else 0.0
+        slack = 0.5 / float(stream.average_rate or 30)
+        found: list[np.ndarray | None] = []
+        for moment in times:
+            found.append(None)
+            try:
+                container.seek(int((max(0.0, moment) + origin) / base), stream=stream, backward=True)
+                for frame in container.decode(stream):
+                    if frame.pts is not None and float(frame.pts * base) - origin + slack >= moment:
+                        found[-1] = _rotate(frame.to_ndarray(format="bgr24"), _turns(frame))
+                        break
+            except av.error.FFmpegError as exc:
+                raise MediaError(f"{os.path.basename(name)} could not be decoded ({exc.strerror}); "
+                                 "export it again as MP4 (H.264)") from None
+        return found
+    finally:
+        container.close()

@@ -7,6 +7,7 @@ from typing import Any
 
 DEFAULT_CANDIDATES: tuple[str, ...] = ("ms", "en")
 NO_SPEECH = "no speech found"
+NO_AUDIO = "no audio track"  # a video without sound: nothing was said, so speech was not checked
 
 
 @dataclass(frozen=True)
@@ -107,3 +108,8 @@ class TranscribeOptions:
         data = dict(data)
         data["candidates"] = tuple(data.get("candidates") or DEFAULT_CANDIDATES)
         return cls(**data)
+
+
+def no_audio_transcript(duration: float) -> Transcript:
+    """The transcript of a video with no audio track (a silent slideshow): empty, and it says why."""
+    return Transcript("", 0.0, duration, (), model="", engine="none", note=NO_AUDIO)

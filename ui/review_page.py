@@ -169,7 +169,7 @@ class ReviewPage(QWidget):
         latest = latest_transcript(self.services.store.db, self.video_id)
         transcript = latest[1] if latest else None
         self.transcript.stop_editing()
-        self.transcript.text.show_transcript(transcript, detail["findings"])
+        self.transcript.text.show_transcript(transcript, detail["findings"], bool(video["has_audio"]))
         self.findings.set_findings(detail["findings"], self.transcript.text.toPlainText())
         self.screen_text.show_track(stored_track(self.services.store, self.video_id),
                                     detail["check"]["screen_text"] if detail["check"] else "")

@@ -45,14 +45,20 @@ class TranscriptText(QPlainTextEdit):
             index = max(0, bisect.bisect_right(self._starts, offset) - 1)
             self.word_clicked.emit(self.spans[index][2])
 
-    def show_transcript(self, transcript: Transcript | None, findings: list[FindingRow]) -> None:
+    def show_transcript(self, transcript: Transcript | None, findings: list[FindingRow],
+                        has_audio: bool = True) -> None:
+        """`has_audio` False: the video has no audio track, so its speech was not checked (say so, not "no speech")."""
         text, self.spans = transcript_text(transcript) if transcript else ("", [])
         self._starts = [s[0] for s in self.spans]
         self._times = [s[2] for s in self.spans]
         self._current_index = None
         self.setPlainText(text)
-        self.setPlaceholderText(tr("No speech found: the audio is music, noise or silence.")
-                                if transcript is not None and transcript.no_speech else "")
+        if not has_audio:
+            self.setPlaceholderText(tr("No audio track: speech was not checked, only the on-screen text and the "
+                                       "caption."))
+        else:
+            self.setPlaceholderText(tr("No speech found: the audio is music, noise or silence.")
+                                    if transcript is not None and transcript.no_speech else "")
         self._doubt_selections = [self._doubt(start, end, probability) for start, end, _, _, probability in self.spans
                                   if probability is not None and probability < DOUBT_BELOW]
         self._finding_selections = []

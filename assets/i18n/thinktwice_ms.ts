@@ -392,6 +392,10 @@
         <translation>lihat untuk mengesahkan</translation>
     </message>
     <message>
+        <source>{kind}, confirmed on reading it again</source>
+        <translation>{kind}, disahkan selepas dibaca semula</translation>
+    </message>
+    <message>
         <source>listen to confirm</source>
         <translation>dengar untuk sahkan</translation>
     </message>
@@ -902,6 +906,10 @@
     <message>
         <source>Exported {name} to {path}.</source>
         <translation>{name} dieksport ke {path}.</translation>
+    </message>
+    <message>
+        <source>No audio track: speech was not checked, only the on-screen text and the caption.</source>
+        <translation>Tiada trek audio: pertuturan tidak disemak, hanya teks pada skrin dan kapsyen.</translation>
     </message>
     <message>
         <source>No speech found: the audio is music, noise or silence.</source>

@@ -47,8 +47,13 @@ class Finding:
 
     @property
     def relistened(self) -> str:
-        """What re-listening settled, for people: "heard as 'bodok', confirmed 'bodoh' on re-listening"."""
-        if self.verification != "confirmed" or self.matched.lower() == self.term.lower():
+        """What re-listening (or, on screen, reading again) settled, for people: "heard as 'bodok', confirmed
+        'bodoh' on re-listening"; "read with confidence 0.62, confirmed 'bodoh' on reading it again"."""
+        if self.verification != "confirmed":
+            return ""
+        if self.box is not None and self.ocr_confidence is not None:
+            return f"read with confidence {self.ocr_confidence:.2f}, confirmed '{self.term}' on reading it again"
+        if self.matched.lower() == self.term.lower():
             return ""
         return f"heard as '{self.matched}', confirmed '{self.term}' on re-listening"
 

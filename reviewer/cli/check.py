@@ -17,6 +17,8 @@ from reviewer.fileio import write_text_atomic
 from reviewer.review.checking import Checker, CheckResult, context, freeze_long_lived
 from reviewer.review.lookups import Store
 from reviewer.review.media_check import check_media
+from reviewer.review.no_audio import NO_AUDIO, check_without_audio, refuse_unless_checkable
+from reviewer.review.screen import OFF
 from reviewer.review.term_lists import (
     active_lists,
     import_list,
@@ -28,7 +30,7 @@ from reviewer.review.term_lists import (
     to_csv,
 )
 from transcribe.formats import read_subtitles
-from transcribe.media import MEDIA_EXTENSIONS
+from transcribe.media import MEDIA_EXTENSIONS, probe
 from transcribe.types import Transcript
 
 SEVERITY_COLOURS = {"critical": "\033[1;97;41m", "high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}
@@ -118,6 +120,12 @@ def run_checks(args: argparse.Namespace) -> tuple[CheckResult, CheckResult | Non
     source = args.input
     suffix = Path(source).suffix.lower() if source != "-" else ""
     if suffix in MEDIA_EXTENSIONS:
+        info = probe(source, with_hash=False)
+        if not info.has_audio:  # a silent slideshow: nothing is said, so the screen carries the message
+            refuse_unless_checkable(info.name, OFF if args.no_screen_text else "", has_caption=False,
+                                    fix="check it again without --no-screen-text")
+            _, result = check_without_audio(checker, source, info.duration)
+            return (result, *screen_result(checker, source, args))
         with fraction_bar("checking") as update:
             _, result = check_media(checker, source, options_from_args(args),
                                     on_progress=lambda p: update(p.fraction, p.stage))
@@ -166,6 +174,9 @@ def format_text(result: CheckResult, colour: bool) -> str:
             lines.append(f"    → {finding.suggestion}")
     sure = sum(f.sure for f in result.findings)
     how = "looking" if result.source == SCREEN else "listening"
+    if result.note == NO_AUDIO:  # nothing was checked here, so no "no findings" that could read as clean
+        lines.append(f"{result.source}: no audio track, so speech was not checked")
+        return "\n".join(lines) + "\n"
     lines.append(f"{result.source}: {result.note + '; ' if result.note else ''}{result.summary()}"
                  + (f" ({len(result.findings) - sure} to confirm by {how})" if sure < len(result.findings) else ""))
     return "\n".join(lines) + "\n"

@@ -122,7 +122,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     for finding in detail["findings"]:
         at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
         at += "on screen " if finding["source"] == "screen" else ""
-        print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}) "
+        checked = {"look": ", look to confirm", "confirmed": ", read again: confirmed" if finding["source"] == "screen"
+                   else ", re-listened: confirmed"}.get(finding["verification"] or "", "")
+        print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}{checked}) "
               f"'{finding['matched']}' — {_disposition_text(finding, extra['dispositions'])}")
     for comment in detail["comments"]:
         reply = ", reply" if comment["parent_uid"] else ""

@@ -12,6 +12,7 @@ from reviewer.cli.progress import fraction_bar
 from reviewer.fileio import write_text_atomic
 from reviewer.review.checking import Checker, CheckResult
 from reviewer.review.screen import NO_VIDEO, OFF, READ, check_screen
+from reviewer.review.screen_look import doubtful, second_look
 from transcribe.errors import MediaError
 from transcribe.frame_sampler import NO_VIDEO_MESSAGE
 from transcribe.media import probe
@@ -36,7 +37,11 @@ def screen_result(checker: Checker, media: str, args: argparse.Namespace) -> tup
         return None, OFF
     if not probe(media, with_hash=False).has_video:
         return None, NO_VIDEO
-    return check_screen(checker, read_track(media)), READ
+    result = check_screen(checker, read_track(media))
+    if doubtful(result):
+        with fraction_bar("second look") as update:
+            result = second_look(checker, result, media, on_progress=update)
+    return result, READ
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:

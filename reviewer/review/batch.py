@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.errors import UserError
+from reviewer.review.no_audio import refuse_unless_checkable
 from reviewer.review.screen import OFF, ensure_screen_text, has_picture
 from reviewer.review.services import Services
 from reviewer.review.workflow import add_transcript, import_media, latest_transcript, record_check
@@ -22,7 +23,7 @@ from reviewer.store.queries import get_video
 from reviewer.store.types import Job
 from transcribe.errors import Cancelled, TranscribeError
 from transcribe.media import MEDIA_EXTENSIONS
-from transcribe.types import Transcript
+from transcribe.types import Transcript, no_audio_transcript
 
 SPEECH_SHARE = 0.7  # of one video's progress bar, when its on-screen text is read too
 
@@ -58,12 +59,18 @@ class Outcome:
 def transcribe_and_check(services: Services, video_id: int, on_progress: Callable[[float, str], None] | None = None,
                          should_cancel: Callable[[], bool] | None = None, actor: str = "") -> Outcome:
     """Bring one video up to date: a transcript (via the job queue), its on-screen text, and a check against the
-    lists in force. With on-screen text on, transcription takes the first SPEECH_SHARE of the progress."""
+    lists in force. With on-screen text on, transcription takes the first SPEECH_SHARE of the progress.
+
+    A video with no audio track gets an empty transcript ("no audio track") and is checked by its on-screen text
+    and caption; with neither, UserError (review.no_audio) rather than a check that looked at nothing."""
     store = services.store
     video = get_video(store.db, video_id)
     path = video["path"]
     transcribed = False
     reading_screen = services.screen_text and has_picture(video)
+    silent = not video["has_audio"]
+    if silent:
+        refuse_unless_checkable(video["original_name"], "" if reading_screen else OFF, bool(video["caption"]))
     speech_progress = on_progress
     if on_progress is not None and reading_screen:
         def speech_progress(fraction: float, stage: str) -> None:
@@ -73,7 +80,8 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
         job = jobs.claim(store, [video_id])
         if job is not None:
             try:
-                transcript = services.transcriber(path, services.options, speech_progress, should_cancel)
+                transcript = no_audio_transcript(video["duration"]) if silent else \
+                    services.transcriber(path, services.options, speech_progress, should_cancel)
             except Cancelled:
                 jobs.fail(store, job, "cancelled", cancelled=True)
                 raise
@@ -81,7 +89,7 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
                 jobs.fail(store, job, str(exc))
                 raise
             _finish_job(store, job, transcript)
-            transcribed = True
+            transcribed = not silent  # an empty "no audio track" transcript is not a transcription
     latest = latest_transcript(store.db, video_id)
     if latest is None:
         return Outcome(busy_elsewhere=True)  # another process holds the job; it will finish it
@@ -91,10 +99,13 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
             (lambda fraction, stage: on_progress(SPEECH_SHARE + fraction * (1 - SPEECH_SHARE), stage))
         screen_status = ensure_screen_text(store, video_id, services.screen_reader, None, screen_progress,
                                            should_cancel, actor)
+    if silent:
+        refuse_unless_checkable(video["original_name"], screen_status, bool(video["caption"]))
     checker = services.checker()
     result = checker.check_transcript(latest[1], path)
     result = services.verifier(checker, result, path, services.options, latest[1])
-    record_check(store, video_id, checker, result, actor, screen_status)
+    record_check(store, video_id, checker, result, actor, screen_status,
+                 settle_screen=lambda screen: services.screen_verifier(checker, screen, path, None, should_cancel))
     return Outcome(transcribed=transcribed, checked=True)
 
 

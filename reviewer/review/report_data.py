@@ -102,6 +102,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         if video["previous_id"] else None,
         new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
+        no_audio=not video["has_audio"],
         screen_text=screen_text_line(store, video_id, detail["check"]),
         file_state=verification.state, file_check=_file_check(verification, language),
         decided_label=_decided(extra, language), awaited=extra["awaited_reviewers"],

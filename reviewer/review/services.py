@@ -3,8 +3,8 @@
 `transcriber` turns a media file into a Transcript; the real one runs the bundled model in a warm child
 process that serves every job of the session (transcribe/warm.py). `verifier` settles fuzzy findings by a
 targeted re-decode in that same child. `screen_reader` reads the text burned into the frames (OCR, in its
-own child process). Tests pass fakes for these, and still exercise everything else for real: database,
-checker, workflow.
+own child process), and `screen_verifier` reads doubtful on-screen findings again there. Tests pass fakes for
+these, and still exercise everything else for real: database, checker, workflow.
 
 `Services` is immutable: a front end that changes its options makes a new value with `with_options`, and a
 background thread gets its own connection to the same database with `for_thread` (an sqlite3 connection
@@ -21,6 +21,7 @@ from reviewer.checking.checker import Checker, CheckResult
 from reviewer.checking.terms import TermListRef
 from reviewer.review.media_check import verify_fuzzy
 from reviewer.review.screen import ScreenReader, child_process_screen_reader
+from reviewer.review.screen_look import ScreenVerifier, second_look
 from reviewer.store.connection import Store
 from reviewer.store.term_lists import active_lists, active_refs
 from transcribe.runner import Progress, run_transcription
@@ -64,6 +65,7 @@ class Services:
     options: TranscribeOptions = field(default_factory=TranscribeOptions)
     screen_reader: ScreenReader = child_process_screen_reader  # reads on-screen text (OCR child process)
     screen_text: bool = True  # read and check on-screen text (Settings, --no-screen-text)
+    screen_verifier: ScreenVerifier = second_look  # reads doubtful on-screen findings again (OCR child process)
     _cache: _CheckerCache = field(default_factory=_CheckerCache, repr=False, compare=False)
 
     def checker(self) -> Checker:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -29,7 +30,7 @@ from reviewer.store.queries import get_video
 from reviewer.store.types import DECISIONS, VideoRow
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
-from transcribe.media import MediaInfo, probe, require_audio
+from transcribe.media import MediaInfo, probe
 from transcribe.types import Transcript
 
 
@@ -55,9 +56,11 @@ def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
 
 def import_media(store: Store, path: str | os.PathLike[str], campaign: str, creator: str = "", caption: str = "",
                  version_of: int | None = None, actor: str = "") -> ImportResult:
-    """Add a video (or audio file) to a campaign. The same content again is recognised, not duplicated."""
+    """Add a video (or audio file) to a campaign. The same content again is recognised, not duplicated.
+
+    A video without an audio track is welcome (silent slideshows, text-only clips): its on-screen text and
+    caption are what gets checked (review.no_audio)."""
     info = probe(path)
-    require_audio(info)  # nothing to review in a clip we cannot transcribe
     campaign_id = ensure_campaign(store, campaign, actor)
     existing = records.video_with_content(store, campaign_id, info.sha256)
     if existing is not None:
@@ -170,9 +173,11 @@ def fingerprint(finding: Finding, source: str, seen: Counter[tuple[str, str, str
 
 
 def record_check(store: Store, video_id: int, checker: Checker, transcript_result: CheckResult | None = None,
-                 actor: str = "", screen_status: str | None = None) -> int:
+                 actor: str = "", screen_status: str | None = None,
+                 settle_screen: Callable[[CheckResult], CheckResult] | None = None) -> int:
     """Check the latest transcript, the caption and the on-screen text (when read); keep dispositions of findings
-    that still apply. `screen_status` says why there is no on-screen text track, when there is none."""
+    that still apply. `screen_status` says why there is no on-screen text track, when there is none;
+    `settle_screen` takes a second look at doubtful on-screen findings (review.screen_look) before they are stored."""
     video = get_video(store.db, video_id)
     latest = latest_transcript(store.db, video_id)
     if latest is None:
@@ -181,6 +186,8 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
     result = transcript_result or checker.check_transcript(transcript, video["path"])
     caption = checker.check_text(video["caption"], "caption") if video["caption"] else None
     screen_text_id, screen, screen_status = screen_check(store.db, video, checker, screen_status)
+    if screen is not None and settle_screen is not None:
+        screen = settle_screen(screen)
     with store.write() as db:
         previous = records.latest_dispositions(db, video_id)
         check_id = insert(db, "checks", {"video_id": video_id, "transcript_id": transcript_id, "created_at": now(),

@@ -114,14 +114,18 @@ def fail(store: Store, job: Job, error: str, cancelled: bool = False) -> None:
 
 
 NO_SPEECH_GAP = "no speech found: the audio is music, noise or silence, so only the captions were checked"
+NO_AUDIO_GAP = "no audio track: speech was not checked, only the on-screen text and the caption"
 
 
 def transcript_gap(store: Store, video_id: int) -> str:
     """Why a video has no transcript, in words for show, the library and the report ('' when it has one)."""
     rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
                        "(SELECT text FROM transcripts WHERE video_id = ? ORDER BY id DESC LIMIT 1) AS text, "
+                       "(SELECT has_audio FROM videos WHERE id = ?) AS audio, "
                        "j.state, j.error FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? "
-                       "ORDER BY id DESC LIMIT 1) j", (video_id, video_id, video_id))[0]
+                       "ORDER BY id DESC LIMIT 1) j", (video_id, video_id, video_id, video_id))[0]
+    if rows["audio"] == 0:
+        return NO_AUDIO_GAP
     if rows["t"]:
         return "" if (rows["text"] or "").strip() else NO_SPEECH_GAP
     return {None: "no transcript: not transcribed yet, so nothing it says was checked",

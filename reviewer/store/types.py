@@ -118,7 +118,7 @@ class FindingRow(TypedDict):
     uid: str
     box: str | None  # on-screen findings: JSON [x, y, width, height] in video pixels
     ocr_confidence: float | None
-    verification: str  # "look": read with low OCR confidence; "confirmed": settled by re-listening
+    verification: str  # "look": read with low OCR confidence; "confirmed": settled by re-listening or reading again
 
 
 class Comment(TypedDict):
