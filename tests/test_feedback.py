@@ -170,3 +170,24 @@ def test_malay_approval_report_says_the_core_sentences_in_malay(run_cli, reviewe
     for english in ("verified against", "Required reviewers", "Awaiting decisions", "Reviewers disagree",
                     "DISAGREEMENT", "decided", "exact"):
         assert english not in text, english
+
+
+def test_malay_report_of_a_video_with_no_speech_says_why_in_malay(run_cli, tmp_path: Path, clips) -> None:
+    """The no-speech banner and the on-screen reading line come from the core: in a Malay report, in Malay."""
+    from reviewer.review.report_sentences import GAP_SENTENCES_MS
+    from reviewer.store.jobs import GAP_SENTENCES
+
+    assert set(GAP_SENTENCES) == set(GAP_SENTENCES_MS)
+    db = tmp_path / "r.db"
+    services = fake_services(db, {"tarian.mp4": ""})  # music only: the engine finds no speech
+    clip = tmp_path / "tarian.mp4"
+    shutil.copy(clips["malay"], clip)
+    video_id = import_media(services.store, clip, "Kempen Raya").video_id
+    transcribe_and_check(services, video_id)
+    services.store.close()
+    out = tmp_path / "laporan.pdf"
+    assert run_cli("--db", db, "report", video_id, "-o", out, "--language", "ms")[0] == 0
+    text = " ".join(pdf_text(out).split())
+    assert "Tiada pertuturan ditemui: audionya muzik" in text
+    assert "Teks pada skrin: dibaca dengan fake, 0 baris" in text
+    assert "no speech" not in text.lower() and "read with" not in text

@@ -25,7 +25,7 @@ from reviewer.checking.checker import context, transcript_text
 from reviewer.review.awaiting import review_details
 from reviewer.review.file_state import Verification, full_verify, quick_check_all
 from reviewer.review.lookups import first_heard
-from reviewer.review.report_sentences import sentence
+from reviewer.review.report_sentences import sentence, transcript_gap_sentence
 from reviewer.review.screen import screen_text_line, screen_thumbnail
 from reviewer.review.status import RequiredReviewer
 from reviewer.review.summary import campaign_summary
@@ -34,6 +34,7 @@ from reviewer.review.workflow import latest_transcript
 from reviewer.store import audit
 from reviewer.store.comments import comments_of
 from reviewer.store.connection import Store
+from reviewer.store.jobs import transcript_gap_kind
 from reviewer.store.queries import compare_versions, list_videos, show
 from transcribe.frames import keyframes
 
@@ -101,9 +102,10 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         changes_since_previous=changes_since_previous(store, video_id, video["version"] - 1)
         if video["previous_id"] else None,
         new_findings=detail["new_findings"],
-        audit_head=audit.head(store.db).label, transcript_gap=detail["transcript_gap"],
+        audit_head=audit.head(store.db).label,
+        transcript_gap=transcript_gap_sentence(*transcript_gap_kind(store, video_id), language),
         no_audio=not video["has_audio"],
-        screen_text=screen_text_line(store, video_id, detail["check"]),
+        screen_text=screen_text_line(store, video_id, detail["check"], language),
         file_state=verification.state, file_check=_file_check(verification, language),
         decided_label=_decided(extra, language), awaited=extra["awaited_reviewers"],
         conflicts=_conflicts(findings, extra, language),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from reviewer.review.vocabulary import Language
+from reviewer.store.jobs import GAP_SENTENCES
 
 SENTENCES: Final[dict[Language, dict[str, str]]] = {
     "en": {
@@ -23,6 +24,8 @@ SENTENCES: Final[dict[Language, dict[str, str]]] = {
         "revision": "revision {revision} by {author}",
         "decided": "{done} of {required} decided",
         "waiting": "waiting for {who}",
+        "screen_read": "read with {engine}, {lines} lines, {frames} frames sampled at {fps} a second",
+        "screen_not_read": "not read ({status})",
     },
     "ms": {
         "file_ok": "disahkan dengan fail pada {at}",
@@ -35,8 +38,32 @@ SENTENCES: Final[dict[Language, dict[str, str]]] = {
         "revision": "semakan {revision} oleh {author}",
         "decided": "{done} daripada {required} telah membuat keputusan",
         "waiting": "menunggu {who}",
+        "screen_read": "dibaca dengan {engine}, {lines} baris, {frames} bingkai diambil {fps} sesaat",
+        "screen_not_read": "tidak dibaca ({status})",
     },
 }
+
+# Why a video has no transcript (reviewer.store.jobs.GAP_SENTENCES holds the English, which show and the CLI
+# print); the keys are the same.
+GAP_SENTENCES_MS: Final[dict[str, str]] = {
+    "no_audio": "tiada trek audio: pertuturan tidak disemak, hanya teks pada skrin dan kapsyen",
+    "no_speech": "tiada pertuturan ditemui: audionya muzik, bunyi bising atau senyap, jadi hanya teks pada skrin dan "
+                 "kapsyen yang disemak",
+    "not_transcribed": "tiada transkrip: belum ditranskripsi, jadi apa yang dituturkan belum disemak",
+    "queued": "belum ada transkrip: transkripsi dalam giliran, jadi apa yang dituturkan belum disemak",
+    "running": "belum ada transkrip: transkripsi sedang berjalan, jadi apa yang dituturkan belum disemak",
+    "done": "tiada transkrip: apa yang dituturkan tidak disemak",
+    "failed": "tiada transkrip: transkripsi gagal ({error}), jadi apa yang dituturkan tidak disemak",
+    "cancelled": "tiada transkrip: transkripsi dibatalkan, jadi apa yang dituturkan tidak disemak",
+}
+
+
+def transcript_gap_sentence(kind: str, error: str, language: Language) -> str:
+    """Why there is no transcript, in the report's language ('' when there is one)."""
+    if not kind:
+        return ""
+    table = GAP_SENTENCES_MS if language == "ms" else GAP_SENTENCES
+    return table[kind].format(error=error)
 
 
 def sentence(key: str, language: Language, **values: object) -> str:

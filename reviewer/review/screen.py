@@ -15,6 +15,8 @@ from sqlite_utils import Database
 
 from reviewer.checking.checker import Checker, CheckResult
 from reviewer.checking.screen import check_screen
+from reviewer.review.report_sentences import sentence
+from reviewer.review.vocabulary import Language
 from reviewer.store import audit
 from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
@@ -117,13 +119,13 @@ def finding_frame(path: str, finding: FindingRow) -> tuple[bytes, tuple[int, int
     return png, seen[1], seen[0]
 
 
-def screen_text_line(store: Store, video_id: int, check: CheckSummary | None) -> str:
+def screen_text_line(store: Store, video_id: int, check: CheckSummary | None, language: Language = "en") -> str:
     """One line for reports: how the on-screen text was read, or why it was not."""
     status = check["screen_text"] if check else ""
     if status != READ:
-        return f"not read ({status})" if status else ""
+        return sentence("screen_not_read", language, status=status) if status else ""
     track = stored_track(store, video_id)
     if track is None:
         return ""
-    return (f"read with {track.engine}, {len(track.lines)} lines, {track.frames_sampled} frames sampled at "
-            f"{track.options.get('fps', 2):g} a second")
+    return sentence("screen_read", language, engine=track.engine, lines=len(track.lines),
+                    frames=track.frames_sampled, fps=f"{track.options.get('fps', 2):g}")

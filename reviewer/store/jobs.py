@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Final
 
 from sqlite_utils import Database
 
@@ -113,28 +114,40 @@ def fail(store: Store, job: Job, error: str, cancelled: bool = False) -> None:
                      error=error)
 
 
-NO_SPEECH_GAP = "no speech found: the audio is music, noise or silence, so only the captions were checked"
-NO_AUDIO_GAP = "no audio track: speech was not checked, only the on-screen text and the caption"
+# Why a video has no transcript, by kind; reviewer.review.report_sentences words the same kinds in Malay.
+GAP_SENTENCES: Final[dict[str, str]] = {
+    "no_audio": "no audio track: speech was not checked, only the on-screen text and the caption",
+    "no_speech": "no speech found: the audio is music, noise or silence, so only the on-screen text and the caption "
+                 "were checked",
+    "not_transcribed": "no transcript: not transcribed yet, so nothing it says was checked",
+    "queued": "no transcript yet: transcription is queued, so nothing it says was checked",
+    "running": "no transcript yet: transcription is running, so nothing it says was checked",
+    "done": "no transcript: nothing it says was checked",
+    "failed": "no transcript: transcription failed ({error}), so nothing it says was checked",
+    "cancelled": "no transcript: transcription was cancelled, so nothing it says was checked",
+}
+NO_SPEECH_GAP = GAP_SENTENCES["no_speech"]
+NO_AUDIO_GAP = GAP_SENTENCES["no_audio"]
 
 
-def transcript_gap(store: Store, video_id: int) -> str:
-    """Why a video has no transcript, in words for show, the library and the report ('' when it has one)."""
+def transcript_gap_kind(store: Store, video_id: int) -> tuple[str, str]:
+    """Why a video has no transcript, as a key of GAP_SENTENCES and the job's error ('' and '' when it has one)."""
     rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
                        "(SELECT text FROM transcripts WHERE video_id = ? ORDER BY id DESC LIMIT 1) AS text, "
                        "(SELECT has_audio FROM videos WHERE id = ?) AS audio, "
                        "j.state, j.error FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? "
                        "ORDER BY id DESC LIMIT 1) j", (video_id, video_id, video_id, video_id))[0]
     if rows["audio"] == 0:
-        return NO_AUDIO_GAP
+        return "no_audio", ""
     if rows["t"]:
-        return "" if (rows["text"] or "").strip() else NO_SPEECH_GAP
-    return {None: "no transcript: not transcribed yet, so nothing it says was checked",
-            "queued": "no transcript yet: transcription is queued, so nothing it says was checked",
-            "running": "no transcript yet: transcription is running, so nothing it says was checked",
-            "done": "no transcript: nothing it says was checked",
-            "failed": f"no transcript: transcription failed ({rows['error']}), so nothing it says was checked",
-            "cancelled": "no transcript: transcription was cancelled, so nothing it says was checked",
-            }[rows["state"]]
+        return ("", "") if (rows["text"] or "").strip() else ("no_speech", "")
+    return rows["state"] or "not_transcribed", rows["error"] or ""
+
+
+def transcript_gap(store: Store, video_id: int) -> str:
+    """Why a video has no transcript, in words for show, the library and the report ('' when it has one)."""
+    kind, error = transcript_gap_kind(store, video_id)
+    return GAP_SENTENCES[kind].format(error=error) if kind else ""
 
 
 def jobs_for(store: Store, video_id: int) -> list[Row]:
