@@ -7,7 +7,7 @@ import argparse
 from reviewer.errors import UserError
 from reviewer.review.awaiting import required_reviewers
 from reviewer.review.bundle_export import export_package, export_review
-from reviewer.review.bundle_import import import_bundle
+from reviewer.review.bundle_import import import_bundle, own_key, trust_bundle
 from reviewer.review.media_locate import locate_media
 from reviewer.review.services import Services
 from reviewer.review.workflow import set_required_reviewers
@@ -41,10 +41,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     added = ", ".join(f"{n} {k}" for k, n in sorted(result.added.items())) or "nothing new"
     print(f"imported {label} for campaign '{result.campaign}': {added}")
+    if result.origin:
+        print(result.origin)
     if result.kind == "package":
         print(f"media: {result.media_found} found" + (f", {len(result.media_missing)} not found yet "
                                                       "(use 'thinktwice bundle locate FOLDER')"
                                                       if result.media_missing else ""))
+    return 0
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    print(own_key())
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    print(trust_bundle(Services.open(args.db).store, args.file))
     return 0
 
 
@@ -87,6 +99,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     i.add_argument("file")
     i.add_argument("--media-folder", metavar="DIR", help="where the campaign's videos are (found by content)")
     i.set_defaults(func=cmd_import)
+    k = actions.add_parser("key", help="this install's bundle-signing key fingerprint, to compare by phone")
+    k.set_defaults(func=cmd_key)
+    t = _db_option(actions.add_parser("trust", help="accept the key that signed FILE as its sender's (new laptop)"))
+    t.add_argument("file", help="a bundle signed with the sender's new key")
+    t.set_defaults(func=cmd_trust)
     loc = _db_option(actions.add_parser("locate", help="find videos whose files are missing, by content, in a folder"))
     loc.add_argument("folder")
     loc.add_argument("--campaign")

@@ -18,6 +18,7 @@ from typing import Any
 
 from reviewer.errors import UserError
 from reviewer.review.bundle_format import DATA, Member, pack_json, write_bundle
+from reviewer.review.bundle_signing import sign
 from reviewer.store import audit, bundle_store
 from reviewer.store.connection import Store, now
 from reviewer.store.migrations import migrations
@@ -58,7 +59,7 @@ def _campaign_data(campaign: dict[str, Any]) -> dict[str, Any]:
 
 def _finish(store: Store, target: str | os.PathLike[str], header: dict[str, Any], members: list[Member],
             counts: dict[str, int], actor: str) -> ExportResult:
-    sha = write_bundle(target, header | {"counts": counts}, members)
+    sha = write_bundle(target, header | {"counts": counts}, members, sign=sign)
     with store.write() as db:
         audit.append(db, "bundle-export", actor, None, kind=header["kind"], sha256=sha, file=Path(target).name,
                      campaign=header["campaign"]["name"], reviewer=header["reviewer"], counts=counts)

@@ -5,8 +5,9 @@ carries it unchanged. Reading verifies everything before anything is imported: t
 manifest, each member's hash and size, no member missing or added, and a format and schema this app knows.
 A hand-edited, truncated or damaged bundle is refused with one line.
 
-What the manifest cannot stop: someone who edits a member and recomputes the manifest. Each export is recorded
-in the exporter's audit log with the bundle's hash, so such a bundle does not match any export on record.
+What the manifest alone cannot stop: someone who edits a member and recomputes the manifest. So the manifest is
+signed (`signature.json`, Ed25519, see `bundle_signing`): a recomputed manifest no longer matches its signature,
+and a bundle signed with another key than its sender's is refused on import.
 """
 
 from __future__ import annotations
@@ -17,16 +18,18 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from reviewer.errors import UserError
 from reviewer.fileio import write_atomic
+from reviewer.review.bundle_signing import verify
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+SIGNATURE = "signature.json"  # Ed25519 signature of the manifest's bytes, with the signer's public key
 DATA = "data.json"
 KINDS = ("package", "review")
 CHUNK = 1 << 20
@@ -55,8 +58,10 @@ class Member:
     compress: bool = True
 
 
-def write_bundle(target: str | os.PathLike[str], header: dict[str, Any], members: Iterable[Member]) -> str:
-    """Write the zip atomically; returns the SHA-256 of the whole file (the bundle's identity)."""
+def write_bundle(target: str | os.PathLike[str], header: dict[str, Any], members: Iterable[Member],
+                 sign: Callable[[bytes], dict[str, str]] | None = None) -> str:
+    """Write the zip atomically, its manifest signed by `sign`; returns the SHA-256 of the whole file (the
+    bundle's identity)."""
     entries: dict[str, dict[str, Any]] = {}
 
     def produce(handle: BinaryIO) -> None:
@@ -78,8 +83,11 @@ def write_bundle(target: str | os.PathLike[str], header: dict[str, Any], members
                             size += len(block)
                             sink.write(block)
                     entries[member.name] = {"sha256": digest.hexdigest(), "size": size}
-            manifest = header | {"format": FORMAT, "files": entries}
-            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
+            manifest = json.dumps(header | {"format": FORMAT, "files": entries}, ensure_ascii=False, indent=1,
+                                  sort_keys=True).encode("utf-8")
+            archive.writestr(MANIFEST, manifest)
+            if sign is not None:
+                archive.writestr(SIGNATURE, json.dumps(sign(manifest), sort_keys=True))
 
     write_atomic(target, produce)
     return sha256_path(target)
@@ -93,6 +101,7 @@ class Bundle:
     sha256: str
     manifest: dict[str, Any]
     archive: zipfile.ZipFile
+    signer: str | None = None  # the public key (hex) that signed the manifest; None for an unsigned bundle
 
     @property
     def kind(self) -> str:
@@ -142,10 +151,24 @@ def open_bundle(path: str | os.PathLike[str], known_schema: Iterable[str]) -> Bu
     try:
         _check_version(name, manifest, set(known_schema))
         _check_members(name, archive, manifest)
+        signer = _signer(name, archive)
     except BaseException:
         archive.close()
         raise
-    return Bundle(path, file_sha, manifest, archive)
+    return Bundle(path, file_sha, manifest, archive, signer)
+
+
+def _signer(name: str, archive: zipfile.ZipFile) -> str | None:
+    """The key that signed the manifest's exact bytes (a bundle from before signing has none)."""
+    if SIGNATURE not in archive.namelist():
+        return None
+    try:
+        signature = json.loads(archive.read(SIGNATURE))
+        if not isinstance(signature, dict):
+            raise ValueError
+    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, OSError, EOFError):
+        raise UserError(f"{name} has a damaged signature; ask for a new export — nothing was imported") from None
+    return verify(name, archive.read(MANIFEST), signature)
 
 
 def _check_version(name: str, manifest: dict[str, Any], known: set[str]) -> None:
@@ -160,7 +183,7 @@ def _check_version(name: str, manifest: dict[str, Any], known: set[str]) -> None
 
 def _check_members(name: str, archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
     listed = manifest.get("files")
-    present = {info.filename for info in archive.infolist()} - {MANIFEST}
+    present = {info.filename for info in archive.infolist()} - {MANIFEST, SIGNATURE}
     if not isinstance(listed, dict) or set(listed) != present:
         raise UserError(f"{name} has files added or removed since it was made (it does not match its manifest); "
                         "nothing was imported")

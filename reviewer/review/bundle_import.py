@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from reviewer.errors import UserError
 from reviewer.review.bundle_export import EVENT_TABLES, NEWER_TABLES
 from reviewer.review.bundle_format import Bundle, open_bundle
+from reviewer.review.bundle_signing import check_sender, fingerprint, own_public_key, pin_sender, trust
 from reviewer.review.comment_rules import settle_comments
 from reviewer.review.media_locate import extract_media, find_by_hash
 from reviewer.review.merge_rules import settle_revisions
@@ -46,6 +47,7 @@ class ImportResult:
     added: Counter = field(default_factory=Counter)
     media_found: int = 0
     media_missing: list[str] = field(default_factory=list)
+    origin: str = ""  # first contact with this sender's key, or an unsigned bundle: a line for the user
 
 
 def import_bundle(store: Store, path: str | os.PathLike[str], media_folder: str | os.PathLike[str] | None = None,
@@ -60,11 +62,26 @@ def import_bundle(store: Store, path: str | os.PathLike[str], media_folder: str 
         bundle.close()
 
 
+def trust_bundle(store: Store, path: str | os.PathLike[str], actor: str = "") -> str:
+    """Accept the key that signed this bundle as its sender's (they moved to a new laptop). Returns a line."""
+    bundle = open_bundle(path, [m.name for m in migrations._migrations])
+    try:
+        return trust(store, bundle.path.name, bundle.manifest, bundle.signer, bundle.sha256, actor)
+    finally:
+        bundle.close()
+
+
+def own_key() -> str:
+    """This install's bundle-signing key, as people compare it: "key ABCD 1234 …"."""
+    return f"this install signs its bundles with key {fingerprint(own_public_key())}"
+
+
 def _import(store: Store, bundle: Bundle, media_folder: Path | None, actor: str) -> ImportResult:
     manifest = bundle.manifest
     reviewer = manifest.get("reviewer") or {}
     label = reviewer.get("name", "") + (f" ({reviewer['organisation']})" if reviewer.get("organisation") else "")
     result = ImportResult(bundle.kind, manifest["campaign"]["name"], bundle.sha256, label)
+    result.origin = check_sender(store, bundle.path.name, manifest, bundle.signer)
     data = bundle.data()
     if data["campaign"]["uid"] != manifest["campaign"]["uid"]:
         raise UserError(f"{bundle.path.name} does not match its manifest; nothing was imported")
@@ -92,12 +109,14 @@ def _import(store: Store, bundle: Bundle, media_folder: Path | None, actor: str)
             recompute(db, video_id, dispositions=video_id in changes.disposed)
         settle_comments(db, changes.comments)
         audit.append_many(db, changes.entries)
+        pin_sender(db, manifest, bundle.signer, bundle.sha256)
         bundle_store.record_import(db, bundle.sha256, bundle.kind, data["campaign"]["uid"],
                                    reviewer.get("name", ""), reviewer.get("organisation", ""),
                                    sum(result.added.values()))
         audit.append(db, "bundle-import", actor, None, bundle=bundle.sha256, kind=bundle.kind,
                      file=bundle.path.name, campaign=data["campaign"]["name"], reviewer=reviewer or None,
-                     added=dict(result.added), exporter_audit_head=manifest.get("audit_head", ""))
+                     added=dict(result.added), exporter_audit_head=manifest.get("audit_head", ""),
+                     signed_by=bundle.signer)
     return result
 
 

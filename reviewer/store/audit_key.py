@@ -51,29 +51,34 @@ def load_key(create: bool = True) -> AuditKey:
 
 
 def _read_or_create(path: Path, create: bool) -> AuditKey:
+    return AuditKey(read_or_create_secret(path, create, "audit key", "entries it signed cannot be verified"))
+
+
+def read_or_create_secret(path: Path, create: bool, what: str, loss: str) -> bytes:
+    """32 secret bytes kept in `path` as hex, readable by the user only; made atomically on first use.
+
+    `what` names the secret in messages ("audit key"), `loss` says what is lost without it."""
     try:
         if path.exists():
             if path.stat().st_mode & 0o077:
-                os.chmod(path, 0o600)  # someone widened it; the key is only worth something while private
-            return AuditKey(bytes.fromhex(path.read_text(encoding="ascii").strip()))
+                os.chmod(path, 0o600)  # someone widened it; the secret is only worth something while private
+            return bytes.fromhex(path.read_text(encoding="ascii").strip())
         if not create:
-            raise UserError(f"no audit key at {path}; this install has never signed an audit entry")
+            raise UserError(f"no {what} at {path}; this install has never made one")
         path.parent.mkdir(parents=True, exist_ok=True)
-        secret = secrets.token_bytes(32)
-        tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(secret.hex() + "\n")
+            handle.write(secrets.token_bytes(32).hex() + "\n")
         try:
-            os.link(tmp, path)  # never overwrite a key another process created a moment ago
+            os.link(tmp, path)  # never overwrite a secret another process created a moment ago
         except FileExistsError:
             pass
         finally:
             os.unlink(tmp)
-        return AuditKey(bytes.fromhex(path.read_text(encoding="ascii").strip()))
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
     except ValueError:
-        raise UserError(f"the audit key {path} is damaged; restore it from a backup (without it, entries it "
-                        "signed cannot be verified)") from None
+        raise UserError(f"the {what} {path} is damaged; restore it from a backup (without it, {loss})") from None
     except OSError as exc:
-        raise UserError(f"cannot read or create the audit key {path}: {exc.strerror}; check that the folder "
+        raise UserError(f"cannot read or create the {what} {path}: {exc.strerror}; check that the folder "
                         "is writable (or set THINKTWICE_CONFIG_DIR)") from None

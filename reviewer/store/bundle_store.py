@@ -242,6 +242,22 @@ def set_path(db: Database, video_id: int, path: str, mtime_ns: int) -> None:
     db.execute("UPDATE videos SET path = ?, mtime_ns = ? WHERE id = ?", [path, mtime_ns, video_id])
 
 
+def pinned_key(db: Database, kind: str, name: str, organisation: str) -> str | None:
+    """The public key pinned for a bundle sender (names compared without case), or None on first contact."""
+    row = next(db.query("SELECT public_key FROM bundle_signers WHERE kind = ? AND name = ? COLLATE NOCASE "
+                        "AND organisation = ? COLLATE NOCASE", [kind, name, organisation]), None)
+    return str(row["public_key"]) if row else None
+
+
+def pin_key(db: Database, kind: str, name: str, organisation: str, public_key: str, bundle_sha256: str, at: str,
+            replace: bool = False) -> None:
+    if replace:
+        db.execute("DELETE FROM bundle_signers WHERE kind = ? AND name = ? COLLATE NOCASE "
+                   "AND organisation = ? COLLATE NOCASE", [kind, name, organisation])
+    db.execute("INSERT INTO bundle_signers (kind, name, organisation, public_key, first_bundle, pinned_at) "
+               "VALUES (?, ?, ?, ?, ?, ?)", [kind, name, organisation, public_key, bundle_sha256, at])
+
+
 def audit_origins(db: Database) -> list[dict[str, Any]]:
     """Audit entries per bundle they came from (imported rows name the bundle's SHA-256)."""
     return list(db.query(

@@ -259,3 +259,19 @@ def comment_events(db: Database) -> None:
     from reviewer.store.comments import events_from_legacy_state
 
     events_from_legacy_state(db)
+
+
+@migrations(name="0011_bundle_signers")
+def bundle_signers(db: Database) -> None:
+    """The key each bundle sender signs with, pinned on first contact (see `review.bundle_signing`). A sender is a
+    reviewer (name and organisation) or, for campaign packages, the campaign's UUID."""
+    db.execute("""
+    CREATE TABLE bundle_signers (
+        kind TEXT NOT NULL,                -- 'review' or 'package'
+        name TEXT NOT NULL,                -- the reviewer's name, or the campaign's UUID
+        organisation TEXT NOT NULL DEFAULT '',
+        public_key TEXT NOT NULL,          -- Ed25519, hex
+        first_bundle TEXT NOT NULL,        -- SHA-256 of the bundle that brought it (or was trusted explicitly)
+        pinned_at TEXT NOT NULL,
+        PRIMARY KEY (kind, name, organisation)
+    )""")
