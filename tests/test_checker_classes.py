@@ -266,3 +266,29 @@ def test_real_derived_words_are_not_mishearings(checker: Checker, text: str) -> 
 def test_a_fine_phrase_also_clears_the_terms_inside_it(checker: Checker) -> None:
     assert found(checker, "Hari Pencegahan Bunuh Diri Sedunia") == []  # neither "bunuh diri" nor "bunuh"
     assert found(checker, "dia cuba bunuh diri") == [("bunuh diri", "bunuh diri", "exact")]
+
+
+PREVENTION = [
+    "Please do not kill yourself, call for help.",
+    "Please don't kill yourself, call Befrienders KL on 03-7627 2929.",
+    "Jangan bunuh diri, hubungi Talian HEAL 15555.",
+    "Jangan sesekali bunuh diri; dapatkan bantuan daripada Talian Kasih 15999.",
+]
+
+
+@pytest.mark.parametrize("text", PREVENTION)
+def test_a_prevention_message_is_not_a_finding(checker: Checker, text: str) -> None:
+    """Told not to, with help offered in the same sentence: the campaign's own safe messaging. The shorter
+    violence terms inside ("kill", "bunuh") are cleared with it, as inside an exception phrase."""
+    assert found(checker, text) == []
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Never tell anyone to kill yourself, even as a joke.", "kill yourself"),  # no negation right before it
+    ("Jangan bunuh diri.", "bunuh diri"),  # no help offered
+    ("Don't kill yourself yet, wait until the weekend.", "kill yourself"),
+    ("Kill yourself, no one will help you.", "kill yourself"),  # help named, but no negation
+    ("Jangan bunuh diri kat sini. Hubungi 999 kalau perlu bantuan.", "bunuh diri"),  # help is in another sentence
+])
+def test_without_both_signs_it_is_still_found(checker: Checker, text: str, term: str) -> None:
+    assert term in [t for _, t, _ in found(checker, text)]

@@ -215,3 +215,31 @@ def test_an_import_never_replaces_a_list_silently(run_cli, tmp_path: Path) -> No
     assert json.loads(entry["details"]) | {"sha256": ""} == {
         "name": "harassment-insults", "version": "2", "terms": 1, "new": False, "replaced_by_import": True,
         "sha256": ""}
+
+
+def test_a_list_with_every_term_disabled_checks_nothing_and_says_so(run_cli, tmp_path) -> None:
+    """"no findings" would be a lie: nothing was looked for."""
+    disabled = tmp_path / "disabled.csv"
+    disabled.write_text("term,category,severity,language,enabled\nbodoh,Harassment and Bullying,high,ms,no\n")
+    script = tmp_path / "skrip.txt"
+    script.write_text("kau bodoh\n")
+    code, out, err = run_cli("check", str(script), "--terms", str(disabled))
+    assert code == 2
+    assert "no enabled terms" in err
+    assert "no findings" not in out
+    code, _, err = run_cli("terms", "validate", str(disabled))
+    assert code == 2
+    assert "all 1 terms are disabled" in err
+
+
+def test_an_unknown_enabled_value_or_language_is_refused(run_cli, tmp_path) -> None:
+    maybe = tmp_path / "maybe.csv"
+    maybe.write_text("term,category,severity,language,enabled\nbodoh,Harassment and Bullying,high,ms,maybe\n")
+    code, _, err = run_cli("terms", "validate", str(maybe))
+    assert code == 2
+    assert "line 2: unknown enabled value 'maybe'" in err
+    script = tmp_path / "skrip.txt"
+    script.write_text("kau bodoh\n")
+    code, _, err = run_cli("check", str(script), "--language", "xx")
+    assert code == 2
+    assert "unknown language 'xx'" in err

@@ -96,6 +96,29 @@ def everyday(root: str, words: Sequence[str], index: int) -> bool:
     return "weather" in senses and _cued(window, WEATHER_CUES)
 
 
+# Safe messaging: "Jangan bunuh diri, hubungi Talian HEAL" and "Please don't kill yourself, call for help" are the
+# campaign's own prevention messages, not encouragement. Both a negation right before the phrase and a way to get
+# help nearby are needed: "Never tell anyone to kill yourself" (no help offered) is still found.
+NEGATIONS = frozenset({"jangan", "usah", "tak", "tidak", "never", "not", "don't", "dont", "do't", "doesn't", "no"})
+HELP_CUES = frozenset({
+    "help", "helpline", "hotline", "support", "call", "talk", "reach", "counsellor", "counselor", "befrienders",
+    "bantuan", "talian", "hubungi", "sokongan", "kaunselor", "cakap", "bercakap", "luahkan", "heal", "kasih",
+})
+HELP_NUMBERS = frozenset({"999", "15555", "15999", "03-7627", "7627"})
+PREVENTION_WINDOW = 10
+PREVENTABLE = frozenset({"Suicide and Self-Harm"})  # the guideline area whose terms prevention messages name
+
+
+def prevention(words: Sequence[str], raw: Sequence[str], first: int, last: int) -> bool:
+    """Is the phrase at words[first..last] told *not* to be done, with help offered nearby? `raw` are the
+    tokens as written (helpline numbers keep their digits there)."""
+    before = words[max(0, first - 2):first]
+    if not any(w in NEGATIONS for w in before):
+        return False
+    around = range(max(0, first - PREVENTION_WINDOW), min(len(words), last + 1 + PREVENTION_WINDOW))
+    return any(words[i] in HELP_CUES or raw[i] in HELP_NUMBERS for i in around)
+
+
 def _is_time(word: str) -> bool:
     return NUMBER_RE.fullmatch(word) is not None or word in TIME_WORDS
 

@@ -13,11 +13,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick
 
-from reviewer.checking.context import SENSES, everyday
+from reviewer.checking.context import PREVENTABLE, SENSES, everyday, prevention
 from reviewer.checking.disguise import SkeletonIndex, chat_word, phonetic_forms
 from reviewer.checking.fuzzy import FuzzyHit, FuzzyIndex
 from reviewer.checking.lexicon import is_english_word, is_known_word, is_malay_root
@@ -44,6 +45,7 @@ from reviewer.checking.terms import Term
 
 END = "$"  # trie key holding the term indices that end at this node
 MAX_PHRASE_WORDS = 8
+SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_AFFIXED_ROOT = 3  # "cb", "bj", "mf" are abbreviations: they never take affixes ("cbi", "bjs")
 
 
@@ -226,6 +228,8 @@ class CompiledTerms:
         if any(m.first == m.last and not SENSES.keys().isdisjoint(roots[m.first]) for m in candidates):
             words = [forms[-1] if (forms := spellings(t.text)) else "" for t in tokens]
             candidates = [m for m in candidates if not self._everyday(m, roots, words)]
+        if any(self.terms[m.term_index].category in PREVENTABLE for m in candidates):
+            candidates = self._without_prevention(text, tokens, candidates)
         chosen = resolve_overlaps(candidates, self.terms)
         chosen = merge_reduplication(text, tokens, chosen)
         chosen += self._fuzzy(text, tokens, roots, chosen)
@@ -288,6 +292,23 @@ class CompiledTerms:
                 if all(w in roots[begin + k] or _spelled_as(w, tokens[begin + k].text) for k, w in enumerate(words)):
                     return True
         return False
+
+    def _without_prevention(self, text: str, tokens: list[Token], candidates: list[Match]) -> list[Match]:
+        """Drop self-harm phrases told not to be done with help offered in the same sentence (context.py), and,
+        as with exception phrases, the shorter terms inside them ("kill" in "don't kill yourself")."""
+        words = [forms[-1] if (forms := spellings(t.text)) else "" for t in tokens]
+        sentence = list(accumulate(int(bool(SENTENCE_END.search(text[a.end:b.start])))
+                                   for a, b in zip([tokens[0], *tokens], tokens, strict=False)))
+        bounds: dict[int, tuple[int, int]] = {}
+        for index, number in enumerate(sentence):
+            bounds[number] = (bounds.get(number, (index, index))[0], index + 1)
+        prevented = []
+        for m in candidates:
+            if self.terms[m.term_index].category in PREVENTABLE:
+                lo, hi = bounds[sentence[m.first]]
+                if prevention(words[lo:hi], [t.text for t in tokens[lo:hi]], m.first - lo, m.last - lo):
+                    prevented.append(m)
+        return [m for m in candidates if not any(p.first <= m.first and m.last <= p.last for p in prevented)]
 
     def _everyday(self, match: Match, roots: list[dict[str, FindingKind]], words: list[str]) -> bool:
         """A single word in its everyday sense: the animal, the food, the time of day (context.py)."""

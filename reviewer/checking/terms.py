@@ -184,6 +184,10 @@ def parse_term_list(data: bytes, source: str, default_name: str) -> TermList:
     return TermList(meta.get("name", default_name), meta.get("version", "1"), tuple(terms), source)
 
 
+ENABLED_VALUES = frozenset({"", "yes", "true", "1", "on", "y"})  # empty: enabled, as when the column is absent
+DISABLED_VALUES = frozenset({"no", "false", "0", "off", "n"})
+
+
 def _row_to_term(row: dict[str, str | None], list_name: str) -> tuple[Term | None, list[str]]:
     value = {column: clean(restore(row.get(column) or "")) for column in COLUMNS}
     problems = []
@@ -203,7 +207,10 @@ def _row_to_term(row: dict[str, str | None], list_name: str) -> tuple[Term | Non
         problems.append(f"unknown severity '{value['severity']}' (use {'|'.join(SEVERITIES)})")
     if language not in LANGUAGES:
         problems.append(f"unknown language '{value['language']}' (use {'|'.join(LANGUAGES)})")
-    enabled = value["enabled"].lower() not in {"no", "false", "0", "off"}
+    switch = value["enabled"].lower()
+    if switch not in ENABLED_VALUES | DISABLED_VALUES:
+        problems.append(f"unknown enabled value '{value['enabled']}' (use yes or no)")
+    enabled = switch not in DISABLED_VALUES
     if problems or severity is None:
         return None, problems
     return Term(value["term"], value["category"], severity, language, _split(value["variants"]),

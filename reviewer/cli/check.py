@@ -14,7 +14,14 @@ from reviewer.cli.progress import fraction_bar
 from reviewer.cli.screen import add_screen_text_option, screen_result
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
-from reviewer.review.checking import Checker, CheckResult, context, freeze_long_lived
+from reviewer.review.checking import (
+    TEXT_LANGUAGES,
+    Checker,
+    CheckResult,
+    context,
+    freeze_long_lived,
+    require_enabled_terms,
+)
 from reviewer.review.lookups import Store
 from reviewer.review.media_check import check_media
 from reviewer.review.no_audio import NO_AUDIO, check_without_audio, refuse_unless_checkable
@@ -116,6 +123,7 @@ def run_check(args: argparse.Namespace) -> CheckResult:
 def run_checks(args: argparse.Namespace) -> tuple[CheckResult, CheckResult | None, str]:
     """The input's findings; for a video also its on-screen findings and what became of its on-screen text."""
     checker = Checker(lists_in_force(args.db, args.terms))
+    require_enabled_terms(checker)
     freeze_long_lived()
     source = args.input
     suffix = Path(source).suffix.lower() if source != "-" else ""
@@ -153,6 +161,9 @@ def _check_text_input(checker: Checker, source: str, suffix: str, args: argparse
 
             result = result.__class__(**{**result.__dict__, "language": guess_language(result.text)})
         return result
+    if args.language not in TEXT_LANGUAGES:  # a typo must not pass silently: the label goes into the result
+        raise UserError(f"unknown language '{args.language}' for a text check; use "
+                        f"{', '.join(TEXT_LANGUAGES)}")
     return checker.check_text(text, source="<stdin>" if source == "-" else source, language=args.language)
 
 
@@ -208,8 +219,13 @@ def cmd_terms(args: argparse.Namespace) -> int:
         if not args.csv:
             raise UserError("terms validate needs a CSV file: thinktwice terms validate my_terms.csv")
         term_list = load_term_list(args.csv)
-        print(f"{args.csv}: OK, {len(term_list.terms)} terms, list '{term_list.name}' version {term_list.version}, "
-              f"sha256 {term_list.sha256}")
+        enabled = sum(term.enabled for term in term_list.terms)
+        if not enabled:
+            raise UserError(f"{args.csv}: all {len(term_list.terms)} terms are disabled (enabled = no): the list "
+                            "would check nothing; enable at least one term")
+        disabled = f" ({len(term_list.terms) - enabled} disabled)" if enabled < len(term_list.terms) else ""
+        print(f"{args.csv}: OK, {len(term_list.terms)} terms{disabled}, list '{term_list.name}' version "
+              f"{term_list.version}, sha256 {term_list.sha256}")
         return 0
     if args.action == "import":
         if not args.csv:

@@ -16,9 +16,20 @@ from reviewer.checking.checker import (
     guess_language,
     transcript_text,
 )
+from reviewer.errors import UserError
 
-__all__ = ["CheckResult", "Checker", "Finding", "IncrementalChecker", "context", "freeze_long_lived",
-           "guess_language", "transcript_text"]
+__all__ = ["TEXT_LANGUAGES", "CheckResult", "Checker", "Finding", "IncrementalChecker", "context",
+           "freeze_long_lived", "guess_language", "require_enabled_terms", "transcript_text"]
+
+TEXT_LANGUAGES = ("auto", "ms", "en")  # what a text check can be labelled with (terms are ms, en or any)
+
+
+def require_enabled_terms(checker: Checker) -> None:
+    """A check with no enabled term would answer "no findings" about text it never looked at: refuse it."""
+    if not checker.compiled.terms:
+        total = sum(len(term_list.terms) for term_list in checker.lists)
+        raise UserError(f"no enabled terms in the term lists in force ({total} terms, all disabled); nothing was "
+                        "checked — enable some terms, or pass --terms with another list")
 
 
 def freeze_long_lived() -> None:
