@@ -49,6 +49,7 @@ EN: dict[str, str] = {
     "page_of": "page {page} of {total}",
     "changes_heading": "Changes since v{version}", "change_resolved": "resolved", "change_new": "new",
     "change_unchanged": "unchanged", "no_changes": "The findings are the same as in v{version}.",
+    "not_compared": "Not compared: this version or v{version} has not been checked yet, so its findings are unknown.",
     "change": "Change", "matched": "Said or shown",
     # campaign summary
     "summary_title": "Campaign summary: {name}", "summary_subtitle": "{count} videos · generated {when}",
@@ -113,6 +114,7 @@ MS: dict[str, str] = {
     "page_of": "halaman {page} daripada {total}",
     "changes_heading": "Perubahan sejak v{version}", "change_resolved": "diselesaikan", "change_new": "baharu",
     "change_unchanged": "tidak berubah", "no_changes": "Dapatan sama seperti dalam v{version}.",
+    "not_compared": "Tidak dibandingkan: versi ini atau v{version} belum disemak, jadi dapatannya belum diketahui.",
     "change": "Perubahan", "matched": "Disebut atau ditunjukkan",
     "summary_title": "Ringkasan kempen: {name}", "summary_subtitle": "{count} video · dijana {when}",
     "by_status": "Video mengikut status", "by_category": "Dapatan mengikut kategori",

@@ -117,6 +117,7 @@ class ChangesSincePrevious:
 
     previous_version: int
     rows: list[ChangeRow]
+    unchecked: bool = False  # one of the two versions was never checked: its findings are unknown, not none
 
 
 @dataclass(frozen=True)

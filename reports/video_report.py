@@ -123,6 +123,8 @@ def _changes(data: VideoReportData, s: Styles, t: Labels) -> list:
     if changes is None:
         return []
     heading = s.raw(t.escaped("changes_heading", version=changes.previous_version), s.h2)
+    if changes.unchecked:
+        return [heading, s.p(t("not_compared", version=changes.previous_version), s.banner)]
     if not [row for row in changes.rows if row.change != "unchanged"]:
         return [heading, s.p(t("no_changes", version=changes.previous_version), s.body)]
     rows = [[s.raw(escape(t[h]), s.head) for h in ("change", "term", "matched")]]

@@ -25,7 +25,7 @@ from tests.fakes import fake_services
 
 SCRIPT = ("Dia memang pondan. Hari ini kita bercakap tentang media sosial dan cara kita menulis komen di sana. "
           "Jangan jadi bodoh. Kita semua boleh memilih kata-kata yang lebih baik setiap hari tanpa menyakiti orang. "
-          "If you feel low, never kill yourself, talk to someone.")
+          "If you feel low and someone says kill yourself, talk to someone.")
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from reviewer.review.batch import transcribe_and_check
 from reviewer.review.workflow import add_comment, add_review, import_media, set_disposition
 from tests.fakes import fake_services
 
-SCRIPT = "Hai semua. Jangan jadi bodoh. If you feel low, never kill yourself, talk to someone."
+SCRIPT = "Hai semua. Jangan jadi bodoh. If you feel low and someone says kill yourself, talk to someone."
 NOTE = "Nota: <b>bold</b> & 'quote' > less — 请修改 — திருத்தவும் — sila ubah"
 
 

@@ -158,3 +158,33 @@ def test_dashboard_looks_at_the_files(qtbot, make_window, clips, tmp_path: Path)
     clip.unlink()
     window.dashboard.refresh()
     assert "1 files missing" in window.dashboard.title.text()
+
+
+def test_a_version_nobody_checked_is_not_compared(qtbot, make_window, clips, tmp_path: Path, run_cli) -> None:
+    """v2 imported but never transcribed: its findings are unknown, so nothing is 'resolved' (QA 3)."""
+    window = make_window(lambda: fake_services(tmp_path / "review.db", SCRIPTS))
+    first = imported(qtbot, window, clips["english"])
+    second_clip = tmp_path / "v2.mp4"
+    shutil.copy(clips["malay"], second_clip)
+    second = import_media(window.services.store, second_clip, "Kempen", version_of=first).video_id
+    window.library.refresh()
+    window.review.open_video(second)
+    window.review.compare_button.click()
+    view = window.findChildren(CompareView)[0]
+    qtbot.addWidget(view)
+    assert not view.comparison.compared
+    assert view.comparison.counts()["resolved"] == 0
+    assert "Not compared" in view.summary.text()
+    assert view.lists[1].item(0).text() == "Not checked yet"
+    view.close()
+    db = str(tmp_path / "review.db")
+    code, out, err = run_cli("--db", db, "compare", str(second))
+    assert code == 2
+    assert "has not been checked yet" in err
+    assert "resolved" not in out
+    report = tmp_path / "v2.pdf"
+    assert run_cli("--db", db, "report", str(second), "-o", str(report))[0] == 0
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(report).pages).split())
+    assert "Not compared: this version or v1 has not been checked yet" in text

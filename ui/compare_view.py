@@ -83,7 +83,10 @@ class CompareView(QDialog):
         self.setWindowTitle(tr("Compare v{old} with v{new}", old=earlier.version, new=later.version))
         self.sync.setText(tr("Synchronise players"))
         counts = self.comparison.counts()
-        self.summary.setText(tr("{resolved} resolved · {new} new · {unchanged} unchanged", **counts))
+        if self.comparison.compared:
+            self.summary.setText(tr("{resolved} resolved · {new} new · {unchanged} unchanged", **counts))
+        else:  # never "everything resolved" about a version nobody has checked
+            self.summary.setText(tr("Not compared: a version has not been checked yet, so its findings are unknown"))
         for heading, side in zip(self.headings, (earlier, later), strict=True):
             heading.setText(f"v{side.version} · {side.name}")
         for findings, side in zip(self.lists, (earlier, later), strict=True):
@@ -91,7 +94,9 @@ class CompareView(QDialog):
 
     def _fill(self, findings: QListWidget, side: VersionSide) -> None:
         findings.clear()
-        if not side.findings:
+        if not side.checked:
+            findings.addItem(tr("Not checked yet"))
+        elif not side.findings:
             findings.addItem(tr("No findings"))
         for finding in side.findings:
             item = QListWidgetItem(describe(finding))

@@ -380,6 +380,14 @@
         <translation>{resolved} diselesaikan · {new} baharu · {unchanged} tidak berubah</translation>
     </message>
     <message>
+        <source>Not compared: a version has not been checked yet, so its findings are unknown</source>
+        <translation>Tidak dibandingkan: satu versi belum disemak, jadi dapatannya belum diketahui</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Belum disemak</translation>
+    </message>
+    <message>
         <source>No findings</source>
         <translation>Tiada dapatan</translation>
     </message>

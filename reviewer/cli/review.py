@@ -233,6 +233,10 @@ def _print_origins(services: Services) -> None:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     result = lookups.compare_versions(_services(args).store, args.id)
+    if result["unchecked"]:
+        which = " and ".join(f"video {vid}" for vid in result["unchecked"])
+        raise UserError(f"{which} has not been checked yet (no transcript or check), so its findings are unknown; "
+                        f"nothing to compare — check it first with 'thinktwice recheck {result['unchecked'][0]}'")
     if args.format == "json":
         _dump(result)
         return 0

@@ -56,6 +56,8 @@ def generated_at(language: Language = "en") -> str:
 def changes_since_previous(store: Store, video_id: int, previous_version: int) -> ChangesSincePrevious:
     """Which findings of the version before were resolved, which are new and which remain."""
     comparison = compare_versions(store, video_id)
+    if comparison["unchecked"]:
+        return ChangesSincePrevious(previous_version, [], unchecked=True)
     rows = [ChangeRow(item["term"], item["matched"], change) for change in ("new", "resolved", "unchanged")
             for item in comparison[change]]
     return ChangesSincePrevious(previous_version, rows)

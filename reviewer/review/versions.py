@@ -38,12 +38,17 @@ class VersionSide:
     path: str
     duration: float
     findings: tuple[ComparedFinding, ...]
+    checked: bool = True  # False: never checked, so its findings are unknown (not none) and nothing is compared
 
 
 @dataclass(frozen=True)
 class VersionComparison:
     earlier: VersionSide
     later: VersionSide
+
+    @property
+    def compared(self) -> bool:
+        return self.earlier.checked and self.later.checked
 
     def counts(self) -> dict[Change, int]:
         return {"resolved": sum(f.change == "resolved" for f in self.earlier.findings),
@@ -56,12 +61,15 @@ def _rows(store: Store, video_id: int) -> list[FindingRow]:
     return findings(store, check["id"]) if check else []
 
 
-def _side(video: VideoRow, rows: list[FindingRow], other: set[str], missing: Change) -> VersionSide:
+def _side(video: VideoRow, rows: list[FindingRow], other: set[str] | None, missing: Change,
+          checked: bool) -> VersionSide:
+    """One version's findings, marked against the other's fingerprints (`other` None: the other version was
+    never checked, so nothing is claimed resolved or new)."""
     marked = [ComparedFinding(row["id"], row["time_start"], row["term"], row["matched"], row["severity"],
-                              row["source"], "unchanged" if row["fingerprint"] in other else missing)
-              for row in rows]
+                              row["source"], "unchanged" if other is None or row["fingerprint"] in other
+                              else missing) for row in rows]
     return VersionSide(video["id"], video["version"], video["original_name"], video["path"], video["duration"],
-                       tuple(marked))
+                       tuple(marked), checked)
 
 
 def compare_with_previous(store: Store, video_id: int) -> VersionComparison:
@@ -71,7 +79,10 @@ def compare_with_previous(store: Store, video_id: int) -> VersionComparison:
         raise UserError(f"video {video_id} is version 1; there is nothing earlier to compare with")
     earlier_video = get_video(store.db, later_video["previous_id"])
     earlier_rows, later_rows = _rows(store, earlier_video["id"]), _rows(store, video_id)
-    earlier_keys = {row["fingerprint"] for row in earlier_rows}
-    later_keys = {row["fingerprint"] for row in later_rows}
-    return VersionComparison(earlier=_side(earlier_video, earlier_rows, later_keys, "resolved"),
-                             later=_side(later_video, later_rows, earlier_keys, "new"))
+    earlier_checked = latest_check(store, earlier_video["id"]) is not None
+    later_checked = latest_check(store, video_id) is not None
+    both = earlier_checked and later_checked
+    earlier_keys = {row["fingerprint"] for row in earlier_rows} if both else None
+    later_keys = {row["fingerprint"] for row in later_rows} if both else None
+    return VersionComparison(earlier=_side(earlier_video, earlier_rows, later_keys, "resolved", earlier_checked),
+                             later=_side(later_video, later_rows, earlier_keys, "new", later_checked))

@@ -144,6 +144,8 @@ def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
     if not video["previous_id"]:
         raise UserError(f"video {video_id} is version 1; there is nothing earlier to compare with")
 
+    unchecked = [vid for vid in (video["previous_id"], video_id) if latest_check(store, vid) is None]
+
     def fingerprints(vid: int) -> set[str]:  # the same identity re-checks keep dispositions by
         check = latest_check(store, vid)
         return {r["fingerprint"] for r in findings(store, check["id"])} if check else set()
@@ -153,8 +155,9 @@ def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
     def expand(chosen: set[str]) -> list[dict[str, str]]:
         return [{"source": s, "term": t, "matched": m} for s, t, m in sorted(map(fingerprint_key, chosen))]
 
-    return {"video_id": video_id, "previous_id": video["previous_id"], "resolved": expand(before - after),
-            "new": expand(after - before), "unchanged": expand(before & after)}
+    # a version never checked has unknown findings, not none: callers must not read "resolved" into that
+    return {"video_id": video_id, "previous_id": video["previous_id"], "unchecked": unchecked,
+            "resolved": expand(before - after), "new": expand(after - before), "unchanged": expand(before & after)}
 
 
 def stored_states(store: Store) -> list[dict[str, Any]]:
