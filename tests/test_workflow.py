@@ -218,3 +218,23 @@ def test_video_without_speech_is_checked_and_says_no_speech(tmp_path: Path, clip
     assert [f["term"] for f in detail["findings"]] == ["bodoh"]
     assert status(services, video_id) != "pending"
     services.store.close()
+
+
+def test_invisible_characters_never_make_a_look_alike_campaign_or_reviewer(tmp_path: Path, clips) -> None:
+    """'K\\u200b8' prints as 'K8': it must be K8, not a second campaign that a report by name leaves out (QA 11)."""
+    import shutil
+
+    from reviewer.review.lookups import campaign_video_ids
+    from reviewer.store import events
+
+    services = fake_services(tmp_path / "r.db")
+    first, second = tmp_path / "a.mp4", tmp_path / "b.mp4"
+    shutil.copy(clips["english"], first)
+    shutil.copy(clips["malay"], second)
+    import_media(services.store, first, "K8", creator="@ali")
+    import_media(services.store, second, "\u202eK\u200b8\ufeff", creator="@ali\u200b")
+    assert len(campaign_video_ids(services.store, "K8")) == 2
+    assert {r["creator"] for r in services.store.query("SELECT creator FROM videos")} == {"@ali"}
+    assert events.clean("Nurul\u200b Huda\u2060") == "Nurul Huda"
+    assert events.clean("Aida \U0001f469\u200d\u2695\ufe0f") == "Aida \U0001f469\u200d\u2695\ufe0f"  # emoji kept whole
+    services.store.close()

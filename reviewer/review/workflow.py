@@ -42,7 +42,7 @@ class ImportResult:
 
 
 def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
-    name = " ".join(name.split())
+    name = events.clean(name)
     if not name:
         raise UserError("a campaign needs a name: --campaign NAME")
     found = records.campaign_id_any_case(store, name)
@@ -71,7 +71,8 @@ def import_media(store: Store, path: str | os.PathLike[str], campaign: str, crea
     picture = thumbnail(info.path) if info.has_video else None
     with store.write() as db:
         row = _media_row(info) | {
-            "campaign_id": campaign_id, "creator": creator.strip(), "caption": caption.strip(), "thumbnail": picture,
+            "campaign_id": campaign_id, "creator": events.clean(creator), "caption": caption.strip(),
+            "thumbnail": picture,
             "imported_at": now(), "version": 1, "previous_id": None, "piece_id": None,
         }
         if previous is not None:

@@ -8,6 +8,7 @@ finding's fingerprint, so they survive re-checks and travel between copies of th
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -29,9 +30,17 @@ def video_basics(db: Database, video_id: int) -> Row | None:
     return found[0] if found else None
 
 
+ZWJ = "\u200d"
+
+
 def clean(text: str) -> str:
-    """One spelling of a name: inner whitespace collapsed, ends trimmed."""
-    return " ".join(text.split())
+    """One spelling of a name: composed (NFC), invisible format characters dropped (zero-width spaces and joiners
+    between letters, bidi controls, a BOM: "K\u200b8" would print as "K8" yet be another campaign or reviewer),
+    inner whitespace collapsed, ends trimmed. A joiner inside an emoji sequence stays: it is part of the picture."""
+    text = unicodedata.normalize("NFC", text)
+    kept = [c for i, c in enumerate(text) if unicodedata.category(c) != "Cf" or (
+        c == ZWJ and 0 < i < len(text) - 1 and not text[i - 1].isalnum() and not text[i + 1].isalnum())]
+    return " ".join("".join(kept).split())
 
 
 def next_seq(db: Database, reviewer: str, organisation: str) -> int:

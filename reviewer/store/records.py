@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from sqlite_utils import Database
 
 from reviewer.store.connection import Store
+from reviewer.store.events import clean
 from reviewer.store.types import Row
 
 
@@ -29,13 +30,14 @@ def fingerprint_key(value: str) -> tuple[str, str, str]:
 
 
 def campaign_id(store: Store, name: str) -> int | None:
-    found = store.query("SELECT id FROM campaigns WHERE name = ?", (name,))
+    found = store.query("SELECT id FROM campaigns WHERE name = ?", (clean(name),))
     return int(found[0]["id"]) if found else None
 
 
 def campaign_id_any_case(store: Store, name: str) -> int | None:
     """The campaign called `name` whatever its case (an exact match first): a capital typed differently at import
     must not start a second campaign."""
+    name = clean(name)
     found = store.query("SELECT id FROM campaigns WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC, id LIMIT 1",
                         (name, name))
     return int(found[0]["id"]) if found else None
