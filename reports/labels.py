@@ -34,7 +34,7 @@ EN: dict[str, str] = {
     "not_checked": "Not checked: there is no transcript",
     "no_findings_no_audio": "No findings in the on-screen text or caption; speech was not checked (no audio track)",
     "comments_heading": "Timecoded comments", "no_comments": "No comments.", "comment": "Comment",
-    "resolved": "resolved", "internal": "internal",
+    "resolved": "resolved", "internal": "internal", "reply": "reply",
     "transcript": "Transcript", "no_transcript": "No transcript.",
     "no_audio_transcript": "No transcript: the video has no audio track.",
     "provenance": "Provenance", "provenance_model": "Transcription: model {model}, language {language}.",
@@ -98,7 +98,7 @@ MS: dict[str, str] = {
     "no_findings_no_audio": "Tiada dapatan dalam teks pada skrin atau kapsyen; pertuturan tidak disemak "
                             "(tiada trek audio)",
     "comments_heading": "Komen bermasa", "no_comments": "Tiada komen.", "comment": "Komen",
-    "resolved": "diselesaikan", "internal": "dalaman",
+    "resolved": "diselesaikan", "internal": "dalaman", "reply": "balasan",
     "transcript": "Transkrip", "no_transcript": "Tiada transkrip.",
     "no_audio_transcript": "Tiada transkrip: video ini tiada trek audio.",
     "provenance": "Asal usul", "provenance_model": "Transkripsi: model {model}, bahasa {language}.",
