@@ -17,7 +17,7 @@ from reviewer.review.checking import context
 from reviewer.review.lookups import FindingRow, first_heard
 from reviewer.review.term_lists import Term
 from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS, clock
-from ui.i18n import tr
+from ui.i18n import category, suggestion, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -181,7 +181,8 @@ class FindingsTableModel(RowsModel[FindingRow]):
             return tr(row["disposition"]) + (f": {row['reason']}" if row["reason"] else "")
         if column == "Severity":
             return tr(row["severity"])
-        return {"Term": row["term"], "Category": row["category"], "Suggestion": row["suggestion"]}[column]
+        return {"Term": row["term"], "Category": category(row["category"]),
+                "Suggestion": suggestion(row["suggestion"])}[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -207,8 +208,9 @@ class TermsTableModel(RowsModel[Term]):
             return None
         term, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return {"Term": term.term, "Category": term.category, "Severity": tr(term.severity),
-                    "Language": term.language, "Variants": " | ".join(term.variants), "Suggestion": term.suggestion,
+            return {"Term": term.term, "Category": category(term.category), "Severity": tr(term.severity),
+                    "Language": term.language, "Variants": " | ".join(term.variants),
+                    "Suggestion": suggestion(term.suggestion),
                     "Enabled": tr("yes") if term.enabled else tr("no"), "List": term.list_name}[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if not term.enabled:
