@@ -113,6 +113,8 @@ class VideoTableModel(RowsModel[Row]):
                         else "")}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
+        if role == Qt.ItemDataRole.ToolTipRole and column == "Video":  # the whole name, however it is elided
+            return row["original_name"] + (f"\n{row['creator']}" if row["creator"] else "")
         if role == Qt.ItemDataRole.DecorationRole and column == "Status" and row.get("stale"):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         if role == Qt.ItemDataRole.ForegroundRole and column == "Status":

@@ -1012,6 +1012,18 @@
         <translation>selesai</translation>
     </message>
     <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Transcribe and check</source>
+        <translation>Transkripsi dan semak</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
         <source>Transcribe again</source>
         <translation>Transkrip semula</translation>
     </message>
