@@ -93,3 +93,18 @@ def test_the_decision_tab_starts_at_the_top(qtbot, make_window) -> None:
     qtbot.waitUntil(lambda: panel.height() > 400)
     assert panel.status.geometry().top() < 60
     assert panel.note.height() > panel.height() / 3
+
+
+def test_a_finished_row_follows_a_later_language_switch(qtbot, make_window, clips) -> None:
+    """'already in the library' was translated once, when the job ended: after a switch to Malay it stayed English."""
+    from tests.helpers import imported
+
+    window = make_window()
+    imported(qtbot, window, clips["english"])
+    with qtbot.waitSignal(window.work.task_done, timeout=20_000) as done:
+        window.import_files([str(clips["english"])], "Kempen")
+    eta = window.queue.rows[done.args[0]][3]
+    assert eta.text() == "done · already in the library"
+    LANGUAGE.set("ms")
+    malay = translations("ms")
+    assert eta.text() == f"{malay['done']} · {malay['already in the library']}"

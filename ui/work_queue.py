@@ -189,7 +189,7 @@ class WorkQueue(QObject):
 
     def _failed(self, task: Task, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            task.state, task.message = TaskState.CANCELLED, tr("cancelled")
+            task.state, task.message = TaskState.CANCELLED, QT_TR_NOOP("cancelled")  # translated when shown
         elif isinstance(exc, EXPECTED_ERRORS):
             task.state, task.message = TaskState.FAILED, str(exc)
         else:
@@ -200,14 +200,16 @@ class WorkQueue(QObject):
             return
         task.worker = None
         if task.state.finished:
-            self.task_failed.emit(task.key, task.message, task.state is TaskState.CANCELLED)
+            cancelled = task.state is TaskState.CANCELLED
+            self.task_failed.emit(task.key, tr(task.message) if cancelled else task.message, cancelled)
         else:
             task.state = TaskState.DONE
             if isinstance(task.result, int):
                 task.video_id = task.result
             elif hasattr(task.result, "video_id"):  # an import: say when the file was already there
                 task.video_id = task.result.video_id
-                task.message = tr("already in the library") if getattr(task.result, "duplicate", False) else ""
+                duplicate = getattr(task.result, "duplicate", False)
+                task.message = QT_TR_NOOP("already in the library") if duplicate else ""  # translated when shown
             self.task_done.emit(task.key, task.video_id, task.kind.value)
         self._prune()
 
@@ -277,9 +279,11 @@ class QueuePanel(QWidget):
 
     @staticmethod
     def _outcome(task: Task) -> str:
+        """In the current language: our own notes are kept untranslated and translated here; an error is the
+        error's own words."""
         if task.state is TaskState.DONE:
-            return tr("done") + (f" · {task.message}" if task.message else "")
-        return task.message
+            return tr("done") + (f" · {tr(task.message)}" if task.message else "")
+        return tr(task.message) if task.state is TaskState.CANCELLED else task.message
 
     @staticmethod
     def _can_retry(task: Task | None) -> bool:
@@ -348,7 +352,7 @@ class QueuePanel(QWidget):
             if task.state is TaskState.DONE:
                 bar.setValue(1000)
             label.setText(self._outcome(task))
-            label.setToolTip(task.message)
+            label.setToolTip(self._outcome(task))
             cancel.setText(self._button_text(task))
             cancel.setEnabled(self._can_retry(task))
 
