@@ -80,7 +80,7 @@ def render_feedback_pdf(data: FeedbackData, fonts: FontSet) -> bytes:
     if data.self_harm:
         story += [Spacer(1, 6), _helplines_box(s, t)]
     story.append(Spacer(1, 8))
-    if not data.items:
+    if not data.items and not data.reviewer_note:  # with a note, the note is what to look at
         story.append(s.p(t["no_feedback_items"], s.body))
     for item in data.items:
         story += [KeepTogether([_card(item, s, t)]), Spacer(1, 5)]

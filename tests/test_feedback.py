@@ -248,3 +248,26 @@ def test_approved_feedback_without_points_may_publish_as_it_is(run_cli, approved
     data = feedback_data(services, video_id, "en", with_thumbnails=False)
     assert data.items == []
     assert data.decision_sentence == DECISION_SENTENCES["en"]["approved"]
+
+
+def test_changes_asked_with_no_point_listed_say_where_the_changes_are(run_cli, approved_with_points,
+                                                                       tmp_path: Path) -> None:
+    """"Please make the changes below" over "Nothing to change" contradicted itself: the changes are in the note,
+    or the creator is told to ask."""
+    from reviewer.review.feedback import feedback_data
+
+    services, video_id, db = approved_with_points
+    for finding in services.store.query("SELECT id FROM findings"):
+        set_disposition(services.store, finding["id"], "dismissed", "fine in context", "Nurul")
+    add_review(services.store, video_id, "Nurul", "changes_required", "WAO", "Potong bahagian akhir.")
+    for language in ("en", "ms"):
+        data = feedback_data(services, video_id, language, with_thumbnails=False)
+        assert data.decision_sentence == DECISION_SENTENCES[language]["changes_required_in_note"]
+    out = tmp_path / "feedback.html"
+    assert run_cli("--db", db, "feedback", video_id, "-o", out)[0] == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Potong bahagian akhir." in html
+    assert EN["no_feedback_items"] not in html
+    add_review(services.store, video_id, "Nurul", "changes_required", "WAO", "")
+    data = feedback_data(services, video_id, "en", with_thumbnails=False)
+    assert data.decision_sentence == DECISION_SENTENCES["en"]["changes_unlisted"]
