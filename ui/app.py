@@ -106,7 +106,7 @@ def register_fonts() -> list[str]:
     if _FONTS is None:
         font_id = QFontDatabase.addApplicationFont(str(asset_path("fonts", "NotoEmoji-Regular.ttf")))
         _FONTS = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        for family in _FONTS:
+        for family in _FONTS if hasattr(QFontDatabase, "addApplicationEmojiFontFamily") else ():  # Qt >= 6.9
             QFontDatabase.addApplicationEmojiFontFamily(family)
     return _FONTS
 
