@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
 from reviewer.review.vocabulary import kinder_wording, vocabulary  # noqa: E402
 from tests.conftest import REPO  # noqa: E402
 from tests.helpers import imported  # noqa: E402
-from ui.i18n import LANGUAGE, STANDARD_BUTTONS, translations  # noqa: E402
+from ui.i18n import LANGUAGE, translations  # noqa: E402
+from ui.qt_words import STANDARD_BUTTONS  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("ui_hygiene")
 BULLYING = "Harassment and Bullying"
@@ -110,3 +111,33 @@ def test_our_dialogs_show_malay_buttons(qtbot, make_window) -> None:
         dialog.close()
     assert {"Batal", "Tutup"} <= {button.text() for dialog in dialogs for box in dialog.findChildren(QDialogButtonBox)
                                   for button in box.buttons()}
+
+
+def test_qts_own_file_dialog_speaks_malay(qtbot) -> None:
+    """Where the platform has no file dialog of its own (a bare X11 session), Qt's widget dialog shows; in Malay
+    its labels, buttons, tool tips and column headers are Malay too."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QFileDialog, QLabel, QWidget
+
+    from ui.qt_words import FILE_DIALOG_WORDS, file_type_header
+
+    english = {*FILE_DIALOG_WORDS, "Type", "Cancel"}
+    LANGUAGE.set("ms")
+    assert file_type_header() == "Jenis"
+    for mode, file_mode in ((QFileDialog.AcceptMode.AcceptOpen, QFileDialog.FileMode.ExistingFiles),
+                            (QFileDialog.AcceptMode.AcceptSave, QFileDialog.FileMode.AnyFile),
+                            (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.FileMode.Directory)):
+        dialog = QFileDialog(None, "t")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(mode)
+        dialog.setFileMode(file_mode)
+        dialog.show()
+        shown = {text for widget in dialog.findChildren(QWidget) for text in (
+            widget.text() if isinstance(widget, QLabel | QAbstractButton) else "", widget.toolTip()) if text}
+        shown |= {str(view.model().headerData(column, Qt.Orientation.Horizontal))
+                  for view in dialog.findChildren(QAbstractItemView) if view.model() is not None
+                  for column in range(view.model().columnCount())}
+        assert {"&Buka", "Batal"} & shown or "&Simpan" in shown or "&Pilih" in shown, shown
+        assert not shown & english, (mode, file_mode, sorted(shown & english))
+        dialog.close()

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 
 from assets import asset_path
 from reviewer.paths import cache_dir
@@ -35,40 +35,6 @@ from reviewer.review.vocabulary import category_label, kinder_wording, language_
 
 LANGUAGES = {"en": "English", "ms": "Bahasa Melayu"}
 CONTEXT = ""  # where lupdate files a bare tr("...")
-
-
-def _theme(text: object) -> str:
-    return str(text)
-
-
-# Qt names its standard buttons (OK, Cancel, Yes…) through the platform theme's translation context, and ships no
-# Malay for them (no qtbase_ms). Our .ts carries that context, so every QDialogButtonBox, QMessageBox and
-# QInputDialog we create speaks the interface language with no per-dialog code. Keyed by StandardButton name.
-STANDARD_BUTTONS: dict[str, str] = {
-    "Ok": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "OK")),
-    "Save": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Save")),
-    "SaveAll": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Save All")),
-    "Open": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Open")),
-    "Yes": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes")),
-    "YesToAll": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All")),
-    "No": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "&No")),
-    "NoToAll": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All")),
-    "Abort": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Abort")),
-    "Retry": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Retry")),
-    "Ignore": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore")),
-    "Close": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Close")),
-    "Cancel": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel")),
-    "Discard": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Discard")),
-    "Help": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Help")),
-    "Apply": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Apply")),
-    "Reset": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Reset")),
-    "RestoreDefaults": _theme(QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults")),
-}
-# GNOME's theme words a few of them its own way (with mnemonics).
-GNOME_BUTTONS = (_theme(QT_TRANSLATE_NOOP("QGnomeTheme", "&OK")), _theme(QT_TRANSLATE_NOOP("QGnomeTheme", "&Save")),
-                 _theme(QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel")),
-                 _theme(QT_TRANSLATE_NOOP("QGnomeTheme", "&Close")),
-                 _theme(QT_TRANSLATE_NOOP("QGnomeTheme", "Close without Saving")))
 
 
 def lupdate_command(ts: str | os.PathLike[str]) -> list[str]:

@@ -1221,6 +1221,109 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Lihat dalam:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nama fail:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Jenis fail:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Pilih</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Ke hadapan</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Folder induk</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Cipta folder baharu</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Paparan senarai</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Paparan terperinci</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Namakan semula</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Padam</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Tunjukkan fail &amp;tersembunyi</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Folder &amp;baharu</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Folder baharu</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Semua fail (*)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Computer</source>
+        <translation>Komputer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Saiz</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Tarikh diubah suai</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <comment>All other platforms</comment>
+        <translation>Jenis</translation>
+    </message>
+</context>
+<context>
     <name>QGnomeTheme</name>
     <message>
         <source>&amp;OK</source>
