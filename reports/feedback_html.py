@@ -61,7 +61,8 @@ def render_feedback_html(data: FeedbackData) -> str:
     if data.self_harm:
         lines = "".join(f"<li><b>{escape(name)}</b>: {escape(number)}</li>" for name, number in helplines(t))
         body.append(f'<div class="help"><p>{escape(t["helplines_feedback"])}</p><ul>{lines}</ul></div>')
-    body += [_card(item, t) for item in data.items] or [f"<p>{escape(t['no_feedback_items'])}</p>"]
+    body += [_card(item, t) for item in data.items] or \
+        ([] if data.reviewer_note else [f"<p>{escape(t['no_feedback_items'])}</p>"])  # a note says what to change
     body.append(f"<footer>{escape(t('footer_feedback', when=data.date))}</footer>")
     return (f'<!DOCTYPE html>\n<html lang="{t.language}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'

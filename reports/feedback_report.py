@@ -23,7 +23,9 @@ KIND_COLOURS = {"comment": colors.HexColor("#546e7a")}
 
 
 def item_heading(item: FeedbackItem, t: Labels) -> str:
-    """'00:17 · What was said' (a range for range comments)."""
+    """'00:17 · What was said' (a range for range comments); a caption has no moment: 'In your caption'."""
+    if item.source == "caption" and item.kind == "finding":
+        return t["feedback_item_caption"]
     when = clock(item.seconds)
     if item.end_seconds is not None and item.kind == "comment" and item.end_seconds > (item.seconds or 0):
         when = f"{when}–{clock(item.end_seconds)}"
@@ -40,9 +42,11 @@ def _card(item: FeedbackItem, s: Styles, t: Labels) -> Table:
         lines += [s.raw(f"<b>{escape(t['why'])}:</b> {s.fonts.markup(item.why)}", s.body)]
     if item.kinder:
         lines += [s.raw(f"<b>{escape(t['kinder'])}:</b> {s.fonts.markup(item.kinder)}", s.kinder)]
-    picture = Image(BytesIO(item.thumbnail), width=THUMB_WIDTH, height=THUMB_WIDTH * 16 / 9, kind="proportional") \
-        if item.thumbnail else ""
-    card = Table([[picture, lines]], colWidths=[THUMB_WIDTH + 6, WIDTH - THUMB_WIDTH - 6])
+    if item.thumbnail:  # no empty picture column beside a card without a frame (a caption, an audio-only video)
+        picture = Image(BytesIO(item.thumbnail), width=THUMB_WIDTH, height=THUMB_WIDTH * 16 / 9, kind="proportional")
+        card = Table([[picture, lines]], colWidths=[THUMB_WIDTH + 6, WIDTH - THUMB_WIDTH - 6])
+    else:
+        card = Table([[lines]], colWidths=[WIDTH])
     edge = SEVERITY_COLOURS.get(item.severity, KIND_COLOURS["comment"])
     styled(card, s.fonts, TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                       ("LINEBEFORE", (0, 0), (0, 0), 3, edge),
@@ -76,7 +80,7 @@ def render_feedback_pdf(data: FeedbackData, fonts: FontSet) -> bytes:
     if data.self_harm:
         story += [Spacer(1, 6), _helplines_box(s, t)]
     story.append(Spacer(1, 8))
-    if not data.items:
+    if not data.items and not data.reviewer_note:  # with a note, the note is what to look at
         story.append(s.p(t["no_feedback_items"], s.body))
     for item in data.items:
         story += [KeepTogether([_card(item, s, t)]), Spacer(1, 5)]

@@ -34,7 +34,7 @@ EN: dict[str, str] = {
     "not_checked": "Not checked: there is no transcript",
     "no_findings_no_audio": "No findings in the on-screen text or caption; speech was not checked (no audio track)",
     "comments_heading": "Timecoded comments", "no_comments": "No comments.", "comment": "Comment",
-    "resolved": "resolved", "internal": "internal",
+    "resolved": "resolved", "internal": "internal", "reply": "reply",
     "transcript": "Transcript", "no_transcript": "No transcript.",
     "no_audio_transcript": "No transcript: the video has no audio track.",
     "provenance": "Provenance", "provenance_model": "Transcription: model {model}, language {language}.",
@@ -62,7 +62,8 @@ EN: dict[str, str] = {
     "feedback_title": "Feedback on your video: {name}",
     "feedback_intro": "Thank you for making a video for the campaign. Here is what the reviewers would like you to "
                       "look at, moment by moment.",
-    "feedback_item_finding": "What was said", "feedback_item_screen": "What was shown",
+    "feedback_item_finding": "What was said", "feedback_item_screen": "Shown on screen",
+    "feedback_item_caption": "In your caption",
     "feedback_item_comment": "Reviewer's comment", "why": "Why it matters", "kinder": "A kinder way to say it",
     "no_feedback_items": "Nothing to change: there are no open points for this video.",
     "helplines_feedback": "Your video talks about suicide or self-harm. Please show where viewers can find help:",
@@ -99,7 +100,7 @@ MS: dict[str, str] = {
     "no_findings_no_audio": "Tiada dapatan dalam teks pada skrin atau kapsyen; pertuturan tidak disemak "
                             "(tiada trek audio)",
     "comments_heading": "Komen bermasa", "no_comments": "Tiada komen.", "comment": "Komen",
-    "resolved": "diselesaikan", "internal": "dalaman",
+    "resolved": "diselesaikan", "internal": "dalaman", "reply": "balasan",
     "transcript": "Transkrip", "no_transcript": "Tiada transkrip.",
     "no_audio_transcript": "Tiada transkrip: video ini tiada trek audio.",
     "provenance": "Asal usul", "provenance_model": "Transkripsi: model {model}, bahasa {language}.",
@@ -126,7 +127,8 @@ MS: dict[str, str] = {
     "feedback_title": "Maklum balas untuk video anda: {name}",
     "feedback_intro": "Terima kasih kerana menghasilkan video untuk kempen ini. Berikut ialah perkara yang penyemak "
                       "minta anda lihat, detik demi detik.",
-    "feedback_item_finding": "Apa yang disebut", "feedback_item_screen": "Apa yang ditunjukkan",
+    "feedback_item_finding": "Apa yang disebut", "feedback_item_screen": "Ditunjukkan pada skrin",
+    "feedback_item_caption": "Dalam kapsyen anda",
     "feedback_item_comment": "Komen penyemak", "why": "Mengapa ia penting", "kinder": "Cara yang lebih baik",
     "no_feedback_items": "Tiada apa yang perlu diubah: tiada perkara terbuka untuk video ini.",
     "helplines_feedback": "Video anda bercakap tentang bunuh diri atau mencederakan diri. Sila tunjukkan tempat "

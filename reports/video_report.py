@@ -136,10 +136,15 @@ def _changes(data: VideoReportData, s: Styles, t: Labels) -> list:
     return [heading, table]
 
 
-def _comment_time(comment: CommentRow) -> str:
+def _comment_time(comment: CommentRow, s: Styles, t: Labels) -> Paragraph:
+    """The moment (or range) of a comment; a reply shows its thread's moment and says it is a reply, in words:
+    an arrow such as "↳" is in none of the report fonts."""
+    when = clock(comment.at_seconds)
     if comment.reply:
-        return "↳"
-    return clock(comment.at_seconds) + (f"–{clock(comment.end_seconds)}" if comment.end_seconds is not None else "")
+        return s.raw(f"{escape(when)}<br/><i>{escape(t['reply'])}</i>", s.cell)
+    if comment.end_seconds is None:
+        return s.p(when, s.cell)
+    return s.raw(f"{escape(when)}–<br/>{escape(clock(comment.end_seconds))}", s.cell)  # never split inside a time
 
 
 def _comment_text(comment: CommentRow, t: Labels) -> str:
@@ -151,7 +156,7 @@ def _comments(data: VideoReportData, s: Styles, t: Labels) -> list:
     if not data.comments:
         return [s.raw(escape(t["comments_heading"]), s.h2), s.p(t["no_comments"], s.body)]
     rows = [[s.raw(escape(t[h]), s.head) for h in ("time", "reviewer", "comment")]]
-    rows += [[s.p(_comment_time(c), s.cell), s.p(c.reviewer, s.cell), s.p(_comment_text(c, t), s.cell)]
+    rows += [[_comment_time(c, s, t), s.p(c.reviewer, s.cell), s.p(_comment_text(c, t), s.cell)]
              for c in data.comments]
     table = Table(rows, colWidths=[14 * mm, 34 * mm, WIDTH - 48 * mm], repeatRows=1)
     styled(table, s.fonts, grid())

@@ -192,3 +192,82 @@ def test_malay_report_of_a_video_with_no_speech_says_why_in_malay(run_cli, tmp_p
     assert "Teks pada skrin: dibaca dengan fake, 0 baris" in text
     assert "no speech" not in text.lower()
     assert "read with" not in text
+
+
+@pytest.fixture
+def approved_with_points(tmp_path: Path, clips: dict[str, Path]):
+    """Approved, yet one confirmed finding in speech, one in the caption and one on screen remain for the creator."""
+    db = tmp_path / "r.db"
+    services = fake_services(db, {"aina.mp4": "Hai semua. You are so stupid today. Terima kasih."},
+                             screen={"aina.mp4": [("jangan jadi bodoh", 0.5, 2.0, 0.95)]})
+    clip = tmp_path / "aina.mp4"
+    shutil.copy(clips["english"], clip)
+    video_id = import_media(services.store, clip, "Kempen Raya", caption="#janganbodoh babi").video_id
+    transcribe_and_check(services, video_id)
+    for finding in services.store.query("SELECT id FROM findings"):
+        set_disposition(services.store, finding["id"], "confirmed", "", "Nurul")
+    add_review(services.store, video_id, "Nurul", "approved", "WAO")
+    yield services, video_id, db
+    services.store.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ms"])
+def test_approved_feedback_with_points_left_says_so(run_cli, approved_with_points, tmp_path: Path,
+                                                     language: str) -> None:
+    """An approved video with points listed below is not 'publish it as it is'; a caption point says it is in the
+    caption (no time, no frame), an on-screen point says it was shown on screen."""
+    from reports.labels import TABLES
+    from reviewer.review.feedback import feedback_data
+
+    services, video_id, db = approved_with_points
+    data = feedback_data(services, video_id, language)
+    sources = {item.source: item for item in data.items}
+    assert set(sources) == {"transcript", "caption", "screen"}
+    assert sources["caption"].thumbnail is None  # nothing in a frame to show for a caption
+    assert sources["screen"].thumbnail is not None
+    assert data.decision_sentence == DECISION_SENTENCES[language]["approved_with_notes"]
+    labels = TABLES[language]
+    for suffix in ("pdf", "html"):
+        out = tmp_path / f"feedback.{suffix}"
+        assert run_cli("--db", db, "feedback", video_id, "-o", out, "--language", language)[0] == 0
+        text = " ".join((pdf_text(out) if suffix == "pdf" else out.read_text(encoding="utf-8")).split())
+        assert DECISION_SENTENCES[language]["approved"] not in text
+        assert DECISION_SENTENCES[language]["approved_with_notes"] in text
+        assert labels["feedback_item_caption"] in text
+        assert labels["feedback_item_screen"] in text
+        assert f"— · {labels['feedback_item_finding']}" not in text  # a caption was never 'said' at no time
+    assert pdf_images(tmp_path / "feedback.pdf") == 2  # the spoken and the on-screen point, not the caption
+
+
+def test_approved_feedback_without_points_may_publish_as_it_is(run_cli, approved_with_points) -> None:
+    from reviewer.review.feedback import feedback_data
+
+    services, video_id, _ = approved_with_points
+    for finding in services.store.query("SELECT id FROM findings"):
+        set_disposition(services.store, finding["id"], "dismissed", "fine in context", "Nurul")
+    data = feedback_data(services, video_id, "en", with_thumbnails=False)
+    assert data.items == []
+    assert data.decision_sentence == DECISION_SENTENCES["en"]["approved"]
+
+
+def test_changes_asked_with_no_point_listed_say_where_the_changes_are(run_cli, approved_with_points,
+                                                                       tmp_path: Path) -> None:
+    """"Please make the changes below" over "Nothing to change" contradicted itself: the changes are in the note,
+    or the creator is told to ask."""
+    from reviewer.review.feedback import feedback_data
+
+    services, video_id, db = approved_with_points
+    for finding in services.store.query("SELECT id FROM findings"):
+        set_disposition(services.store, finding["id"], "dismissed", "fine in context", "Nurul")
+    add_review(services.store, video_id, "Nurul", "changes_required", "WAO", "Potong bahagian akhir.")
+    for language in ("en", "ms"):
+        data = feedback_data(services, video_id, language, with_thumbnails=False)
+        assert data.decision_sentence == DECISION_SENTENCES[language]["changes_required_in_note"]
+    out = tmp_path / "feedback.html"
+    assert run_cli("--db", db, "feedback", video_id, "-o", out)[0] == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Potong bahagian akhir." in html
+    assert EN["no_feedback_items"] not in html
+    add_review(services.store, video_id, "Nurul", "changes_required", "WAO", "")
+    data = feedback_data(services, video_id, "en", with_thumbnails=False)
+    assert data.decision_sentence == DECISION_SENTENCES["en"]["changes_unlisted"]

@@ -94,6 +94,26 @@ def app_icon() -> QIcon:
     return icon
 
 
+def register_fonts() -> list[str]:
+    """Add the bundled emoji font (the one the PDFs embed) to Qt's fonts and name it as an emoji fallback, so an
+    emoji in a reviewer's or a file's name is drawn, not a tofu box, on machines without an emoji font.
+    Once per process; returns the families added."""
+    from PySide6.QtGui import QFontDatabase
+
+    from assets import asset_path
+
+    global _FONTS  # noqa: PLW0603 (Qt's font database is process-wide too)
+    if _FONTS is None:
+        font_id = QFontDatabase.addApplicationFont(str(asset_path("fonts", "NotoEmoji-Regular.ttf")))
+        _FONTS = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        for family in _FONTS if hasattr(QFontDatabase, "addApplicationEmojiFontFamily") else ():  # Qt >= 6.9
+            QFontDatabase.addApplicationEmojiFontFamily(family)
+    return _FONTS
+
+
+_FONTS: list[str] | None = None
+
+
 def build_window(db_path: str | None = None, settings: AppSettings | None = None, qsettings: QSettings | None = None,
                  services: Services | None = None, player_problem: str | None = None,
                  data_dir: str | None = None) -> MainWindow:
@@ -110,6 +130,7 @@ def build_window(db_path: str | None = None, settings: AppSettings | None = None
     from ui.settings import AppSettings
     from ui.work_queue import WorkQueue
 
+    register_fonts()
     settings = settings or AppSettings.load(qsettings)
     if settings.data_folder and not db_path and not data_dir:
         os.environ["THINKTWICE_DATA_DIR"] = settings.data_folder

@@ -20,7 +20,7 @@ from reviewer.review.media_locate import locate_media
 from reviewer.review.services import Services
 from reviewer.review.workflow import set_required_reviewers
 from ui.i18n import tr
-from ui.work_queue import Report, ShouldCancel, TaskKind, WorkQueue
+from ui.work_queue import ACTIONS, Report, ShouldCancel, TaskKind, WorkQueue
 
 BUNDLE_FILTER = "ThinkTwice bundles (*.ttpkg *.ttreview)"
 
@@ -58,12 +58,13 @@ class BundleActions(QObject):
         self.locate_action.setText(tr("&Locate media…"))
         self.reviewers_action.setText(tr("Campaign &reviewers…"))
 
-    def _run(self, label: str, job: Callable[[Services], str], stage: str = "importing") -> int:
+    def _run(self, label: str, job: Callable[[Services], str], stage: str = "importing", name: str = "",
+             action: str = "") -> int:
         def task(services: Services, report: Report, _cancel: ShouldCancel) -> str:
             report(0.0, stage)  # one of the queue's translated stage words
             return job(services)
 
-        key = self.work.submit(TaskKind.EXPORT, label, task)
+        key = self.work.submit(TaskKind.EXPORT, label, task, name=name, action=action)
         self._keys.add(key)
         return key
 
@@ -95,7 +96,7 @@ class BundleActions(QObject):
                 if result.media_missing else ""
             return tr("Imported {name}: {n} new items.", name=Path(path).name, n=sum(result.added.values())) + missing
 
-        return self._run(tr("Import {name}", name=Path(path).name), job)
+        return self._run(tr("Import {name}", name=Path(path).name), job, name=Path(path).name, action=ACTIONS["import"])
 
     def export_my_review(self, path: str | None = None) -> int | None:
         name, organisation = self.identity()
@@ -114,7 +115,8 @@ class BundleActions(QObject):
             result = export_review(services.store, campaign, name, path, organisation or None)
             return tr("Saved {path} ({n} items).", path=path, n=sum(result.counts.values()))
 
-        return self._run(tr("Export {name}", name=Path(path).name), job, "exporting")
+        return self._run(tr("Export {name}", name=Path(path).name), job, "exporting", Path(path).name,
+                         ACTIONS["export"])
 
     def locate(self, folder: str | None = None) -> int | None:
         if folder is None:

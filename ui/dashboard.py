@@ -26,7 +26,7 @@ from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.summary import campaign_summary
 from reviewer.review.vocabulary import SEVERITY_COLOURS, STATUS_COLOURS, count_axis
-from ui.i18n import follow_language, tr
+from ui.i18n import category, follow_language, tr
 
 ExportAction = Callable[[str | None], None]
 
@@ -140,7 +140,8 @@ class DashboardPage(QWidget):
             tile.setText(f"<b style='font-size:18px'>{summary['status_counts'][status]}</b><br>"
                          f"{tr(STATUS_LABELS[status])}")
             tile.setAccessibleName(f"{tr(STATUS_LABELS[status])}: {summary['status_counts'][status]}")
-        self.category_chart.setChart(bar_chart(tr("Findings by category"), summary["by_category"]))
+        categories = {category(k): v for k, v in summary["by_category"].items()}  # the Malay PDF's words too
+        self.category_chart.setChart(bar_chart(tr("Findings by category"), categories))
         severities = {tr(k): v for k, v in summary["by_severity"].items()}
         self.severity_chart.setChart(bar_chart(tr("Findings by severity"), severities,
                                                {tr(k): colour for k, colour in SEVERITY_COLOURS.items()}))

@@ -16,7 +16,7 @@ from reviewer.review.exports import campaign_pdf, export_bytes, feedback_bytes, 
 from reviewer.review.services import Services
 from reviewer.review.vocabulary import language_of
 from ui.i18n import tr
-from ui.work_queue import Report, ShouldCancel, TaskKind, WorkQueue
+from ui.work_queue import ACTIONS, Report, ShouldCancel, TaskKind, WorkQueue
 
 
 class Exporter(QObject):
@@ -36,7 +36,9 @@ class Exporter(QObject):
             write_bytes_atomic(path, produce(services))
             return path
 
-        key = self.work.submit(TaskKind.EXPORT, tr("Export {name}", name=Path(path).name), job)
+        name = Path(path).name
+        key = self.work.submit(TaskKind.EXPORT, tr("Export {name}", name=name), job, name=name,
+                               action=ACTIONS["export"])
         self._paths[key] = path
 
     def _done(self, key: int, _video_id: int, _kind: str) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 
 from assets import asset_path
 from reviewer.paths import cache_dir
+from reviewer.review.vocabulary import category_label, kinder_wording, language_of
 
 LANGUAGES = {"en": "English", "ms": "Bahasa Melayu"}
 CONTEXT = ""  # where lupdate files a bare tr("...")
@@ -134,6 +135,16 @@ LANGUAGE = Language()
 def tr(text: str, /, **values: object) -> str:
     """`text` in the interface language, with `{name}` fields filled from `values`."""
     return LANGUAGE.translate(text, **values)
+
+
+def category(name: str) -> str:
+    """A guideline area in the interface language, in the same words as a report in that language."""
+    return category_label(name, language_of(LANGUAGE.code))
+
+
+def suggestion(text: str) -> str:
+    """A term's kinder wording in the interface language where the core has it (as the reports print it)."""
+    return kinder_wording(text, language_of(LANGUAGE.code))
 
 
 def follow_language(widget: QObject, callback: Callable[[], None]) -> None:

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +23,15 @@ from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from ui.i18n import follow_language, tr
 from ui.models import VideoTableModel
+
+
+class MiddleElided(QStyledItemDelegate):
+    """A long file name loses its middle, not its end: "english_kind_lo…final_v2.mp4" keeps the extension and
+    the version the creator put last (the full name is in the tooltip)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: N802 (Qt API)
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class LibraryPane(QWidget):
@@ -53,6 +64,7 @@ class LibraryPane(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setItemDelegateForColumn(0, MiddleElided(self.table))
         self.table.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

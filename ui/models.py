@@ -17,7 +17,7 @@ from reviewer.review.checking import context
 from reviewer.review.lookups import FindingRow, first_heard
 from reviewer.review.term_lists import Term
 from reviewer.review.vocabulary import QT_TR_NOOP, SEVERITY_COLOURS, STATUS_COLOURS, STATUS_LABELS, clock
-from ui.i18n import tr
+from ui.i18n import category, suggestion, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -113,6 +113,8 @@ class VideoTableModel(RowsModel[Row]):
                         else "")}[column]
         if role == Qt.ItemDataRole.DecorationRole and column == "Video":
             return self.thumbnail(row["id"])
+        if role == Qt.ItemDataRole.ToolTipRole and column == "Video":  # the whole name, however it is elided
+            return row["original_name"] + (f"\n{row['creator']}" if row["creator"] else "")
         if role == Qt.ItemDataRole.DecorationRole and column == "Status" and row.get("stale"):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         if role == Qt.ItemDataRole.ForegroundRole and column == "Status":
@@ -181,7 +183,8 @@ class FindingsTableModel(RowsModel[FindingRow]):
             return tr(row["disposition"]) + (f": {row['reason']}" if row["reason"] else "")
         if column == "Severity":
             return tr(row["severity"])
-        return {"Term": row["term"], "Category": row["category"], "Suggestion": row["suggestion"]}[column]
+        return {"Term": row["term"], "Category": category(row["category"]),
+                "Suggestion": suggestion(row["suggestion"])}[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -207,8 +210,9 @@ class TermsTableModel(RowsModel[Term]):
             return None
         term, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return {"Term": term.term, "Category": term.category, "Severity": tr(term.severity),
-                    "Language": term.language, "Variants": " | ".join(term.variants), "Suggestion": term.suggestion,
+            return {"Term": term.term, "Category": category(term.category), "Severity": tr(term.severity),
+                    "Language": term.language, "Variants": " | ".join(term.variants),
+                    "Suggestion": suggestion(term.suggestion),
                     "Enabled": tr("yes") if term.enabled else tr("no"), "List": term.list_name}[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if not term.enabled:

@@ -161,8 +161,8 @@ class DecisionPanel(QWidget):
         self.status.setWordWrap(True)
         self.group = QButtonGroup(self)
         self.buttons = {d: QRadioButton() for d in DECISIONS}
-        self.note = QPlainTextEdit()
-        self.note.setMaximumHeight(70)
+        self.note = QPlainTextEdit()  # takes the room left, so the status sits at the top, not at mid-height
+        self.note.setMinimumHeight(70)
         self.identity = QLabel()
         self.identity.setWordWrap(True)
         self.error = QLabel()
@@ -184,7 +184,7 @@ class DecisionPanel(QWidget):
         grid.addLayout(column_a)
         grid.addLayout(column_b)
         layout.addLayout(grid)
-        layout.addWidget(self.note)
+        layout.addWidget(self.note, 1)
         layout.addWidget(self.error)
         row = QHBoxLayout()
         row.addWidget(self.identity, 1)

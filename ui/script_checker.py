@@ -36,7 +36,7 @@ from reviewer.review.checking import Checker, Finding, IncrementalChecker
 from reviewer.review.term_lists import SEVERITIES
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.formats import parse_subtitles
-from ui.i18n import follow_language, tr
+from ui.i18n import category, follow_language, suggestion, tr
 
 
 def tint(colour: str, strength: float = 0.18) -> QColor:
@@ -115,8 +115,8 @@ class ScriptEditor(QPlainTextEdit):
     def describe(finding: Finding) -> str:
         sure = "" if finding.kind != "fuzzy" else " (" + tr("possible misspelling") + ")"
         kinder = tr("Kinder wording")
-        return (f"<b>{finding.term}</b> · {finding.category} · {tr(finding.severity)}{sure}"
-                + (f"<br>{kinder}: {finding.suggestion}" if finding.suggestion else ""))
+        return (f"<b>{finding.term}</b> · {category(finding.category)} · {tr(finding.severity)}{sure}"
+                + (f"<br>{kinder}: {suggestion(finding.suggestion)}" if finding.suggestion else ""))
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         self.context_menu(event.pos()).exec(event.globalPos())
@@ -134,7 +134,7 @@ class ScriptEditor(QPlainTextEdit):
                 action.triggered.connect(lambda: self.replace_finding(cursor.block().position(), finding, replacement))
                 if first is not None:
                     menu.insertAction(first, action)
-            info = menu.addAction(finding.suggestion or finding.category)
+            info = menu.addAction(suggestion(finding.suggestion) or category(finding.category))
             info.setEnabled(False)
             if first is not None:
                 menu.insertAction(first, info)
@@ -208,10 +208,11 @@ class ScriptCheckPage(QWidget):
         self.summary.setText(", ".join(parts) if parts else tr("No problem words found"))
         self.list.clear()
         for finding in self.findings:
-            item = QListWidgetItem(f"[{tr(finding.severity)}] {finding.matched} → {finding.suggestion or finding.term}")
+            kinder = suggestion(finding.suggestion) or finding.term
+            item = QListWidgetItem(f"[{tr(finding.severity)}] {finding.matched} → {kinder}")
             item.setForeground(QColor(SEVERITY_COLOURS[finding.severity]))
             item.setData(Qt.ItemDataRole.UserRole, finding.start)
-            item.setToolTip(finding.suggestion)
+            item.setToolTip(suggestion(finding.suggestion))
             self.list.addItem(item)
 
     def _jump(self, item: QListWidgetItem) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from superqt import QElidingLabel
 from superqt.utils import FunctionWorker
@@ -42,6 +42,9 @@ LIVE_QUEUES: weakref.WeakSet[WorkQueue] = weakref.WeakSet()  # tests assert none
 STAGES = (QT_TR_NOOP("loading model"), QT_TR_NOOP("decoding audio"), QT_TR_NOOP("detecting language"),
           QT_TR_NOOP("transcribing"), QT_TR_NOOP("importing"), QT_TR_NOOP("exporting"),
           QT_TR_NOOP("reading on-screen text"))
+# What a task does, shown after the name of what it works on (translated when shown, so it follows the language).
+ACTIONS = {"import": QT_TR_NOOP("Import"), "process": QT_TR_NOOP("Transcribe and check"),
+           "recheck": QT_TR_NOOP("Re-check"), "export": QT_TR_NOOP("Export")}
 KEEP_FINISHED = 4  # finished rows left on show; older ones are pruned
 EXPECTED_ERRORS = (UserError, TranscribeError, OSError)  # their message is for the user; others are bugs
 
@@ -75,6 +78,8 @@ class Task:
     key: int
     kind: TaskKind
     label: str
+    name: str = ""  # what it works on (the video's file name), shown first in its row
+    action: str = ""  # what it does, untranslated ("Import", "Re-check"…): the row translates it when shown
     state: TaskState = TaskState.QUEUED
     message: str = ""
     video_id: int = 0
@@ -119,9 +124,12 @@ class WorkQueue(QObject):
         self.lanes[TaskKind.IMPORT] = self.lanes[TaskKind.PROCESS]  # imports queue with transcription, in order
         LIVE_QUEUES.add(self)
 
-    def submit(self, kind: TaskKind, label: str, job: Job, video_id: int = 0) -> int:
+    def submit(self, kind: TaskKind, label: str, job: Job, video_id: int = 0, name: str = "",
+               action: str = "") -> int:
+        """`label` says it all in one line (for the signal and screen readers); `name` and `action`, when given,
+        are shown apart so a row names its video first."""
         self._next += 1
-        task = Task(self._next, kind, label, video_id=video_id)
+        task = Task(self._next, kind, label, name or label, action, video_id=video_id)
         started = time.monotonic()
 
         def report(fraction: float, stage: str) -> None:  # called in the pool thread
@@ -146,7 +154,8 @@ class WorkQueue(QObject):
             report(0.0, "importing")
             return import_media(services.store, path, campaign, creator=creator, caption=caption, actor=actor)
 
-        return self.submit(TaskKind.IMPORT, tr("Import {name}", name=Path(path).name), job)
+        name = Path(path).name
+        return self.submit(TaskKind.IMPORT, tr("Import {name}", name=name), job, name=name, action=ACTIONS["import"])
 
     def process(self, video_id: int, label: str, options: TranscribeOptions, actor: str = "",
                 recheck: bool = False, screen_text: bool = True) -> int:
@@ -158,7 +167,8 @@ class WorkQueue(QObject):
             return video_id
 
         title = tr("Re-check {name}", name=label) if recheck else tr("Transcribe and check {name}", name=label)
-        return self.submit(TaskKind.PROCESS, title, job, video_id=video_id)
+        return self.submit(TaskKind.PROCESS, title, job, video_id=video_id, name=label,
+                           action=ACTIONS["recheck" if recheck else "process"])
 
     def clear_finished(self) -> None:
         for key in [key for key, task in self.tasks.items() if task.state.finished]:
@@ -179,7 +189,7 @@ class WorkQueue(QObject):
 
     def _failed(self, task: Task, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            task.state, task.message = TaskState.CANCELLED, tr("cancelled")
+            task.state, task.message = TaskState.CANCELLED, QT_TR_NOOP("cancelled")  # translated when shown
         elif isinstance(exc, EXPECTED_ERRORS):
             task.state, task.message = TaskState.FAILED, str(exc)
         else:
@@ -190,14 +200,16 @@ class WorkQueue(QObject):
             return
         task.worker = None
         if task.state.finished:
-            self.task_failed.emit(task.key, task.message, task.state is TaskState.CANCELLED)
+            cancelled = task.state is TaskState.CANCELLED
+            self.task_failed.emit(task.key, tr(task.message) if cancelled else task.message, cancelled)
         else:
             task.state = TaskState.DONE
             if isinstance(task.result, int):
                 task.video_id = task.result
             elif hasattr(task.result, "video_id"):  # an import: say when the file was already there
                 task.video_id = task.result.video_id
-                task.message = tr("already in the library") if getattr(task.result, "duplicate", False) else ""
+                duplicate = getattr(task.result, "duplicate", False)
+                task.message = QT_TR_NOOP("already in the library") if duplicate else ""  # translated when shown
             self.task_done.emit(task.key, task.video_id, task.kind.value)
         self._prune()
 
@@ -235,6 +247,7 @@ class QueuePanel(QWidget):
         super().__init__()
         self.work = work
         self.rows: dict[int, tuple[QWidget, QLabel, QProgressBar, QLabel, QPushButton]] = {}
+        self.action_labels: dict[int, QLabel] = {}  # what each row's task does, after its name
         self.heading = QLabel()
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(work.clear_finished)
@@ -260,14 +273,17 @@ class QueuePanel(QWidget):
         for key, (_, _, _, label, button) in self.rows.items():
             task = self.work.tasks.get(key)
             button.setText(self._button_text(task))
+            self.action_labels[key].setText(tr(task.action) if task is not None and task.action else "")
             if task is not None and task.state.finished:
                 label.setText(self._outcome(task))
 
     @staticmethod
     def _outcome(task: Task) -> str:
+        """In the current language: our own notes are kept untranslated and translated here; an error is the
+        error's own words."""
         if task.state is TaskState.DONE:
-            return tr("done") + (f" · {task.message}" if task.message else "")
-        return task.message
+            return tr("done") + (f" · {tr(task.message)}" if task.message else "")
+        return tr(task.message) if task.state is TaskState.CANCELLED else task.message
 
     @staticmethod
     def _can_retry(task: Task | None) -> bool:
@@ -278,8 +294,14 @@ class QueuePanel(QWidget):
         return tr("Transcribe again") if self._can_retry(task) else tr("Cancel")
 
     def _add(self, key: int, label: str) -> None:
+        """Two lines: the video's name (elided in the middle, so the extension stays) and what is done to it;
+        then progress, state and the button."""
         row = QWidget()
-        name, eta = QElidingLabel(label), QElidingLabel(tr("queued"))
+        task = self.work.tasks.get(key)
+        name, eta = QElidingLabel(task.name if task is not None else label), QElidingLabel(tr("queued"))
+        name.setElideMode(Qt.TextElideMode.ElideMiddle)
+        action = QLabel(tr(task.action) if task is not None and task.action else "")
+        action.setStyleSheet("color: #607d8b;")
         bar, cancel = QProgressBar(), QPushButton(tr("Cancel"))
         name.setToolTip(label)
         bar.setRange(0, 1000)
@@ -290,13 +312,20 @@ class QueuePanel(QWidget):
         cancel.setFixedWidth(max(metrics.horizontalAdvance(t) for t in (tr("Cancel"), tr("Transcribe again"))) + 28)
         for elided in (name, eta):
             elided.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        parts: tuple[tuple[QWidget, int], ...] = ((name, 3), (bar, 3), (eta, 3), (cancel, 0))
+        lines = QVBoxLayout(row)
+        lines.setContentsMargins(0, 2, 0, 2)
+        lines.setSpacing(1)
+        top, layout = QHBoxLayout(), QHBoxLayout()
+        top.addWidget(name, 1)
+        top.addWidget(action, 0)
+        parts: tuple[tuple[QWidget, int], ...] = ((bar, 2), (eta, 3), (cancel, 0))
         for widget, stretch in parts:
             layout.addWidget(widget, stretch)
+        lines.addLayout(top)
+        lines.addLayout(layout)
         self.layout_.insertWidget(self.layout_.count() - 1, row)
         self.rows[key] = (row, name, bar, eta, cancel)
+        self.action_labels[key] = action
 
     def _button_clicked(self, key: int) -> None:
         task = self.work.tasks.get(key)
@@ -323,12 +352,13 @@ class QueuePanel(QWidget):
             if task.state is TaskState.DONE:
                 bar.setValue(1000)
             label.setText(self._outcome(task))
-            label.setToolTip(task.message)
+            label.setToolTip(self._outcome(task))
             cancel.setText(self._button_text(task))
             cancel.setEnabled(self._can_retry(task))
 
     def _remove(self, key: int) -> None:
         row = self.rows.pop(key, None)
+        self.action_labels.pop(key, None)
         if row is not None:
             self.layout_.removeWidget(row[0])
             row[0].deleteLater()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import cast
 
 from reports.types import FeedbackData, FeedbackItem
 from reviewer.checking.checker import context, transcript_text
@@ -29,6 +30,10 @@ QUOTE_CHARS = 40
 DECISION_SENTENCES: dict[Language, dict[str, str]] = {
     "en": {
         "approved": "Your video is approved: you can publish it as it is.",
+        "approved_with_notes": "Your video is approved; the reviewers left notes you may want to look at.",
+        "approved_with_changes_in_note": "Your video is approved once you make the changes in the reviewers' note.",
+        "changes_required_in_note": "Please make the changes in the reviewers' note and send us a new version.",
+        "changes_unlisted": "The reviewers asked for changes but listed none here; please ask them what to change.",
         "approved_with_changes": "Your video is approved once you make the changes below.",
         "changes_required": "Please make the changes below and send us a new version.",
         "rejected": "This video can't be used in the campaign as it is; the points below explain why.",
@@ -37,6 +42,11 @@ DECISION_SENTENCES: dict[Language, dict[str, str]] = {
     },
     "ms": {
         "approved": "Video anda diluluskan: anda boleh menerbitkannya seperti sedia ada.",
+        "approved_with_notes": "Video anda diluluskan; penyemak meninggalkan nota yang mungkin anda mahu lihat.",
+        "approved_with_changes_in_note": "Video anda diluluskan selepas anda membuat perubahan dalam nota penyemak.",
+        "changes_required_in_note": "Sila buat perubahan dalam nota penyemak dan hantar versi baharu kepada kami.",
+        "changes_unlisted": "Penyemak meminta perubahan tetapi tidak menyenaraikannya di sini; sila tanya mereka apa "
+                            "yang perlu diubah.",
         "approved_with_changes": "Video anda diluluskan selepas anda membuat perubahan di bawah.",
         "changes_required": "Sila buat perubahan di bawah dan hantar versi baharu kepada kami.",
         "rejected": "Video ini tidak boleh digunakan dalam kempen seperti sedia ada; perkara di bawah "
@@ -93,15 +103,32 @@ def feedback_data(services: Services, video_id: int, language: Language = "en",
     items += [_comment_item(row) for row in detail["comments"] if _for_creator(row)]
     items.sort(key=lambda item: (item.seconds is None, item.seconds or 0.0, item.kind))
     if with_thumbnails and video["width"] and Path(video["path"]).exists():
-        moments = [item.seconds if item.seconds is not None else 0.0 for item in items]
-        pictures = frames_at(video["path"], moments, 320)
-        items = [replace(item, thumbnail=picture) for item, picture in zip(items, pictures, strict=True)]
+        framed = [index for index, item in enumerate(items) if _has_moment(item)]  # a caption has no frame
+        pictures = frames_at(video["path"], [cast(float, items[index].seconds) for index in framed], 320)
+        for index, picture in zip(framed, pictures, strict=True):
+            items[index] = replace(items[index], thumbnail=picture)
     notes = [review["note"] for review in _latest_per_reviewer(detail["reviews"]) if review["note"].strip()]
+    note = "\n".join(notes)
     return FeedbackData(
         language=language, file_name=video["original_name"], creator=video["creator"], campaign=detail["campaign"],
-        version=video["version"], decision_sentence=DECISION_SENTENCES[language].get(detail["status"], ""),
+        version=video["version"], decision_sentence=decision_sentence(detail["status"], items, language, note),
         items=items, self_harm=any(row["category"] == SELF_HARM for row in findings),
-        date=format_date(datetime.now(timezone.utc).astimezone(), language), reviewer_note="\n".join(notes))
+        date=format_date(datetime.now(timezone.utc).astimezone(), language), reviewer_note=note)
+
+
+def decision_sentence(status: str, items: list[FeedbackItem], language: Language, note: str = "") -> str:
+    """The decision in one sentence that agrees with what follows: an approved video with points listed below
+    is not "publish it as it is", and changes asked for with no point listed are not "the changes below"."""
+    key = status
+    if status == "approved" and items:
+        key = "approved_with_notes"
+    elif status in ("approved_with_changes", "changes_required") and not items:
+        key = f"{status}_in_note" if note.strip() else "changes_unlisted"
+    return DECISION_SENTENCES[language].get(key, "")
+
+
+def _has_moment(item: FeedbackItem) -> bool:
+    return item.seconds is not None and item.source != "caption"
 
 
 def _latest_per_reviewer(reviews: list[ReviewRow]) -> list[ReviewRow]:

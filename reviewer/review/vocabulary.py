@@ -145,6 +145,12 @@ def language_of(code: str | None) -> Language:
     return "ms" if (code or "").strip().lower()[:2] in ("ms", "ba") else "en"
 
 
+def category_label(category: str, language: Language = "en") -> str:
+    """A guideline area in `language`: the app and the documents print the same words (a list's own category
+    names, and every area in English, print as they are)."""
+    return CATEGORY_LABELS.get(category, category) if language == "ms" else category
+
+
 def why_it_matters(category: str, note: str, language: Language = "en") -> str:
     """Plain words for a creator: the guideline area's reason, then the term's own note where it adds something."""
     reason = CATEGORY_WHY[language].get(category, "")
