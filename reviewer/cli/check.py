@@ -14,7 +14,7 @@ from reviewer.cli.progress import fraction_bar
 from reviewer.cli.screen import add_screen_text_option, screen_result
 from reviewer.errors import UserError
 from reviewer.fileio import write_text_atomic
-from reviewer.review.checking import Checker, CheckResult, context, freeze_long_lived
+from reviewer.review.checking import Checker, CheckResult, context, freeze_long_lived, has_visible_text
 from reviewer.review.lookups import Store
 from reviewer.review.media_check import check_media
 from reviewer.review.no_audio import NO_AUDIO, check_without_audio, refuse_unless_checkable
@@ -83,7 +83,7 @@ def read_text_input(source: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(f"{source} is not UTF-8 text; save it as UTF-8 and try again") from None
-    if not text.strip():
+    if not has_visible_text(text):  # spaces and zero-width characters only: nothing to read, nothing checked
         raise UserError(f"{name}: the input is empty; nothing was checked")
     return text
 

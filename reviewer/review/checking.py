@@ -16,9 +16,10 @@ from reviewer.checking.checker import (
     guess_language,
     transcript_text,
 )
+from reviewer.checking.normalize import has_visible_text
 
 __all__ = ["CheckResult", "Checker", "Finding", "IncrementalChecker", "context", "freeze_long_lived",
-           "guess_language", "transcript_text"]
+           "guess_language", "has_visible_text", "transcript_text"]
 
 
 def freeze_long_lived() -> None:
