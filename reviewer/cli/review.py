@@ -21,6 +21,7 @@ from reviewer.review.batch import media_files, run_batch, transcribe_and_check
 from reviewer.review.file_state import MISSING, quick_check, shown_status
 from reviewer.review.listing import library_rows
 from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
+from reviewer.review.report_sentences import GAP_SENTENCES
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
 from reviewer.review.workflow import add_review, import_media, set_disposition
@@ -52,6 +53,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             continue
         what = "already imported as" if result.duplicate else "imported as"
         extra = " (re-linked to its new location)" if result.relinked else ""
+        if result.changed:
+            extra = (f" (its content changed since: transcribe it again with 'thinktwice recheck {result.video_id} "
+                     "--transcribe')")
         print(f"{path.name}: {what} video {result.video_id}{extra}")
     return 2 if failures else 0
 
@@ -82,6 +86,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
+            f" [{GAP_SENTENCES['stale_content']}]" if row["stale_transcript"] else
             "" if row["has_transcript"] else " [no transcript]")
         flags += f" ({row['decided']})" if row["decided"] else ""
         found = (("C", row["findings_critical"]), ("H", row["findings_high"]), ("M", row["findings_medium"]),
@@ -169,20 +174,27 @@ def cmd_recheck(args: argparse.Namespace) -> int:
         raise UserError("pass video IDs or --campaign NAME (one of them)")
     services = _services(args)
     ids = campaign_video_ids(services.store, args.campaign) if args.campaign else args.ids
-    checked, busy = 0, []
+    checked, busy, refused = 0, [], []
     with count_bar("re-checking", len(ids)) as bar:
         for video_id in ids:
-            outcome = transcribe_and_check(services, video_id)
+            try:
+                outcome = transcribe_and_check(services, video_id, transcribe_changed=args.transcribe)
+            except UserError as exc:  # e.g. a file changed since it was transcribed: never checked on old words
+                refused.append(str(exc))
+                bar.update(1)
+                continue
             bar.update(1)
             checked += outcome.checked
             if outcome.busy_elsewhere:
                 busy.append(video_id)
     print(f"re-checked {checked} video{'s' if checked != 1 else ''} against "
           f"{len(services.term_list_refs())} term lists")
+    for message in refused:
+        print(f"thinktwice: {message}", file=sys.stderr)
     for video_id in busy:
         print(f"thinktwice: video {video_id} was not checked: another process is transcribing it; run recheck "
               "again when it has finished", file=sys.stderr)
-    return 2 if busy else 0
+    return 2 if busy or refused else 0
 
 
 def _heads(args: argparse.Namespace) -> tuple[ChainHead, ...]:
@@ -275,7 +287,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     choice.add_argument("--confirm", action="store_true", help="the finding is a real problem")
     choice.add_argument("--dismiss", action="store_true", help="the finding is a false positive (give --reason)")
     p.add_argument("--reason", help="why (required when dismissing)")
-    p.add_argument("--reviewer", default="", help="who is deciding")
+    p.add_argument("--reviewer", default="", help="who is deciding (required)")
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
 
@@ -290,6 +302,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
     p.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="video IDs (or use --campaign)")
     p.add_argument("--campaign", help="every video of this campaign")
+    p.add_argument("--transcribe", action="store_true", help="transcribe again the videos whose file changed since "
+                   "they were transcribed (without it they are refused, never checked on their old words)")
     add_transcription_options(p)
     p.set_defaults(func=cmd_recheck)
 

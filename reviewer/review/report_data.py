@@ -67,9 +67,11 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     detail = show(store, video_id, active_refs)
     extra = review_details(store, video_id)
     video = detail["video"]
-    latest = latest_transcript(store.db, video_id)
+    gap_kind, gap_error = transcript_gap_kind(store, video_id)
+    stale = gap_kind == "stale_content"  # the file was replaced: its old words and findings are not this file's
+    latest = None if stale else latest_transcript(store.db, video_id)
     text = transcript_text(latest[1])[0] if latest else ""
-    findings = detail["findings"]
+    findings = [] if stale else detail["findings"]
     pictures = with_keyframes and video["width"] and Path(video["path"]).exists()
     rows = [FindingRow(f["time_start"], f["term"], f["category"], f["severity"],
                        context(text, f["start"], f["end"], 30) if f["source"] == "transcript" else f["matched"],
@@ -94,8 +96,8 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         highlights=[Highlight(f["start"], f["end"], f["severity"]) for f in findings
                     if f["source"] == "transcript" and f["disposition"] != "dismissed"],
         term_lists=[(r["name"], r["version"], r["sha256"]) for r in used],
-        model=detail["transcript"]["model"] if detail["transcript"] else "",
-        language=detail["transcript"]["language"] if detail["transcript"] else "",
+        model=detail["transcript"]["model"] if detail["transcript"] and not stale else "",
+        language=detail["transcript"]["language"] if detail["transcript"] and not stale else "",
         generated_at=generated_at(language), keyframes=frames, caption=video["caption"],
         self_harm=any(f["category"] == SELF_HARM and f["disposition"] != "dismissed" for f in findings),
         vocab=vocabulary(language),
@@ -103,7 +105,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         if video["previous_id"] else None,
         new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label,
-        transcript_gap=transcript_gap_sentence(*transcript_gap_kind(store, video_id), language),
+        transcript_gap=transcript_gap_sentence(gap_kind, gap_error, language),
         no_audio=not video["has_audio"],
         screen_text=screen_text_line(store, video_id, detail["check"], language),
         file_state=verification.state, file_check=_file_check(verification, language),

@@ -259,3 +259,20 @@ def comment_events(db: Database) -> None:
     from reviewer.store.comments import events_from_legacy_state
 
     events_from_legacy_state(db)
+
+
+@migrations(name="0009_transcript_content")
+def transcript_content(db: Database) -> None:
+    """Each transcript records the SHA-256 of the content it was made from, so a file replaced in place (same path,
+    other bytes) is seen to need transcribing again instead of being checked and approved on its old words.
+    Existing transcripts get their video's current content (the best knowledge there is). A transcript inserted
+    without one (a review bundle, a future path) is of the video's content at that moment."""
+    for statement in (
+        "ALTER TABLE transcripts ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT ''",
+        "UPDATE transcripts SET content_sha256 = coalesce((SELECT v.sha256 FROM videos v "
+        "WHERE v.id = transcripts.video_id), '')",
+        "CREATE TRIGGER transcripts_content AFTER INSERT ON transcripts WHEN NEW.content_sha256 = '' BEGIN "
+        "UPDATE transcripts SET content_sha256 = coalesce((SELECT sha256 FROM videos WHERE id = NEW.video_id), '') "
+        "WHERE rowid = NEW.rowid; END",
+    ):
+        db.execute(statement)
