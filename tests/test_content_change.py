@@ -158,3 +158,21 @@ def test_the_apps_decision_panel_says_why_a_replaced_file_cannot_be_decided(qtbo
     review.reload()
     assert review.decision.submit.isEnabled()
     assert "transcribed" not in review.decision.banner.text()
+
+
+def test_a_file_overwritten_with_another_videos_content_is_missing_not_a_database_error(
+        run_cli, tmp_path: Path, clips: dict[str, Path]) -> None:
+    """Two videos of a campaign cannot hold the same content: the first one's own content is gone from its path."""
+    db = tmp_path / "review.db"
+    first, second = tmp_path / "a.mp4", tmp_path / "b.mp4"
+    shutil.copy(clips["english"], first)
+    shutil.copy(clips["malay"], second)
+    assert run_cli("--db", db, "import", first, second, "--campaign", "K")[0] == 0
+    shutil.copy(second, first)
+    code, out, err = run_cli("--db", db, "list", "--format", "json")
+    assert (code, err) == (0, "")
+    assert {row["id"]: row["file"] for row in json.loads(out)} == {1: "missing", 2: "ok"}
+    code, out, err = run_cli("--db", db, "show", "1")
+    assert (code, err) == (0, "")
+    assert "FILE MISSING" in out
+    assert run_cli("--db", db, "audit", "verify")[0] == 0

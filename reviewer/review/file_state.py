@@ -29,7 +29,9 @@ def quick_check(store: Store, video_id: int) -> str:
     video = get_video(store.db, video_id)
     if not _present(video["path"]):
         return MISSING
-    return CHANGED if refresh_content(store, video_id) else OK
+    if refresh_content(store, video_id):
+        return CHANGED
+    return OK if _present(get_video(store.db, video_id)["path"]) else MISSING  # unlinked: another video's file
 
 
 def quick_check_all(store: Store, video_ids: list[int]) -> dict[int, str]:
@@ -44,8 +46,10 @@ def quick_check_all(store: Store, video_ids: list[int]) -> dict[int, str]:
             states[row["id"]] = MISSING
         elif (stat.st_size, stat.st_mtime_ns) == (row["size"], row["mtime_ns"]):
             states[row["id"]] = OK
-        else:
-            states[row["id"]] = CHANGED if refresh_content(store, row["id"]) else OK
+        elif refresh_content(store, row["id"]):
+            states[row["id"]] = CHANGED
+        else:  # unchanged, or the file now holds another video's content (unlinked: missing)
+            states[row["id"]] = OK if _present(get_video(store.db, row["id"])["path"]) else MISSING
     return states
 
 
@@ -70,6 +74,8 @@ def full_verify(store: Store, video_id: int) -> Verification:
     if not _present(video["path"]):
         return Verification(MISSING, checked_at)
     refresh_content(store, video_id, force=True)
+    if not _present(get_video(store.db, video_id)["path"]):  # the file now holds another video's content
+        return Verification(MISSING, checked_at)
     changed = bool(get_video(store.db, video_id)["changed_since_review"])
     return Verification(CHANGED if changed else OK, checked_at)
 

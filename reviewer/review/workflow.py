@@ -130,6 +130,12 @@ def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = 
     if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"] and not force:
         return False
     digest = sha256_file(video["path"])
+    other = records.video_with_content(store, video["campaign_id"], digest) if digest != video["sha256"] else None
+    if other is not None:  # the file now holds another video's content: this video's own content is gone
+        with store.write() as db:
+            records.update_video(db, video_id, {"path": ""})
+            audit.append(db, "unlink", actor, video_id, old_path=video["path"], now_holds_video=other["id"])
+        return False
     facts = _media_facts(video["path"]) if digest != video["sha256"] else {}
     with store.write() as db:
         records.update_video(db, video_id, {"sha256": digest, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
