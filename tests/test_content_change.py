@@ -176,3 +176,28 @@ def test_a_file_overwritten_with_another_videos_content_is_missing_not_a_databas
     assert (code, err) == (0, "")
     assert "FILE MISSING" in out
     assert run_cli("--db", db, "audit", "verify")[0] == 0
+
+
+def test_a_database_that_already_checked_old_words_is_flagged_when_upgraded(tmp_path: Path) -> None:
+    """QA's databases: the file changed after it was transcribed (the audit log says when); the upgrade binds the
+    transcript to the content before the change, so the video shows it and is pending again."""
+    from reviewer.store import audit
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    schema.migrations.apply(db, stop_before="0009_transcript_content")
+    db["campaigns"].insert({"id": 1, "name": "Kempen", "created_at": "2026-01-01"})
+    db["videos"].insert({"id": 1, "campaign_id": 1, "piece_id": 1, "path": "/gone.mp4", "original_name": "a.mp4",
+                         "sha256": "b" * 64, "size": 10, "duration": 9.0, "has_audio": 1, "imported_at": "2026-01-01",
+                         "status": "approved"})
+    db["transcripts"].insert({"video_id": 1, "revision": 1, "engine": "fake", "model": "fake", "language": "ms",
+                              "language_probability": 1.0, "duration": 9.0, "segments": "[]", "text": "hai",
+                              "created_at": "2026-01-01T00:00:00.000+00:00"})
+    audit.append(db, "content-changed", "", 1, old_sha256="a" * 64, new_sha256="b" * 64)
+    db.close()
+    with Store(path) as store:
+        assert store.query("SELECT content_sha256 FROM transcripts") == [{"content_sha256": "a" * 64}]
+        assert store.query("SELECT status FROM videos") == [{"status": "pending"}]
+        from reviewer.store.jobs import transcript_gap
+
+        assert transcript_gap(store, 1) == STALE

@@ -16,7 +16,14 @@ from reviewer.errors import UserError
 from reviewer.review.no_audio import refuse_unless_checkable
 from reviewer.review.screen import OFF, ensure_screen_text, has_picture
 from reviewer.review.services import Services
-from reviewer.review.workflow import add_transcript, import_media, latest_transcript, record_check, refresh_content
+from reviewer.review.workflow import (
+    add_transcript,
+    import_media,
+    latest_transcript,
+    record_check,
+    refresh_content,
+    refresh_media_facts,
+)
 from reviewer.store import jobs, records
 from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
@@ -70,11 +77,13 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     (review.no_audio) rather than a check that looked at nothing."""
     store = services.store
     refresh_content(store, video_id, actor)  # a replaced file is seen here, with its new duration and picture
-    video = get_video(store.db, video_id)
     stale = records.transcript_is_stale(store.db, video_id)
     if stale and not transcribe_changed:
         raise UserError(f"video {video_id}: the file changed since it was transcribed; transcribe it again with "
                         f"'thinktwice recheck {video_id} --transcribe'")
+    if stale:
+        refresh_media_facts(store, video_id)
+    video = get_video(store.db, video_id)
     path = video["path"]
     transcribed = False
     reading_screen = services.screen_text and has_picture(video)

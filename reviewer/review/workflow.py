@@ -146,6 +146,16 @@ def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = 
     return digest != video["sha256"]
 
 
+def refresh_media_facts(store: Store, video_id: int) -> None:
+    """Read the duration, picture size and audio of the file again (before transcribing changed content: a record
+    upgraded from before transcripts were bound to their content may still hold the old file's)."""
+    video = get_video(store.db, video_id)
+    facts = _media_facts(video["path"]) if video["path"] else {}
+    if facts:
+        with store.write() as db:
+            records.update_video(db, video_id, facts)
+
+
 def _media_facts(path: str) -> dict[str, object]:
     """Duration, picture size, audio and thumbnail of new content (a file replaced in place): the record must not
     pair the new hash with the old file's facts. A file that can no longer be read keeps the old facts (its
