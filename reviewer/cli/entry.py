@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -26,7 +27,8 @@ from reviewer.cli import screen as cli_screen
 from reviewer.cli import self_test as cli_self_test
 from reviewer.cli.args import dash_hint, join_dash_values, option_strings
 from reviewer.errors import UserError
-from reviewer.paths import log_path
+from reviewer.paths import default_db_path, log_path
+from reviewer.review.lookups import explain_database_error
 from transcribe.errors import TranscribeError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -90,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except (UserError, TranscribeError) as exc:
         print(f"thinktwice: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # a read that bypassed the store's wrapper met a damaged page, a full disk...
+        print(f"thinktwice: {explain_database_error(exc, str(args.db or default_db_path()))}", file=sys.stderr)
         return EXIT_USAGE
     except OverflowError:  # a number SQLite cannot hold, from anywhere an ID type did not guard
         print("thinktwice: a number in the command is out of range (IDs are whole numbers from 1)", file=sys.stderr)

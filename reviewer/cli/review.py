@@ -13,7 +13,7 @@ from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.cli.screen import add_screen_text_option
-from reviewer.errors import UserError
+from reviewer.errors import DatabaseDamaged, UserError
 from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
 from reviewer.review.awaiting import bundle_origins, review_details
@@ -214,7 +214,11 @@ def _heads(args: argparse.Namespace) -> tuple[ChainHead, ...]:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    outcome = check_audit(_services(args).store, _heads(args))
+    try:
+        outcome = check_audit(_services(args).store, _heads(args))
+    except DatabaseDamaged as exc:  # the record fails verification, like a broken chain: exit 1
+        print(f"thinktwice: {exc}", file=sys.stderr)
+        return 1
     chain = outcome.chain
     if chain.broken_at is not None:
         print(f"thinktwice: audit log broken at entry {chain.broken_at}: {chain.reason}", file=sys.stderr)
