@@ -84,6 +84,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         _dump(rows)
         return 0
+    shown = {row["id"]: shown_status(STATUS_LABELS[row["status"]], row["file"]) for row in rows}
+    width = max([22, *map(len, shown.values())])  # "File missing (recorded: Approved with changes)" stays aligned
     for row in rows:
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
             f" [{GAP_SENTENCES['stale_content']}]" if row["stale_transcript"] else
@@ -92,7 +94,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         found = (("C", row["findings_critical"]), ("H", row["findings_high"]), ("M", row["findings_medium"]),
                  ("L", row["findings_low"]))
         counts = " ".join(f"{n}{letter}" for letter, n in found if n)
-        print(f"{row['id']:>6}  {shown_status(STATUS_LABELS[row['status']], row['file']):<22} {row['campaign']:<18.18} "
+        print(f"{row['id']:>6}  {shown[row['id']]:<{width}} {row['campaign']:<18.18} "
               f"v{row['version']} {row['original_name']:<30.30} {counts}{flags}")
     if not rows:
         print("no videos match", file=sys.stderr)
