@@ -73,7 +73,8 @@ def full_verify(store: Store, video_id: int) -> Verification:
     video = get_video(store.db, video_id)
     if not _present(video["path"]):
         return Verification(MISSING, checked_at)
-    refresh_content(store, video_id, force=True)
+    if refresh_content(store, video_id, force=True) and store.read_only:
+        return Verification(CHANGED, checked_at)  # not recorded (read-only): the record's status is of the old bytes
     if not _present(get_video(store.db, video_id)["path"]):  # the file now holds another video's content
         return Verification(MISSING, checked_at)
     changed = bool(get_video(store.db, video_id)["changed_since_review"])

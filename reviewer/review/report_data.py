@@ -23,7 +23,7 @@ from reports.types import (
 )
 from reviewer.checking.checker import context, transcript_text
 from reviewer.review.awaiting import review_details
-from reviewer.review.file_state import Verification, full_verify, quick_check_all
+from reviewer.review.file_state import CHANGED, Verification, full_verify, quick_check_all
 from reviewer.review.lookups import first_heard
 from reviewer.review.report_sentences import sentence, transcript_gap_sentence
 from reviewer.review.screen import screen_text_line, screen_thumbnail
@@ -68,6 +68,9 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     extra = review_details(store, video_id)
     video = detail["video"]
     gap_kind, gap_error = transcript_gap_kind(store, video_id)
+    unrecorded = store.read_only and verification.state == CHANGED  # a read-only record could not note the change
+    if unrecorded and detail["transcript"] is not None:
+        gap_kind, gap_error = "stale_content", ""
     stale = gap_kind == "stale_content"  # the file was replaced: its old words and findings are not this file's
     latest = None if stale else latest_transcript(store.db, video_id)
     text = transcript_text(latest[1])[0] if latest else ""
@@ -83,8 +86,10 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
         version=video["version"], sha256=video["sha256"], duration=video["duration"],
-        resolution=f"{video['width']}×{video['height']}" if video["width"] else "", status=detail["status"],
-        changed_since_review=detail["changed_since_review"], stale_term_lists=detail["stale_term_lists"],
+        resolution=f"{video['width']}×{video['height']}" if video["width"] else "",
+        status="pending" if unrecorded else detail["status"],
+        changed_since_review=detail["changed_since_review"] or (unrecorded and bool(detail["reviews"])),
+        stale_term_lists=detail["stale_term_lists"],
         decisions=[DecisionRow(r["reviewer"], r["organisation"], r["decision"],
                                format_date(r["created_at"], language, with_time=True), r["note"])
                    for r in detail["reviews"]],

@@ -121,7 +121,7 @@ def relink(store: Store, video_id: int, new_path: str | os.PathLike[str], actor:
 
 def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = False) -> bool:
     """Re-hash the file if its size or mtime changed (always, with `force`). Returns True when the content is
-    different now."""
+    different now. On a read-only database nothing is recorded (the caller must not rely on the record)."""
     video = get_video(store.db, video_id)
     try:
         stat = os.stat(video["path"])
@@ -130,6 +130,8 @@ def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = 
     if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"] and not force:
         return False
     digest = sha256_file(video["path"])
+    if store.read_only:  # a read (list, report) of an archived copy: say what the file holds, record nothing
+        return digest != video["sha256"]
     other = records.video_with_content(store, video["campaign_id"], digest) if digest != video["sha256"] else None
     if other is not None:  # the file now holds another video's content: this video's own content is gone
         with store.write() as db:
