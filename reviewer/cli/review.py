@@ -24,6 +24,7 @@ from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
 from reviewer.review.report_sentences import GAP_SENTENCES
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
+from reviewer.review.vocabulary import clock
 from reviewer.review.workflow import add_review, import_media, set_disposition
 from transcribe.errors import TranscribeError
 
@@ -127,21 +128,31 @@ def cmd_show(args: argparse.Namespace) -> int:
             f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
             for r in group) + " corrected the same revision; the last is shown — reconcile them")
     for finding in detail["findings"]:
-        at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
-        at += "on screen " if finding["source"] == "screen" else ""
+        at = _where(finding)
         checked = {"look": ", look to confirm", "confirmed": ", read again: confirmed" if finding["source"] == "screen"
                    else ", re-listened: confirmed"}.get(finding["verification"] or "", "")
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}{checked}) "
               f"'{finding['matched']}' — {_disposition_text(finding, extra['dispositions'])}")
     for comment in detail["comments"]:
-        reply = ", reply" if comment["parent_uid"] else ""
-        resolved = ", resolved" if comment["resolved"] else ""
-        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}"
-              f"  (#{comment['id']}{reply}{resolved})")
+        span = f"{comment['at_seconds']:.1f}" + (f"–{comment['end_seconds']:.1f}" if comment["end_seconds"] is not None
+                                                 else "")
+        marks = (("reply", comment["parent_uid"]), ("resolved", comment["resolved"]),
+                 ("internal: not sent to the creator", comment["internal"]))
+        flags = "".join(f", {flag}" for flag, on in marks if on)
+        print(f"  comment at {span}s by {comment['reviewer']}: {comment['text']}  (#{comment['id']}{flags})")
     for review in detail["reviews"]:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
     return 0
+
+
+def _where(finding: Mapping[str, Any]) -> str:
+    """Where a finding is: its time in the speech, "caption", or "on screen at 0:03"."""
+    if finding["source"] == "caption":
+        return "caption "
+    if finding["source"] == "screen":
+        return "on screen " + (f"at {clock(finding['time_start'])} " if finding["time_start"] is not None else "")
+    return f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
 
 
 def _disposition_text(finding: Mapping[str, Any], opinions: dict[str, list[dict]]) -> str:

@@ -178,12 +178,19 @@ def export_rows(store: Store, video_ids: list[int]) -> tuple[list[dict], list[di
         base = {"video_id": video_id, "campaign": detail["campaign"], "file": video["original_name"],
                 "version": video["version"], "creator": video["creator"], "sha256": video["sha256"],
                 "file_state": files[video_id], "status": video["status"]}
+        opinions = review_details(store, video_id)["dispositions"]
         findings += [base | {k: f[k] for k in ("source", "term", "category", "severity", "kind", "confidence",
-                                                "matched", "time_start", "time_end", "disposition", "reason",
-                                                "suggestion")} for f in detail["findings"]]
+                                                "matched", "time_start", "time_end")}
+                     | {"disposition": "disagreement" if f["disagreement"] else f["disposition"], "reason": f["reason"],
+                        "disposed_by": f["disposition_by"], "opinions": _opinions(opinions.get(f["fingerprint"], [])),
+                        "suggestion": f["suggestion"]} for f in detail["findings"]]
         decisions += [base | {k: r[k] for k in ("reviewer", "organisation", "decision", "note", "content_sha256",
                                                 "created_at")} for r in detail["reviews"]]
     return findings, decisions
 
 
-
+def _opinions(held: Sequence[Mapping[str, Any]]) -> str:
+    """Every reviewer's latest disposition of a finding, as the record holds them ("confirmed by Aina (WAO);
+    dismissed by Nurul Huda (MIASA): a quotation"): a disagreement is visible in a spreadsheet too."""
+    return "; ".join(f"{o['disposition']} by {o['reviewer']}" + (f" ({o['organisation']})" if o["organisation"] else "")
+                     + (f": {o['reason']}" if o["reason"] else "") for o in held)
