@@ -47,7 +47,8 @@ def test_csv_export_says_who_disposed_and_that_reviewers_disagree(run_cli, recor
     spoken = next(row for row in rows if row["source"] == "transcript")
     assert spoken["disposition"] == "disagreement"  # not "open" with a dismissal reason
     assert spoken["disposed_by"] == "Aina (WAO); Nurul Huda (MIASA)"
-    assert spoken["opinions"] == "confirmed by Aina (WAO); dismissed by Nurul Huda (MIASA): quoting a bully, educational"
+    assert spoken["opinions"] == ("confirmed by Aina (WAO); dismissed by Nurul Huda (MIASA): quoting a bully, "
+                                  "educational")
     untouched = next(row for row in rows if row["source"] == "caption")
     assert (untouched["disposition"], untouched["disposed_by"], untouched["opinions"]) == ("open", "", "")
     code, out, _ = run_cli("--db", recorded, "export", "1", "--format", "json")
