@@ -11,7 +11,7 @@ from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.jobs import transcript_gap
-from reviewer.store.records import STALE_TRANSCRIPT_SQL, fingerprint_key, transcript_is_stale
+from reviewer.store.records import fingerprint_key, transcript_is_stale
 from reviewer.store.types import (
     STATUSES,
     CampaignRow,
@@ -40,9 +40,11 @@ def get_video(db: Database, video_id: int) -> VideoRow:
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
                 "v.status, v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, "
                 "v.findings_high, v.findings_critical, v.new_findings, v.duration, v.imported_at, v.open_comments, "
-                "EXISTS (SELECT 1 FROM transcripts t WHERE t.video_id = v.id) AND NOT coalesce("
-                + STALE_TRANSCRIPT_SQL.format(video="v.id", sha="v.sha256") + ", 0) AS has_transcript, "
-                "coalesce(" + STALE_TRANSCRIPT_SQL.format(video="v.id", sha="v.sha256") + ", 0) AS stale_transcript")
+                # a transcript of the file's current content; a latest transcript of an earlier content
+                "coalesce((SELECT t.content_sha256 = v.sha256 FROM transcripts t WHERE t.video_id = v.id "
+                "ORDER BY t.revision DESC LIMIT 1), 0) AS has_transcript, "
+                "coalesce((SELECT t.content_sha256 != v.sha256 FROM transcripts t WHERE t.video_id = v.id "
+                "ORDER BY t.revision DESC LIMIT 1), 0) AS stale_transcript")
 
 
 def list_videos(store: Store, campaign: str | None = None, status: str | None = None, search: str = "",

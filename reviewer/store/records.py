@@ -92,18 +92,13 @@ def has_transcript(db: Database, video_id: int) -> bool:
     return next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None) is not None
 
 
-# The latest transcript was made from other bytes than the video's file holds now (a file replaced in place).
-STALE_TRANSCRIPT_SQL = ("(SELECT t.content_sha256 FROM transcripts t WHERE t.video_id = {video} "
-                        "ORDER BY t.revision DESC LIMIT 1) != {sha}")
-
-
 def transcript_is_stale(db: Database, video_id: int) -> bool:
-    """True when the video has a transcript, but of an earlier content of its file (nothing in the new one was
-    checked)."""
-    sql = "SELECT coalesce(" + STALE_TRANSCRIPT_SQL.format(video="v.id", sha="v.sha256") + ", 0) AS stale " \
-          "FROM videos v WHERE v.id = ?"
-    row = next(db.query(sql, [video_id]), None)
-    return bool(row and row["stale"])
+    """True when the video has a transcript, but of an earlier content of its file (a file replaced in place:
+    nothing in the new content was checked)."""
+    row = db.conn.execute("SELECT coalesce((SELECT t.content_sha256 FROM transcripts t WHERE t.video_id = v.id "
+                          "ORDER BY t.revision DESC LIMIT 1) != v.sha256, 0) FROM videos v WHERE v.id = ?",
+                          [video_id]).fetchone()
+    return bool(row and row[0])
 
 
 def latest_dispositions(db: Database, video_id: int) -> dict[str, Row]:
