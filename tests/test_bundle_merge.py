@@ -15,7 +15,7 @@ from reviewer.review.comments import edit_comment, reply, resolve
 from reviewer.review.workflow import add_comment, add_review, add_transcript, set_disposition
 from reviewer.store import bundle_store
 from reviewer.store.connection import Store
-from reviewer.store.migrations import DECISIONS
+from reviewer.store.types import DECISIONS
 from tests.bundle_helpers import CAMPAIGN, copy_database, lead_database, snapshot
 from tests.fakes import transcript_of
 

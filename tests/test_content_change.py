@@ -201,3 +201,21 @@ def test_a_database_that_already_checked_old_words_is_flagged_when_upgraded(tmp_
         from reviewer.store.jobs import transcript_gap
 
         assert transcript_gap(store, 1) == STALE
+
+
+def test_no_check_is_recorded_on_the_words_of_an_earlier_content(tmp_path: Path, clips: dict[str, Path]) -> None:
+    from reviewer.errors import UserError
+    from reviewer.review.batch import transcribe_and_check
+    from reviewer.review.workflow import import_media, record_check
+
+    clip = tmp_path / "clip.mp4"
+    shutil.copy(clips["english"], clip)
+    services = fake_services(tmp_path / "review.db")
+    video_id = import_media(services.store, clip, "K").video_id
+    transcribe_and_check(services, video_id)
+    shutil.copy(clips["malay"], clip)
+    with pytest.raises(UserError, match="the file changed since it was transcribed"):
+        transcribe_and_check(services, video_id, transcribe_changed=False)
+    with pytest.raises(UserError, match="the file changed since it was transcribed"):
+        record_check(services.store, video_id, services.checker())  # e.g. after a correction of the old words
+    assert services.store.query("SELECT count(*) AS n FROM checks")[0]["n"] == 1

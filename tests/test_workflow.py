@@ -101,6 +101,14 @@ def test_required_reviewers(services, video: Path) -> None:
     assert status(services, video_id) == "approved"
 
 
+def test_a_required_reviewer_needs_a_visible_name(services) -> None:
+    """An invisible name (zero-width characters) would be a required reviewer nobody can ever be."""
+    from reviewer.review.awaiting import required_reviewers
+
+    set_required_reviewers(services.store, "Kempen", ["Aina", "\u200b\u2060", " "])
+    assert required_reviewers(services.store, "Kempen") == ["Aina"]
+
+
 def test_approval_is_bound_to_the_content(services, video: Path) -> None:
     video_id = import_media(services.store, video, "Kempen").video_id
     transcribe_and_check(services, video_id)

@@ -225,6 +225,9 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
     latest = latest_transcript(store.db, video_id)
     if latest is None:
         raise UserError(f"video {video_id} has no transcript yet; transcribe it first")
+    if records.transcript_is_stale(store.db, video_id):  # a check is of the words of the file as it is now
+        raise UserError(f"video {video_id}: the file changed since it was transcribed; transcribe it again with "
+                        f"'thinktwice recheck {video_id} --transcribe'")
     transcript_id, transcript = latest
     result = transcript_result or checker.check_transcript(transcript, video["path"])
     caption = checker.check_text(video["caption"], "caption") if video["caption"] else None
@@ -315,7 +318,7 @@ def add_review(store: Store, video_id: int, reviewer: str, decision: str, organi
 
 def set_required_reviewers(store: Store, campaign: str, names: list[str], actor: str = "") -> None:
     """Who must decide before a video counts as approved: "Name (Organisation)" or just "Name"."""
-    names = [str(RequiredReviewer.parse(name)) for name in names if name.strip()]
+    names = [str(RequiredReviewer.parse(name)) for name in names if has_visible_text(name)]
     campaign_id = ensure_campaign(store, campaign, actor)
     with store.write() as db:
         records.set_required_reviewers(db, campaign_id, names)
