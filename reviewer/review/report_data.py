@@ -82,7 +82,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
                        look=f["verification"] == "look", heard=first_heard(f),
                        thumbnail=screen_thumbnail(video["path"], f) if pictures else None) for f in findings]
     frames = keyframes(video["path"], 5, 240) if pictures else []
-    used = detail["check"]["term_lists"] if detail["check"] else []
+    used = detail["check"]["term_lists"] if detail["check"] and not stale else []  # the old check's lists
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
         version=video["version"], sha256=video["sha256"], duration=video["duration"],
