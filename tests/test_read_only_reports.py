@@ -70,3 +70,27 @@ def test_a_changed_file_under_a_read_only_database_is_not_vouched_for(archived: 
     pdf, status, file_state, gap, findings, _csv, _html = message.split(" | ")
     assert (pdf, status, file_state, findings) == ("%PDF", "pending", "changed", "0"), message
     assert gap.startswith("the transcript is of an earlier version of the file")
+
+
+def test_list_and_show_say_a_changed_file_was_not_recorded(archived: Path) -> None:
+    from reviewer.cli import main
+
+    media = archived.parent / "clip.mp4"
+    os.chmod(archived.parent, 0o755)
+    with open(media, "ab") as handle:
+        handle.write(b"\0" * 64)
+    os.chmod(archived.parent, 0o555)
+
+    def listing() -> str:
+        import contextlib
+        import io
+
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            codes = (main(["--db", str(archived), "list"]), main(["--db", str(archived), "show", "1"]))
+        return f"{codes} {out.getvalue()}"
+
+    message = run_as_nobody(listing)
+    assert message.startswith("(0, 0) "), message
+    assert "File changed (recorded: Approved)" in message
+    assert "FILE CHANGED since it was recorded (this database is read-only" in message

@@ -18,7 +18,7 @@ from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
 from reviewer.review.awaiting import bundle_origins, review_details
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
-from reviewer.review.file_state import MISSING, quick_check, shown_status
+from reviewer.review.file_state import CHANGED, MISSING, quick_check, shown_status
 from reviewer.review.listing import library_rows
 from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
 from reviewer.review.report_sentences import GAP_SENTENCES
@@ -81,11 +81,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    rows = library_rows(_services(args).store, args.campaign, args.status, args.search or "")
+    store = _services(args).store
+    rows = library_rows(store, args.campaign, args.status, args.search or "")
     if args.format == "json":
         _dump(rows)
         return 0
-    shown = {row["id"]: shown_status(STATUS_LABELS[row["status"]], row["file"]) for row in rows}
+    shown = {row["id"]: shown_status(STATUS_LABELS[row["status"]], row["file"], store.read_only) for row in rows}
     width = max([22, *map(len, shown.values())])  # "File missing (recorded: Approved with changes)" stays aligned
     for row in rows:
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
@@ -115,7 +116,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"  creator {video['creator'] or '-'}, {video['duration']:.1f} s, sha256 {video['sha256']}")
     if file_state == MISSING:
         print(f"  FILE MISSING: {video['path'] or 'never located'}; locate it (thinktwice bundle locate FOLDER)")
-    print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state)}"
+    if file_state == CHANGED and services.store.read_only:
+        print("  FILE CHANGED since it was recorded (this database is read-only, so the record could not note it): "
+              "what follows is of the earlier content")
+    print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state, services.store.read_only)}"
           + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
           + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else "")
           + (f" — {extra['decided_label']}" if extra["decided_label"] else ""))

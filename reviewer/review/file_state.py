@@ -81,6 +81,11 @@ def full_verify(store: Store, video_id: int) -> Verification:
     return Verification(CHANGED if changed else OK, checked_at)
 
 
-def shown_status(status_label: str, state: str) -> str:
-    """What a list shows: a missing file is never shown as approved."""
-    return f"File missing (recorded: {status_label})" if state == MISSING else status_label
+def shown_status(status_label: str, state: str, read_only: bool = False) -> str:
+    """What a list shows: a missing file is never shown as approved, nor is a changed one that a read-only
+    database could not record (its status is still the earlier content's)."""
+    if state == MISSING:
+        return f"File missing (recorded: {status_label})"
+    if state == CHANGED and read_only:
+        return f"File changed (recorded: {status_label})"
+    return status_label
