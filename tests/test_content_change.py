@@ -219,3 +219,22 @@ def test_no_check_is_recorded_on_the_words_of_an_earlier_content(tmp_path: Path,
     with pytest.raises(UserError, match="the file changed since it was transcribed"):
         record_check(services.store, video_id, services.checker())  # e.g. after a correction of the old words
     assert services.store.query("SELECT count(*) AS n FROM checks")[0]["n"] == 1
+
+
+def test_a_transcript_travels_in_bundles_with_the_content_it_was_made_from(tmp_path: Path) -> None:
+    from reviewer.store import bundle_store
+
+    with Store(tmp_path / "review.db") as store, store.write() as db:
+        db["campaigns"].insert({"id": 1, "name": "Kempen", "created_at": "2026-01-01"})
+        db["videos"].insert({"id": 1, "campaign_id": 1, "piece_id": 1, "path": "", "original_name": "a.mp4",
+                             "sha256": "b" * 64, "size": 10, "duration": 9.0, "has_audio": 1,
+                             "imported_at": "2026-01-01"})
+        row = {"uid": "t-1", "parent_uid": None, "engine": "fake", "model": "fake", "language": "ms",
+               "language_probability": 1.0, "duration": 9.0, "segments": "[]", "text": "hai", "author": "",
+               "organisation": "", "seq": None, "created_at": "2026-01-01", "content_sha256": "a" * 64}
+        bundle_store.insert_transcript(db, 1, row)
+        old_bundle = {k: v for k, v in row.items() if k != "content_sha256"} | {"uid": "t-2"}
+        bundle_store.insert_transcript(db, 1, old_bundle)  # a bundle from before: bound to the content here
+        assert [r["content_sha256"] for r in db.query("SELECT content_sha256 FROM transcripts ORDER BY id")] == [
+            "a" * 64, "b" * 64]
+        assert "content_sha256" in bundle_store.transcripts(db, 1)[0]
