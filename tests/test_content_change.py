@@ -238,3 +238,19 @@ def test_a_transcript_travels_in_bundles_with_the_content_it_was_made_from(tmp_p
         assert [r["content_sha256"] for r in db.query("SELECT content_sha256 FROM transcripts ORDER BY id")] == [
             "a" * 64, "b" * 64]
         assert "content_sha256" in bundle_store.transcripts(db, 1)[0]
+
+
+def test_the_app_transcribes_a_replaced_file_again_when_it_is_imported_again(qtbot, make_window, clips,
+                                                                            tmp_path: Path, ui_hygiene) -> None:
+    from tests.helpers import imported
+
+    clip = tmp_path / "clip.mp4"
+    shutil.copy(clips["english"], clip)
+    window = make_window()
+    video_id = imported(qtbot, window, clip)
+    shutil.copy(clips["malay"], clip)
+    calls = len(window.services.transcriber.calls)
+    assert imported(qtbot, window, clip) == video_id  # the same video, picked up as needing processing
+    assert len(window.services.transcriber.calls) == calls + 1
+    assert window.library.model.rows[0]["has_transcript"] == 1
+    assert len(window.library.model.rows) == 1
