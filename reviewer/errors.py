@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class UserError(Exception):
     """Bad input or a refused action; the message says what is wrong and what to do."""
+
+
+class DatabaseDamaged(UserError):
+    """SQLite's integrity check failed: the file itself is damaged (the message says to restore a backup)."""

@@ -21,6 +21,8 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     (b"", "the input is empty"),
     (b"  \n\t\n", "the input is empty"),
     (b"\xef\xbb\xbf", "the input is empty"),  # a BOM and nothing else
+    ("\u200b\u200b\n".encode(), "the input is empty"),  # QA F10: zero-width spaces only
+    ("\u2060\u200d \u00ad\ufeff\u202e\n\u0301".encode(), "the input is empty"),  # joiners, marks, bidi
 ])
 def test_an_empty_script_is_not_a_clean_one(run_cli, tmp_path: Path, monkeypatch, content: bytes, message: str) -> None:
     """#8: "no findings" for an empty file was a wrong answer."""
@@ -32,6 +34,13 @@ def test_an_empty_script_is_not_a_clean_one(run_cli, tmp_path: Path, monkeypatch
         assert (code, out) == (2, "")
         assert message in err
         assert err.count("\n") == 1
+
+
+def test_a_script_with_one_visible_character_among_invisible_ones_is_checked(run_cli, monkeypatch) -> None:
+    _stdin(monkeypatch, "\u200bba\u200bbi\u200b\n".encode())
+    code, out, _ = run_cli("check", "-")
+    assert code == 1
+    assert "babi" in out
 
 
 def test_text_input_must_be_a_regular_file(tmp_path: Path) -> None:

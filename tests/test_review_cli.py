@@ -68,7 +68,12 @@ def test_decisions_comments_findings(run_cli, reviewed) -> None:
     (("show", "99"), "no video with ID 99"),
     (("review", "1", "--decision", "maybe", "--reviewer", "A"), "unknown decision 'maybe'"),
     (("comment", "1", "--at", "999", "--text", "x", "--reviewer", "A"), "outside the video"),
-    (("finding", "777", "--confirm"), "no finding with ID 777"),
+    (("finding", "777", "--confirm", "--reviewer", "A"), "no finding with ID 777"),
+    (("finding", "1", "--confirm"), "say who is deciding: --reviewer NAME"),  # QA F2: no nameless opinions
+    (("finding", "1", "--confirm", "--reviewer", " "), "say who is deciding: --reviewer NAME"),
+    (("finding", "1", "--dismiss", "--reason", "quoted", "--reviewer", "\u200b"), "say who is deciding"),
+    (("review", "1", "--decision", "approved", "--reviewer", "\u200b\u2060"), "say who is deciding"),
+    (("comment", "1", "--at", "1", "--text", "x", "--reviewer", "\u200b"), "say who is commenting"),
     (("list", "--status", "done"), "unknown status 'done'"),
 ])
 def test_refusals_are_one_line(run_cli, reviewed, argv, message: str) -> None:

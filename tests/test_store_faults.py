@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -106,7 +107,7 @@ def test_disk_full_leaves_the_database_as_it_was(tmp_path: Path, clips: dict[str
     before = store.query("SELECT count(*) AS n FROM comments")[0]["n"]
     pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
     store.db.conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # the disk 'fills up' one page from now
-    with pytest.raises(UserError, match="full; nothing was saved"):
+    with pytest.raises(UserError, match=r"\(the disk is full\); nothing was saved: free some disk space"):
         add_comment(store, video_id, 1.0, "x" * 200_000, "Aina")
     store.db.conn.execute("PRAGMA max_page_count = 1073741823")
     assert store.query("SELECT count(*) AS n FROM comments")[0]["n"] == before
@@ -218,3 +219,36 @@ def test_a_database_on_read_only_media_can_be_read(tmp_path: Path, clips: dict[s
     shutil.rmtree(folder)
     assert message.startswith("['english.mp4'] / the database")
     assert "is read-only" in message
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("unshare") is None,
+                    reason="needs root to mount a small tmpfs in a private mount namespace")
+def test_a_real_full_disk_under_the_database_says_the_disk_is_full(tmp_path: Path, clips: dict[str, Path]) -> None:
+    """QA F8: a tmpfs filled to the last byte gave "database error … disk I/O error" (SQLite cannot grow the -wal or
+    -shm file). The same wording as a full disk under an output file now, nothing saved, nothing lost."""
+    source = tmp_path / "review.db"
+    with Store(source) as store:
+        video_id = import_media(store, clips["english"], "Kempen").video_id
+        add_comment(store, video_id, 1.0, "before", "Aina")
+    mount = tmp_path / "full"
+    mount.mkdir()
+    db = mount / "review.db"
+    cli = f"{sys.executable} -m reviewer.cli --db {db}"
+    script = " ; ".join([
+        f"mount -t tmpfs -o size=2m tmpfs {mount}", f"cp {source} {mount}/",
+        f"dd if=/dev/zero of={mount}/filler bs=4k 2>/dev/null",  # until the disk is full
+        f"{cli} comment {video_id} --at 2 --text after --reviewer Aina; echo rc=$?",
+        f"{cli} review {video_id} --decision approved --reviewer Aina; echo rc=$?",
+        f"rm {mount}/filler", "echo freed",
+        f"{cli} comments {video_id} --format json", f"{cli} audit verify; echo rc=$?",
+    ])
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, cwd=REPO,
+                          timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
+    full, freed = done.stdout.split("freed\n")
+    assert full == "rc=2\nrc=2\n", done.stderr
+    expected = f"thinktwice: cannot write the database {db} (the disk is full); nothing was saved: free some disk " \
+               "space and try again\n"
+    assert done.stderr.startswith(expected * 2), done.stderr
+    assert [c["text"] for c in json.loads(freed.split("audit log intact")[0])] == ["before"]  # nothing half-saved
+    assert "audit log intact" in freed
+    assert freed.endswith("rc=0\n")

@@ -101,6 +101,14 @@ def test_required_reviewers(services, video: Path) -> None:
     assert status(services, video_id) == "approved"
 
 
+def test_a_required_reviewer_needs_a_visible_name(services) -> None:
+    """An invisible name (zero-width characters) would be a required reviewer nobody can ever be."""
+    from reviewer.review.awaiting import required_reviewers
+
+    set_required_reviewers(services.store, "Kempen", ["Aina", "\u200b\u2060", " "])
+    assert required_reviewers(services.store, "Kempen") == ["Aina"]
+
+
 def test_approval_is_bound_to_the_content(services, video: Path) -> None:
     video_id = import_media(services.store, video, "Kempen").video_id
     transcribe_and_check(services, video_id)
@@ -111,7 +119,10 @@ def test_approval_is_bound_to_the_content(services, video: Path) -> None:
 
     assert refresh_content(services.store, video_id)
     row = services.store.query("SELECT status, changed_since_review FROM videos WHERE id = ?", (video_id,))[0]
-    assert (row["status"], row["changed_since_review"]) == ("in_review", 1)
+    assert (row["status"], row["changed_since_review"]) == ("pending", 1)  # its transcript is of the old cut
+    with pytest.raises(UserError, match="the file changed since it was transcribed"):
+        add_review(services.store, video_id, "Aina", "approved")
+    transcribe_and_check(services, video_id)  # the new cut is transcribed and checked: now it can be decided
     add_review(services.store, video_id, "Aina", "approved")
     row = services.store.query("SELECT status, changed_since_review FROM videos WHERE id = ?", (video_id,))[0]
     assert (row["status"], row["changed_since_review"]) == ("approved", 0)
@@ -178,8 +189,10 @@ def test_search_and_filters(services, video: Path) -> None:
     (lambda s, v: add_review(s, v, "Aina", "looks fine"), "unknown decision 'looks_fine'"),
     (lambda s, v: add_review(s, 999, "Aina", "approved"), "no video with ID 999"),
     (lambda s, v: add_comment(s, v, 500.0, "late", "Aina"), "outside the video"),
-    (lambda s, v: set_disposition(s, 12345, "confirmed"), "no finding with ID 12345"),
-    (lambda s, v: set_disposition(s, 1, "dismissed", ""), "say why"),
+    (lambda s, v: set_disposition(s, 12345, "confirmed", actor="Aina"), "no finding with ID 12345"),
+    (lambda s, v: set_disposition(s, 1, "dismissed", "", "Aina"), "say why"),
+    (lambda s, v: set_disposition(s, 1, "confirmed"), "say who is deciding"),  # QA F2: no nameless opinions
+    (lambda s, v: set_disposition(s, 1, "dismissed", "quoted", " \u200b"), "say who is deciding"),
 ])
 def test_refusals(services, video: Path, call, message: str) -> None:
     video_id = import_media(services.store, video, "Kempen").video_id

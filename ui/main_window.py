@@ -19,7 +19,6 @@ from reviewer.review.lookups import campaigns, video_name
 from reviewer.review.services import Services
 from reviewer.review.term_lists import invalid_lists
 from reviewer.review.vocabulary import QT_TR_NOOP
-from reviewer.review.workflow import latest_transcript
 from transcribe.media import MEDIA_EXTENSIONS
 from ui.bundle_actions import BundleActions
 from ui.compare_view import CompareView
@@ -278,7 +277,7 @@ class MainWindow(QMainWindow):
     def process(self, video_id: int, label: str) -> int:
         """Queue transcription and checking with the options Settings holds now (the task carries them)."""
         return self.work.process(video_id, label, self.settings.transcribe_options(), self.settings.reviewer,
-                                 recheck=latest_transcript(self.services.store.db, video_id) is not None,
+                                 recheck=not needs_work(self.services, video_id),
                                  screen_text=self.settings.screen_text)
 
     def _task_done(self, _key: int, video_id: int, kind: str) -> None:

@@ -181,7 +181,7 @@ class ReviewPage(QWidget):
             self.player.load(video["path"], video["duration"], lookups.thumbnail(self.services.store, self.video_id))
         self.stale_box.setVisible(bool(detail["stale_term_lists"]))
         self.decision.set_flags(detail["changed_since_review"], detail["stale_term_lists"],
-                                detail["new_findings"])
+                                detail["new_findings"], detail["stale_transcript"])
         self._show_title()
 
     def _show_title(self) -> None:
@@ -250,7 +250,11 @@ class ReviewPage(QWidget):
         self.changed.emit(video_id)
 
     def _dispose(self, finding_id: int, disposition: str, reason: str) -> None:
-        self._run(lambda _video: set_disposition(self.services.store, finding_id, disposition, reason, self.reviewer),
+        if not self.reviewer:
+            self.message.emit(tr("Set your name in Settings (Ctrl+,) before deciding."))
+            return
+        self._run(lambda _video: set_disposition(self.services.store, finding_id, disposition, reason, self.reviewer,
+                                                 self.organisation),
                   tr("Finding {state}.", state=tr(disposition)))
 
     def _comment(self, text: str) -> None:
@@ -301,6 +305,9 @@ class ReviewPage(QWidget):
     def _save_correction(self, text: str) -> None:
         latest = latest_transcript(self.services.store.db, self.video_id) if self.video_id else None
         if latest is None:
+            return
+        if not self.reviewer:  # a correction without an author would pass for the machine's transcript
+            self.message.emit(tr("Set your name in Settings (Ctrl+,) before deciding."))
             return
 
         def save(video_id: int) -> None:

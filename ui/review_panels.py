@@ -193,7 +193,7 @@ class DecisionPanel(QWidget):
         self.submit.clicked.connect(self.submit_decision)
         self.reviewer = ""
         self.organisation = ""
-        self._flags: tuple[bool, bool, int] = (False, False, 0)
+        self._flags: tuple[bool, bool, int, bool] = (False, False, 0, False)
         follow_language(self, self.retranslate)
         self.retranslate()
 
@@ -204,7 +204,8 @@ class DecisionPanel(QWidget):
         self.note.setPlaceholderText(tr("Note for the creator"))
         self.note.setAccessibleName(tr("Note for the creator"))
         self.submit.setText(tr("Submit decision"))
-        self.recheck.setText(tr("Re-check with the current term lists"))
+        self.recheck.setText(tr("Transcribe and check the new content") if self._flags[3]
+                             else tr("Re-check with the current term lists"))
         self.identity.setText(tr("Deciding as {name} ({org})", name=self.reviewer or tr("(set your name in Settings)"),
                                  org=self.organisation or "-"))
         self.set_flags(*self._flags)
@@ -216,9 +217,14 @@ class DecisionPanel(QWidget):
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
-    def set_flags(self, changed: bool, stale: bool, new_findings: int = 0) -> None:
-        self._flags = (changed, stale, new_findings)
+    def set_flags(self, changed: bool, stale: bool, new_findings: int = 0, content_changed: bool = False) -> None:
+        """Banners over the form. `content_changed`: the file was replaced since it was transcribed, so nothing in
+        its new content was checked; deciding is refused (the core refuses it too) until it is transcribed again."""
+        self._flags = (changed, stale, new_findings, content_changed)
         messages = []
+        if content_changed:
+            messages.append(tr("The file changed since it was transcribed: nothing in its new content was checked. "
+                               "Transcribe and check it again before deciding."))
         if new_findings:
             messages.append(tr("{n} new findings since the decision: the decision did not consider them. "
                                "Look at them and decide again.", n=new_findings))
@@ -229,7 +235,10 @@ class DecisionPanel(QWidget):
             messages.append(tr("Checked against an older term list: re-check before deciding."))
         self.banner.setText("\n".join(messages))
         self.banner.setVisible(bool(messages))
-        self.recheck.setVisible(stale)
+        self.recheck.setText(tr("Transcribe and check the new content") if content_changed
+                             else tr("Re-check with the current term lists"))
+        self.recheck.setVisible(stale or content_changed)
+        self.submit.setEnabled(not content_changed)
 
     def show_decision(self, decision: str | None, note: str = "") -> None:
         """Fill the form with this reviewer's current decision on the video, or clear it (a new video)."""

@@ -680,6 +680,14 @@
         <translation>Disemak dengan senarai istilah lama: semak semula sebelum membuat keputusan.</translation>
     </message>
     <message>
+        <source>The file changed since it was transcribed: nothing in its new content was checked. Transcribe and check it again before deciding.</source>
+        <translation>Fail telah berubah sejak ditranskripsi: tiada apa-apa dalam kandungan baharunya yang disemak. Transkripsi dan semak semula sebelum membuat keputusan.</translation>
+    </message>
+    <message>
+        <source>Transcribe and check the new content</source>
+        <translation>Transkripsi dan semak kandungan baharu</translation>
+    </message>
+    <message>
         <source>Choose a decision first.</source>
         <translation>Pilih keputusan dahulu.</translation>
     </message>

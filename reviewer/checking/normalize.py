@@ -101,6 +101,19 @@ def _merge_spelled(text: str, tokens: list[Token]) -> list[Token]:
     return merged
 
 
+# Characters that show nothing on their own: controls, format characters (zero-width space, bidi marks...),
+# combining marks with no letter to sit on, unassigned and private-use code points, separators.
+UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me", "Zs", "Zl", "Zp"})
+
+
+def has_visible_text(text: str) -> bool:
+    """True when `text` holds at least one character a reader would see (a letter, digit, symbol or mark of
+    punctuation). Text made only of spaces, zero-width and format characters is empty: nothing can be read or
+    checked in it, and a name made of them names nobody."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in UNSEEN_CATEGORIES
+               for ch in INVISIBLE_RE.sub("", text))
+
+
 def fold(text: str) -> str:
     """Case, compatibility forms, diacritics and invisible characters: the spelling of a term list entry."""
     text = unicodedata.normalize("NFKC", text).casefold()

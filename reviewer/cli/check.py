@@ -20,6 +20,7 @@ from reviewer.review.checking import (
     CheckResult,
     context,
     freeze_long_lived,
+    has_visible_text,
     require_enabled_terms,
 )
 from reviewer.review.lookups import Store
@@ -90,7 +91,7 @@ def read_text_input(source: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(f"{source} is not UTF-8 text; save it as UTF-8 and try again") from None
-    if not text.strip():
+    if not has_visible_text(text):  # spaces and zero-width characters only: nothing to read, nothing checked
         raise UserError(f"{name}: the input is empty; nothing was checked")
     return text
 

@@ -1,6 +1,7 @@
 """`thinktwice`: the command-line face of the core. Every command accepts `--db PATH`.
 
-Exit codes: 0 success, 1 findings (check), 2 usage or input error, 130 interrupted.
+Exit codes: 0 success, 1 findings (check), 2 usage or input error, 130 interrupted, 141 the output's reader
+stopped reading (a closed pipe).
 Users never see a traceback: known problems print one line; unknown ones are logged to the log file.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -26,10 +29,11 @@ from reviewer.cli import screen as cli_screen
 from reviewer.cli import self_test as cli_self_test
 from reviewer.cli.args import dash_hint, join_dash_values, option_strings
 from reviewer.errors import UserError
-from reviewer.paths import log_path
+from reviewer.paths import default_db_path, log_path
+from reviewer.review.lookups import explain_database_error
 from transcribe.errors import TranscribeError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 COMMAND_MODULES = (cli_media, cli_check, cli_screen, cli_review, cli_comments, cli_reports, cli_self_test, cli_bundle)
 
 
@@ -75,6 +79,29 @@ def _create_folder(db: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. A reader that stops reading (`thinktwice show 1 | head -5`) ends it quietly with exit
+    code 141 (128 + SIGPIPE), what a shell reports for any Unix tool stopped that way: quiet, because nothing went
+    wrong that the user must act on; not 0, because the output was not all delivered, so a script with
+    `set -o pipefail` is not told a truncated listing was complete."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # inside the guard: buffered output meets a closed pipe here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return EXIT_BROKEN_PIPE
+
+
+def _stdout_to_devnull() -> None:
+    """Point the standard output at /dev/null, so the interpreter's own flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capture it): nothing is left to flush
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     argv = join_dash_values(sys.argv[1:] if argv is None else list(argv), option_strings(parser))
     try:
@@ -91,12 +118,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, TranscribeError) as exc:
         print(f"thinktwice: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.Error as exc:  # a read that bypassed the store's wrapper met a damaged page, a full disk...
+        print(f"thinktwice: {explain_database_error(exc, str(args.db or default_db_path()))}", file=sys.stderr)
+        return EXIT_USAGE
     except OverflowError:  # a number SQLite cannot hold, from anywhere an ID type did not guard
         print("thinktwice: a number in the command is out of range (IDs are whole numbers from 1)", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("thinktwice: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        raise  # the reader went away: `main` ends quietly
     except Exception as exc:
         where = _log_unexpected(exc)
         print(f"thinktwice: unexpected error ({type(exc).__name__}: {exc}); details written to {where}",

@@ -13,16 +13,18 @@ from reviewer.cli.args import record_id
 from reviewer.cli.media import add_transcription_options, options_from_args
 from reviewer.cli.progress import count_bar, fraction_bar
 from reviewer.cli.screen import add_screen_text_option
-from reviewer.errors import UserError
+from reviewer.errors import DatabaseDamaged, UserError
 from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
 from reviewer.review.awaiting import bundle_origins, review_details
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
-from reviewer.review.file_state import MISSING, quick_check, shown_status
+from reviewer.review.file_state import CHANGED, MISSING, quick_check, shown_status
 from reviewer.review.listing import library_rows
 from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
+from reviewer.review.report_sentences import GAP_SENTENCES
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
+from reviewer.review.vocabulary import clock
 from reviewer.review.workflow import add_review, import_media, set_disposition
 from transcribe.errors import TranscribeError
 
@@ -52,6 +54,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             continue
         what = "already imported as" if result.duplicate else "imported as"
         extra = " (re-linked to its new location)" if result.relinked else ""
+        if result.changed:
+            extra = (f" (its content changed since: transcribe it again with 'thinktwice recheck {result.video_id} "
+                     "--transcribe')")
         print(f"{path.name}: {what} video {result.video_id}{extra}")
     return 2 if failures else 0
 
@@ -76,18 +81,22 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    rows = library_rows(_services(args).store, args.campaign, args.status, args.search or "")
+    store = _services(args).store
+    rows = library_rows(store, args.campaign, args.status, args.search or "")
     if args.format == "json":
         _dump(rows)
         return 0
+    shown = {row["id"]: shown_status(STATUS_LABELS[row["status"]], row["file"], store.read_only) for row in rows}
+    width = max([22, *map(len, shown.values())])  # "File missing (recorded: Approved with changes)" stays aligned
     for row in rows:
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
+            f" [{GAP_SENTENCES['stale_content']}]" if row["stale_transcript"] else
             "" if row["has_transcript"] else " [no transcript]")
         flags += f" ({row['decided']})" if row["decided"] else ""
         found = (("C", row["findings_critical"]), ("H", row["findings_high"]), ("M", row["findings_medium"]),
                  ("L", row["findings_low"]))
         counts = " ".join(f"{n}{letter}" for letter, n in found if n)
-        print(f"{row['id']:>6}  {shown_status(STATUS_LABELS[row['status']], row['file']):<22} {row['campaign']:<18.18} "
+        print(f"{row['id']:>6}  {shown[row['id']]:<{width}} {row['campaign']:<18.18} "
               f"v{row['version']} {row['original_name']:<30.30} {counts}{flags}")
     if not rows:
         print("no videos match", file=sys.stderr)
@@ -107,7 +116,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"  creator {video['creator'] or '-'}, {video['duration']:.1f} s, sha256 {video['sha256']}")
     if file_state == MISSING:
         print(f"  FILE MISSING: {video['path'] or 'never located'}; locate it (thinktwice bundle locate FOLDER)")
-    print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state)}"
+    if file_state == CHANGED and services.store.read_only:
+        print("  FILE CHANGED since it was recorded (this database is read-only, so the record could not note it): "
+              "what follows is of the earlier content")
+    print(f"  status: {shown_status(STATUS_LABELS[detail['status']], file_state, services.store.read_only)}"
           + (" — CHANGED SINCE REVIEW: needs a new decision" if detail["changed_since_review"] else "")
           + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else "")
           + (f" — {extra['decided_label']}" if extra["decided_label"] else ""))
@@ -120,21 +132,31 @@ def cmd_show(args: argparse.Namespace) -> int:
             f"revision {r['revision']} by {r['author']}" + (f" ({r['organisation']})" if r["organisation"] else "")
             for r in group) + " corrected the same revision; the last is shown — reconcile them")
     for finding in detail["findings"]:
-        at = f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
-        at += "on screen " if finding["source"] == "screen" else ""
+        at = _where(finding)
         checked = {"look": ", look to confirm", "confirmed": ", read again: confirmed" if finding["source"] == "screen"
                    else ", re-listened: confirmed"}.get(finding["verification"] or "", "")
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}{checked}) "
               f"'{finding['matched']}' — {_disposition_text(finding, extra['dispositions'])}")
     for comment in detail["comments"]:
-        reply = ", reply" if comment["parent_uid"] else ""
-        resolved = ", resolved" if comment["resolved"] else ""
-        print(f"  comment at {comment['at_seconds']:.1f}s by {comment['reviewer']}: {comment['text']}"
-              f"  (#{comment['id']}{reply}{resolved})")
+        span = f"{comment['at_seconds']:.1f}" + (f"–{comment['end_seconds']:.1f}" if comment["end_seconds"] is not None
+                                                 else "")
+        marks = (("reply", comment["parent_uid"]), ("resolved", comment["resolved"]),
+                 ("internal: not sent to the creator", comment["internal"]))
+        flags = "".join(f", {flag}" for flag, on in marks if on)
+        print(f"  comment at {span}s by {comment['reviewer']}: {comment['text']}  (#{comment['id']}{flags})")
     for review in detail["reviews"]:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
     return 0
+
+
+def _where(finding: Mapping[str, Any]) -> str:
+    """Where a finding is: its time in the speech, "caption", or "on screen at 0:03"."""
+    if finding["source"] == "caption":
+        return "caption "
+    if finding["source"] == "screen":
+        return "on screen " + (f"at {clock(finding['time_start'])} " if finding["time_start"] is not None else "")
+    return f"{finding['time_start']:7.2f}s " if finding["time_start"] is not None else ""
 
 
 def _disposition_text(finding: Mapping[str, Any], opinions: dict[str, list[dict]]) -> str:
@@ -169,20 +191,27 @@ def cmd_recheck(args: argparse.Namespace) -> int:
         raise UserError("pass video IDs or --campaign NAME (one of them)")
     services = _services(args)
     ids = campaign_video_ids(services.store, args.campaign) if args.campaign else args.ids
-    checked, busy = 0, []
+    checked, busy, refused = 0, [], []
     with count_bar("re-checking", len(ids)) as bar:
         for video_id in ids:
-            outcome = transcribe_and_check(services, video_id)
+            try:
+                outcome = transcribe_and_check(services, video_id, transcribe_changed=args.transcribe)
+            except UserError as exc:  # e.g. a file changed since it was transcribed: never checked on old words
+                refused.append(str(exc))
+                bar.update(1)
+                continue
             bar.update(1)
             checked += outcome.checked
             if outcome.busy_elsewhere:
                 busy.append(video_id)
     print(f"re-checked {checked} video{'s' if checked != 1 else ''} against "
           f"{len(services.term_list_refs())} term lists")
+    for message in refused:
+        print(f"thinktwice: {message}", file=sys.stderr)
     for video_id in busy:
         print(f"thinktwice: video {video_id} was not checked: another process is transcribing it; run recheck "
               "again when it has finished", file=sys.stderr)
-    return 2 if busy else 0
+    return 2 if busy or refused else 0
 
 
 def _heads(args: argparse.Namespace) -> tuple[ChainHead, ...]:
@@ -202,7 +231,11 @@ def _heads(args: argparse.Namespace) -> tuple[ChainHead, ...]:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    outcome = check_audit(_services(args).store, _heads(args))
+    try:
+        outcome = check_audit(_services(args).store, _heads(args))
+    except DatabaseDamaged as exc:  # the record fails verification, like a broken chain: exit 1
+        print(f"thinktwice: {exc}", file=sys.stderr)
+        return 1
     chain = outcome.chain
     if chain.broken_at is not None:
         print(f"thinktwice: audit log broken at entry {chain.broken_at}: {chain.reason}", file=sys.stderr)
@@ -279,7 +312,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     choice.add_argument("--confirm", action="store_true", help="the finding is a real problem")
     choice.add_argument("--dismiss", action="store_true", help="the finding is a false positive (give --reason)")
     p.add_argument("--reason", help="why (required when dismissing)")
-    p.add_argument("--reviewer", default="", help="who is deciding")
+    p.add_argument("--reviewer", default="", help="who is deciding (required)")
     p.add_argument("--org", help="the reviewer's organisation")
     p.set_defaults(func=cmd_finding)
 
@@ -294,6 +327,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
     p.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="video IDs (or use --campaign)")
     p.add_argument("--campaign", help="every video of this campaign")
+    p.add_argument("--transcribe", action="store_true", help="transcribe again the videos whose file changed since "
+                   "they were transcribed (without it they are refused, never checked on their old words)")
     add_transcription_options(p)
     p.set_defaults(func=cmd_recheck)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewer.errors import DatabaseDamaged
 from reviewer.review.comment_rules import comment_mismatches
 from reviewer.review.merge_rules import disposition_mismatches
 from reviewer.review.workflow import derived_state
@@ -27,6 +28,13 @@ class AuditOutcome:
 
 
 def check_audit(store: Store, expected_heads: tuple[audit.ChainHead, ...] = ()) -> AuditOutcome:
+    """Raises DatabaseDamaged first if the file fails SQLite's integrity check: a log read from a damaged file
+    cannot vouch for anything, however well its links and signatures verify."""
+    problem = store.integrity_problem()
+    if problem:
+        raise DatabaseDamaged(f"the database file is damaged (SQLite: {problem}); restore a backup "
+                              f"({store.path.name}.bak-*) or a copy made before the damage; nothing in it can be "
+                              "vouched for")
     chain = audit.verify(store.db, expected_heads)
     problems = unexplained_rows(store.db) + comment_mismatches(store.db)
     for row in stored_states(store):

@@ -16,7 +16,14 @@ from reviewer.errors import UserError
 from reviewer.review.no_audio import refuse_unless_checkable
 from reviewer.review.screen import OFF, ensure_screen_text, has_picture
 from reviewer.review.services import Services
-from reviewer.review.workflow import add_transcript, import_media, latest_transcript, record_check
+from reviewer.review.workflow import (
+    add_transcript,
+    import_media,
+    latest_transcript,
+    record_check,
+    refresh_content,
+    refresh_media_facts,
+)
 from reviewer.store import jobs, records
 from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
@@ -57,13 +64,25 @@ class Outcome:
 
 
 def transcribe_and_check(services: Services, video_id: int, on_progress: Callable[[float, str], None] | None = None,
-                         should_cancel: Callable[[], bool] | None = None, actor: str = "") -> Outcome:
-    """Bring one video up to date: a transcript (via the job queue), its on-screen text, and a check against the
-    lists in force. With on-screen text on, transcription takes the first SPEECH_SHARE of the progress.
+                         should_cancel: Callable[[], bool] | None = None, actor: str = "",
+                         transcribe_changed: bool = True) -> Outcome:
+    """Bring one video up to date: a transcript of its current content (via the job queue), its on-screen text,
+    and a check against the lists in force. With on-screen text on, transcription takes the first SPEECH_SHARE of
+    the progress.
 
-    A video with no audio track gets an empty transcript ("no audio track") and is checked by its on-screen text
-    and caption; with neither, UserError (review.no_audio) rather than a check that looked at nothing."""
+    A file replaced in place (its content differs from the one its transcript was made from) is transcribed
+    again; with `transcribe_changed=False` (a re-check that promised only to check) it is refused with
+    UserError instead, never checked on the old words. A video with no audio track gets an empty transcript
+    ("no audio track") and is checked by its on-screen text and caption; with neither, UserError
+    (review.no_audio) rather than a check that looked at nothing."""
     store = services.store
+    refresh_content(store, video_id, actor)  # a replaced file is seen here, with its new duration and picture
+    stale = records.transcript_is_stale(store.db, video_id)
+    if stale and not transcribe_changed:
+        raise UserError(f"video {video_id}: the file changed since it was transcribed; transcribe it again with "
+                        f"'thinktwice recheck {video_id} --transcribe'")
+    if stale:
+        refresh_media_facts(store, video_id)
     video = get_video(store.db, video_id)
     path = video["path"]
     transcribed = False
@@ -75,7 +94,7 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     if on_progress is not None and reading_screen:
         def speech_progress(fraction: float, stage: str) -> None:
             on_progress(fraction * SPEECH_SHARE, stage)
-    if latest_transcript(store.db, video_id) is None:
+    if stale or latest_transcript(store.db, video_id) is None:
         jobs.enqueue(store, video_id, actor)
         job = jobs.claim(store, [video_id])
         if job is not None:
@@ -88,10 +107,10 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
             except TranscribeError as exc:
                 jobs.fail(store, job, str(exc))
                 raise
-            _finish_job(store, job, transcript)
+            _finish_job(store, job, transcript, video["sha256"])
             transcribed = not silent  # an empty "no audio track" transcript is not a transcription
     latest = latest_transcript(store.db, video_id)
-    if latest is None:
+    if latest is None or records.transcript_is_stale(store.db, video_id):
         return Outcome(busy_elsewhere=True)  # another process holds the job; it will finish it
     screen_status = OFF
     if reading_screen:
@@ -109,16 +128,17 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     return Outcome(transcribed=transcribed, checked=True)
 
 
-def _finish_job(store: Store, job: Job, transcript: Transcript) -> int:
-    """Store the transcript and close its job in one transaction: a kill -9 never leaves half of either."""
+def _finish_job(store: Store, job: Job, transcript: Transcript, content_sha256: str = "") -> int:
+    """Store the transcript (of the content hashed before it was made) and close its job in one transaction: a
+    kill -9 never leaves half of either."""
     with store.write() as db:
-        transcript_id = add_transcript(store, job["video_id"], transcript)
+        transcript_id = add_transcript(store, job["video_id"], transcript, content_sha256=content_sha256)
         jobs.mark_done(db, job["id"])
     return transcript_id
 
 
 def needs_work(services: Services, video_id: int) -> bool:
-    """No transcript or no check yet."""
+    """No transcript of the file's current content, or no check yet."""
     transcribed, checked = records.work_done(services.store, video_id)
     return not transcribed or not checked
 

@@ -7,6 +7,7 @@ from them by `review.comment_rules`, in the same transaction. An edit's audit en
 
 from __future__ import annotations
 
+from reviewer.checking.normalize import has_visible_text
 from reviewer.errors import UserError
 from reviewer.review.comment_rules import settle_comments
 from reviewer.store import audit, events
@@ -25,7 +26,7 @@ from reviewer.store.types import Comment
 
 def _who(reviewer: str) -> str:
     name = events.clean(reviewer)
-    if not name:
+    if not has_visible_text(name):
         raise UserError("say who is commenting: --reviewer NAME (your name, as in Settings)")
     return name
 

@@ -29,7 +29,9 @@ def quick_check(store: Store, video_id: int) -> str:
     video = get_video(store.db, video_id)
     if not _present(video["path"]):
         return MISSING
-    return CHANGED if refresh_content(store, video_id) else OK
+    if refresh_content(store, video_id):
+        return CHANGED
+    return OK if _present(get_video(store.db, video_id)["path"]) else MISSING  # unlinked: another video's file
 
 
 def quick_check_all(store: Store, video_ids: list[int]) -> dict[int, str]:
@@ -44,8 +46,10 @@ def quick_check_all(store: Store, video_ids: list[int]) -> dict[int, str]:
             states[row["id"]] = MISSING
         elif (stat.st_size, stat.st_mtime_ns) == (row["size"], row["mtime_ns"]):
             states[row["id"]] = OK
-        else:
-            states[row["id"]] = CHANGED if refresh_content(store, row["id"]) else OK
+        elif refresh_content(store, row["id"]):
+            states[row["id"]] = CHANGED
+        else:  # unchanged, or the file now holds another video's content (unlinked: missing)
+            states[row["id"]] = OK if _present(get_video(store.db, row["id"])["path"]) else MISSING
     return states
 
 
@@ -69,11 +73,19 @@ def full_verify(store: Store, video_id: int) -> Verification:
     video = get_video(store.db, video_id)
     if not _present(video["path"]):
         return Verification(MISSING, checked_at)
-    refresh_content(store, video_id, force=True)
+    if refresh_content(store, video_id, force=True) and store.read_only:
+        return Verification(CHANGED, checked_at)  # not recorded (read-only): the record's status is of the old bytes
+    if not _present(get_video(store.db, video_id)["path"]):  # the file now holds another video's content
+        return Verification(MISSING, checked_at)
     changed = bool(get_video(store.db, video_id)["changed_since_review"])
     return Verification(CHANGED if changed else OK, checked_at)
 
 
-def shown_status(status_label: str, state: str) -> str:
-    """What a list shows: a missing file is never shown as approved."""
-    return f"File missing (recorded: {status_label})" if state == MISSING else status_label
+def shown_status(status_label: str, state: str, read_only: bool = False) -> str:
+    """What a list shows: a missing file is never shown as approved, nor is a changed one that a read-only
+    database could not record (its status is still the earlier content's)."""
+    if state == MISSING:
+        return f"File missing (recorded: {status_label})"
+    if state == CHANGED and read_only:
+        return f"File changed (recorded: {status_label})"
+    return status_label

@@ -8,6 +8,7 @@ from __future__ import annotations
 from reviewer.store import records
 from reviewer.store.audit import ChainHead
 from reviewer.store.connection import Store
+from reviewer.store.connection import explain as explain_database_error
 from reviewer.store.figures import video_ids
 from reviewer.store.queries import campaigns, compare_versions, get_video, list_videos, show, stale_video_ids
 from reviewer.store.types import (  # the row types the app and the command line read
@@ -26,6 +27,7 @@ from reviewer.store.types import (  # the row types the app and the command line
 
 __all__ = ["DECISIONS", "STATUSES", "CampaignRow", "ChainHead", "Comment", "CommentRow", "FindingRow", "ListRow",
            "ReviewRow", "Store", "VideoDetail", "VideoRow", "campaign_video_ids", "campaigns", "compare_versions",
+           "explain_database_error",
            "first_heard", "list_videos", "show", "stale_video_ids", "thumbnail", "video_name", "video_status"]
 
 

@@ -23,7 +23,7 @@ from reports.types import (
 )
 from reviewer.checking.checker import context, transcript_text
 from reviewer.review.awaiting import review_details
-from reviewer.review.file_state import Verification, full_verify, quick_check_all
+from reviewer.review.file_state import CHANGED, Verification, full_verify, quick_check_all
 from reviewer.review.lookups import first_heard
 from reviewer.review.report_sentences import sentence, transcript_gap_sentence
 from reviewer.review.screen import screen_text_line, screen_thumbnail
@@ -69,9 +69,14 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
     detail = show(store, video_id, active_refs)
     extra = review_details(store, video_id)
     video = detail["video"]
-    latest = latest_transcript(store.db, video_id)
+    gap_kind, gap_error = transcript_gap_kind(store, video_id)
+    unrecorded = store.read_only and verification.state == CHANGED  # a read-only record could not note the change
+    if unrecorded and detail["transcript"] is not None:
+        gap_kind, gap_error = "stale_content", ""
+    stale = gap_kind == "stale_content"  # the file was replaced: its old words and findings are not this file's
+    latest = None if stale else latest_transcript(store.db, video_id)
     text = transcript_text(latest[1])[0] if latest else ""
-    findings = detail["findings"]
+    findings = [] if stale else detail["findings"]
     pictures = with_keyframes and video["width"] and Path(video["path"]).exists()
     rows = [FindingRow(f["time_start"], f["term"], f["category"], f["severity"],
                        context(text, f["start"], f["end"], 30) if f["source"] == "transcript" else f["matched"],
@@ -79,12 +84,14 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
                        look=f["verification"] == "look", heard=first_heard(f),
                        thumbnail=screen_thumbnail(video["path"], f) if pictures else None) for f in findings]
     frames = keyframes(video["path"], 5, 240) if pictures else []
-    used = detail["check"]["term_lists"] if detail["check"] else []
+    used = detail["check"]["term_lists"] if detail["check"] and not stale else []  # the old check's lists
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
         version=video["version"], sha256=video["sha256"], duration=video["duration"],
-        resolution=f"{video['width']}×{video['height']}" if video["width"] else "", status=detail["status"],
-        changed_since_review=detail["changed_since_review"], stale_term_lists=detail["stale_term_lists"],
+        resolution=f"{video['width']}×{video['height']}" if video["width"] else "",
+        status="pending" if unrecorded else detail["status"],
+        changed_since_review=detail["changed_since_review"] or (unrecorded and bool(detail["reviews"])),
+        stale_term_lists=detail["stale_term_lists"],
         decisions=[DecisionRow(r["reviewer"], r["organisation"], r["decision"],
                                format_date(r["created_at"], language, with_time=True), r["note"])
                    for r in detail["reviews"]],
@@ -96,8 +103,8 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         highlights=[Highlight(f["start"], f["end"], f["severity"]) for f in findings
                     if f["source"] == "transcript" and f["disposition"] != "dismissed"],
         term_lists=[(r["name"], r["version"], r["sha256"]) for r in used],
-        model=detail["transcript"]["model"] if detail["transcript"] else "",
-        language=detail["transcript"]["language"] if detail["transcript"] else "",
+        model=detail["transcript"]["model"] if detail["transcript"] and not stale else "",
+        language=detail["transcript"]["language"] if detail["transcript"] and not stale else "",
         generated_at=generated_at(language), keyframes=frames, caption=video["caption"],
         self_harm=any(f["category"] == SELF_HARM and f["disposition"] != "dismissed" for f in findings),
         vocab=vocabulary(language),
@@ -105,7 +112,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         if video["previous_id"] else None,
         new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label,
-        transcript_gap=transcript_gap_sentence(*transcript_gap_kind(store, video_id), language),
+        transcript_gap=transcript_gap_sentence(gap_kind, gap_error, language),
         no_audio=not video["has_audio"],
         screen_text=screen_text_line(store, video_id, detail["check"], language),
         file_state=verification.state, file_check=_file_check(verification, language),
@@ -173,12 +180,19 @@ def export_rows(store: Store, video_ids: list[int]) -> tuple[list[dict], list[di
         base = {"video_id": video_id, "campaign": detail["campaign"], "file": video["original_name"],
                 "version": video["version"], "creator": video["creator"], "sha256": video["sha256"],
                 "file_state": files[video_id], "status": video["status"]}
+        opinions = review_details(store, video_id)["dispositions"]
         findings += [base | {k: f[k] for k in ("source", "term", "category", "severity", "kind", "confidence",
-                                                "matched", "time_start", "time_end", "disposition", "reason",
-                                                "suggestion")} for f in detail["findings"]]
+                                                "matched", "time_start", "time_end")}
+                     | {"disposition": "disagreement" if f["disagreement"] else f["disposition"], "reason": f["reason"],
+                        "disposed_by": f["disposition_by"], "opinions": _opinions(opinions.get(f["fingerprint"], [])),
+                        "suggestion": f["suggestion"]} for f in detail["findings"]]
         decisions += [base | {k: r[k] for k in ("reviewer", "organisation", "decision", "note", "content_sha256",
                                                 "created_at")} for r in detail["reviews"]]
     return findings, decisions
 
 
-
+def _opinions(held: Sequence[Mapping[str, Any]]) -> str:
+    """Every reviewer's latest disposition of a finding, as the record holds them ("confirmed by Aina (WAO);
+    dismissed by Nurul Huda (MIASA): a quotation"): a disagreement is visible in a spreadsheet too."""
+    return "; ".join(f"{o['disposition']} by {o['reviewer']}" + (f" ({o['organisation']})" if o["organisation"] else "")
+                     + (f": {o['reason']}" if o["reason"] else "") for o in held)

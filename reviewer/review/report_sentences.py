@@ -55,6 +55,8 @@ GAP_SENTENCES_MS: Final[dict[str, str]] = {
     "done": "tiada transkrip: apa yang dituturkan tidak disemak",
     "failed": "tiada transkrip: transkripsi gagal ({error}), jadi apa yang dituturkan tidak disemak",
     "cancelled": "tiada transkrip: transkripsi dibatalkan, jadi apa yang dituturkan tidak disemak",
+    "stale_content": "transkrip ini daripada versi fail yang lebih awal: tiada apa-apa dalam kandungan baharu yang "
+                     "disemak",
 }
 
 

@@ -19,6 +19,7 @@ from typing import cast
 from sqlite_utils import Database
 
 from reviewer.checking.checker import Checker, CheckResult, Finding
+from reviewer.checking.normalize import has_visible_text
 from reviewer.errors import UserError
 from reviewer.review.comments import add_comment as add_comment  # comments live there; re-exported
 from reviewer.review.merge_rules import apply_dispositions, settle_revisions
@@ -28,6 +29,7 @@ from reviewer.store import audit, events, records
 from reviewer.store.connection import Store, insert, now
 from reviewer.store.queries import get_video
 from reviewer.store.types import DECISIONS, VideoRow
+from transcribe.errors import TranscribeError
 from transcribe.frames import thumbnail
 from transcribe.hashing import sha256_file
 from transcribe.media import MediaInfo, probe
@@ -39,6 +41,7 @@ class ImportResult:
     video_id: int
     duplicate: bool = False
     relinked: bool = False
+    changed: bool = False  # a known file whose content changed since it was imported (it needs transcribing again)
 
 
 def ensure_campaign(store: Store, name: str, actor: str = "") -> int:
@@ -65,6 +68,10 @@ def import_media(store: Store, path: str | os.PathLike[str], campaign: str, crea
     existing = records.video_with_content(store, campaign_id, info.sha256)
     if existing is not None:
         return _known_content(store, existing, info, actor)
+    replaced = records.video_at_path(store, campaign_id, info.path) if version_of is None else None
+    if replaced is not None:  # the same file, replaced in place: the video's content changed, it is not a new video
+        refresh_content(store, replaced, actor, force=True)
+        return ImportResult(replaced, duplicate=True, changed=True)
     previous = get_video(store.db, version_of) if version_of is not None else None
     if previous is not None and previous["campaign_id"] != campaign_id:
         raise UserError(f"video {version_of} belongs to another campaign; import the new version into the same one")
@@ -115,7 +122,7 @@ def relink(store: Store, video_id: int, new_path: str | os.PathLike[str], actor:
 
 def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = False) -> bool:
     """Re-hash the file if its size or mtime changed (always, with `force`). Returns True when the content is
-    different now."""
+    different now. On a read-only database nothing is recorded (the caller must not rely on the record)."""
     video = get_video(store.db, video_id)
     try:
         stat = os.stat(video["path"])
@@ -124,24 +131,60 @@ def refresh_content(store: Store, video_id: int, actor: str = "", force: bool = 
     if stat.st_size == video["size"] and stat.st_mtime_ns == video["mtime_ns"] and not force:
         return False
     digest = sha256_file(video["path"])
+    if store.read_only:  # a read (list, report) of an archived copy: say what the file holds, record nothing
+        return digest != video["sha256"]
+    other = records.video_with_content(store, video["campaign_id"], digest) if digest != video["sha256"] else None
+    if other is not None:  # the file now holds another video's content: this video's own content is gone
+        with store.write() as db:
+            records.update_video(db, video_id, {"path": ""})
+            audit.append(db, "unlink", actor, video_id, old_path=video["path"], now_holds_video=other["id"])
+        return False
+    facts = _media_facts(video["path"]) if digest != video["sha256"] else {}
     with store.write() as db:
-        records.update_video(db, video_id, {"sha256": digest, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
+        records.update_video(db, video_id, {"sha256": digest, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                                            **facts})
         if digest != video["sha256"]:
             audit.append(db, "content-changed", actor, video_id, old_sha256=video["sha256"], new_sha256=digest)
         recompute(db, video_id)
     return digest != video["sha256"]
 
 
+def refresh_media_facts(store: Store, video_id: int) -> None:
+    """Read the duration, picture size and audio of the file again (before transcribing changed content: a record
+    upgraded from before transcripts were bound to their content may still hold the old file's)."""
+    video = get_video(store.db, video_id)
+    facts = _media_facts(video["path"]) if video["path"] else {}
+    if facts:
+        with store.write() as db:
+            records.update_video(db, video_id, facts)
+
+
+def _media_facts(path: str) -> dict[str, object]:
+    """Duration, picture size, audio and thumbnail of new content (a file replaced in place): the record must not
+    pair the new hash with the old file's facts. A file that can no longer be read keeps the old facts (its
+    transcript is then shown as of an earlier version, and transcribing it says what is wrong)."""
+    try:
+        info = probe(path, with_hash=False)
+    except TranscribeError:
+        return {}
+    return {"duration": info.duration, "fps": info.fps, "width": info.width, "height": info.height,
+            "has_audio": int(info.has_audio), "thumbnail": thumbnail(info.path) if info.has_video else None}
+
+
 def add_transcript(store: Store, video_id: int, transcript: Transcript, author: str = "",
-                   organisation: str = "") -> int:
+                   organisation: str = "", content_sha256: str = "") -> int:
     """Store a transcript as the next revision; earlier revisions (the machine's original) are kept.
 
     It records the revision it replaces (its parent), so two reviewers' corrections of the same revision are
-    recognised as competing when their bundles meet."""
+    recognised as competing when their bundles meet, and the content it was made from: `content_sha256` (the
+    file's hash when transcription started); a correction keeps its parent's, other transcripts the video's now."""
     author, organisation = events.clean(author), events.clean(organisation)
     with store.write() as db:
-        get_video(db, video_id)
+        video = get_video(db, video_id)
         revision, parent = records.next_revision(db, video_id)
+        if not content_sha256:
+            corrected = records.latest_transcript_row(db, video_id) if author else None
+            content_sha256 = corrected["content_sha256"] if corrected else video["sha256"]
         transcript_id = insert(db, "transcripts", {
             "video_id": video_id, "revision": revision, "engine": transcript.engine, "model": transcript.model,
             "language": transcript.language, "language_probability": transcript.language_probability,
@@ -149,7 +192,7 @@ def add_transcript(store: Store, video_id: int, transcript: Transcript, author: 
                                                                    ensure_ascii=False),
             "text": transcript.text, "author": author, "created_at": now(), "organisation": organisation,
             "seq": events.next_seq(db, author, organisation) if author else None,
-            "parent_uid": parent,
+            "parent_uid": parent, "content_sha256": content_sha256,
         })
         settle_revisions(db, video_id)
         audit.append(db, "transcript-correction" if author else "transcription", author, video_id,
@@ -183,6 +226,9 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
     latest = latest_transcript(store.db, video_id)
     if latest is None:
         raise UserError(f"video {video_id} has no transcript yet; transcribe it first")
+    if records.transcript_is_stale(store.db, video_id):  # a check is of the words of the file as it is now
+        raise UserError(f"video {video_id}: the file changed since it was transcribed; transcribe it again with "
+                        f"'thinktwice recheck {video_id} --transcribe'")
     transcript_id, transcript = latest
     result = transcript_result or checker.check_transcript(transcript, video["path"])
     caption = checker.check_text(video["caption"], "caption") if video["caption"] else None
@@ -226,6 +272,8 @@ def set_disposition(store: Store, finding_id: int, disposition: str, reason: str
     """Record this reviewer's disposition; the finding shows every reviewer's, and a disagreement keeps it open."""
     if disposition not in {"confirmed", "dismissed", "open"}:
         raise UserError(f"unknown disposition '{disposition}'; use confirm or dismiss")
+    if not has_visible_text(actor):  # a nameless opinion would count as another reviewer's: a fake disagreement
+        raise UserError("say who is deciding: --reviewer NAME")
     if disposition == "dismissed" and not reason.strip():
         raise UserError("say why the finding is a false positive: --reason TEXT")
     with store.write() as db:
@@ -241,17 +289,23 @@ def set_disposition(store: Store, finding_id: int, disposition: str, reason: str
         recompute(db, row["video_id"])
 
 
+STALE_DECISION = "the file changed since it was transcribed, so nothing in its new content was checked"
+
+
 def add_review(store: Store, video_id: int, reviewer: str, decision: str, organisation: str = "",
                note: str = "") -> int:
     """Record a decision, bound to the content's SHA-256 as it is at this moment."""
     decision = decision.strip().lower().replace(" ", "_").replace("-", "_")
     if decision not in DECISIONS:
         raise UserError(f"unknown decision '{decision}'; use one of {', '.join(DECISIONS)}")
-    if not reviewer.strip():
+    if not has_visible_text(reviewer):
         raise UserError("say who is deciding: --reviewer NAME")
     refresh_content(store, video_id, reviewer)
     with store.write() as db:
         video = get_video(db, video_id)
+        if records.transcript_is_stale(db, video_id):
+            raise UserError(f"video {video_id}: {STALE_DECISION}; transcribe it again first "
+                            f"(thinktwice recheck {video_id} --transcribe, or Re-check in the app)")
         review_id = insert(db, "reviews", {"video_id": video_id, "reviewer": events.clean(reviewer),
                                           "organisation": events.clean(organisation), "decision": decision,
                                           "seq": events.next_seq(db, reviewer, organisation),
@@ -265,7 +319,7 @@ def add_review(store: Store, video_id: int, reviewer: str, decision: str, organi
 
 def set_required_reviewers(store: Store, campaign: str, names: list[str], actor: str = "") -> None:
     """Who must decide before a video counts as approved: "Name (Organisation)" or just "Name"."""
-    names = [str(RequiredReviewer.parse(name)) for name in names if name.strip()]
+    names = [str(RequiredReviewer.parse(name)) for name in names if has_visible_text(name)]
     campaign_id = ensure_campaign(store, campaign, actor)
     with store.write() as db:
         records.set_required_reviewers(db, campaign_id, names)
@@ -284,8 +338,8 @@ def derived_state(db: Database, video_id: int) -> dict:
     required = records.required_reviewers(db, video["campaign_id"])
     counts = records.severity_counts(db, last_check) if last_check else Counter()
     open_count = len(records.open_fingerprints(db, last_check)) if last_check else 0
-    status = combined_status(records.has_transcript(db, video_id), bool(last_check), decisions, video["sha256"],
-                             required)
+    current = records.has_transcript(db, video_id) and not records.transcript_is_stale(db, video_id)
+    status = combined_status(current, bool(last_check), decisions, video["sha256"], required)
     return {"status": status,
             "changed_since_review": int(changed_since_review(decisions, video["sha256"])),
             "open_findings": open_count, **{f"findings_{s}": counts[s] for s in ("low", "medium", "high", "critical")},

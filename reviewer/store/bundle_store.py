@@ -18,8 +18,9 @@ from reviewer.store.types import Row
 
 VIDEO_FIELDS = ("uid", "version", "original_name", "sha256", "size", "duration", "fps", "width", "height",
                 "has_audio", "creator", "caption", "imported_at")
+# content_sha256 last: bundles made before transcripts were bound to their content lack it (see insert_transcript)
 TRANSCRIPT_FIELDS = ("uid", "parent_uid", "engine", "model", "language", "language_probability", "duration",
-                     "segments", "text", "author", "organisation", "seq", "created_at")
+                     "segments", "text", "author", "organisation", "seq", "created_at", "content_sha256")
 CHECK_FIELDS = ("uid", "term_lists", "created_at")
 FINDING_FIELDS = ("uid", "source", "term", "category", "severity", "language", "kind", "confidence", "start", "end",
                   "matched", "suggestion", "time_start", "time_end", "fingerprint")
@@ -170,10 +171,11 @@ def link_versions(db: Database, video_id: int, piece_id: int | None, previous_id
 
 
 def insert_transcript(db: Database, video_id: int, row: dict[str, Any]) -> int:
-    """Added with a temporary revision number; the caller settles the revision order afterwards."""
+    """Added with a temporary revision number; the caller settles the revision order afterwards. A transcript
+    from a bundle made before transcripts carried their content is bound to the video's content here (a trigger)."""
     revision = next(db.query("SELECT coalesce(max(abs(revision)), 0) + 1 AS r FROM transcripts WHERE video_id = ?",
                              [video_id]))["r"]
-    fields = {k: row[k] for k in TRANSCRIPT_FIELDS}
+    fields = {k: row[k] for k in TRANSCRIPT_FIELDS if k in row}
     return _insert(db, "transcripts", fields | {"video_id": video_id, "revision": revision})
 
 

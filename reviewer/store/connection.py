@@ -49,14 +49,28 @@ def explain(exc: sqlite3.Error, path: str) -> UserError:
                          "or restore a backup (review.db.bak-*)")
     if "readonly" in text or "read-only" in text:
         return UserError(f"the database {path} is read-only; check its permissions or copy it somewhere writable")
-    if "disk is full" in text or "database or disk is full" in text:
-        return UserError(f"the disk holding {path} is full; nothing was saved: free some space and try again")
+    if "disk is full" in text or "database or disk is full" in text or (
+            "disk i/o error" in text and _nearly_full(path)):  # a -wal or -shm file that could not grow
+        return UserError(f"cannot write the database {path} (the disk is full); nothing was saved: free some disk "
+                         "space and try again")
     if "locked" in text or "busy" in text:
         return UserError(f"the database {path} is busy (another ThinkTwice window or command is writing); "
                          "try again in a moment")
     if "unable to open" in text:
         return UserError(f"cannot open the database {path}; check that its folder exists and is writable")
     return UserError(f"database error in {path}: {exc}")
+
+
+NEARLY_FULL_BYTES = 4 * 1024 * 1024  # a write needs room for its WAL frames and the 32 KB shared-memory file
+
+
+def _nearly_full(path: str) -> bool:
+    """Is the file system holding the database (nearly) out of space? An I/O error there is a full disk."""
+    try:
+        usage = os.statvfs(Path(path).parent)
+    except OSError:
+        return False
+    return usage.f_bavail * usage.f_frsize < NEARLY_FULL_BYTES
 
 
 class Store:
@@ -166,6 +180,17 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    def integrity_problem(self) -> str:
+        """SQLite's own check of every page, row and index: '' when the file is sound, else what is wrong.
+
+        It reads the whole file (about a second per 100 MB), so `audit verify` runs it, not every open: writes
+        that meet a damaged page fail on their own with the "damaged" message (`explain`)."""
+        try:
+            rows = [str(row[0]) for row in self.db.conn.execute("PRAGMA integrity_check(3)").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+        return "" if rows == ["ok"] else "; ".join(rows)
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         try:

@@ -125,6 +125,7 @@ GAP_SENTENCES: Final[dict[str, str]] = {
     "done": "no transcript: nothing it says was checked",
     "failed": "no transcript: transcription failed ({error}), so nothing it says was checked",
     "cancelled": "no transcript: transcription was cancelled, so nothing it says was checked",
+    "stale_content": "the transcript is of an earlier version of the file: nothing in the new content was checked",
 }
 NO_SPEECH_GAP = GAP_SENTENCES["no_speech"]
 NO_AUDIO_GAP = GAP_SENTENCES["no_audio"]
@@ -135,8 +136,12 @@ def transcript_gap_kind(store: Store, video_id: int) -> tuple[str, str]:
     rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
                        "(SELECT text FROM transcripts WHERE video_id = ? ORDER BY id DESC LIMIT 1) AS text, "
                        "(SELECT has_audio FROM videos WHERE id = ?) AS audio, "
+                       "(SELECT t.content_sha256 != v.sha256 FROM transcripts t JOIN videos v ON v.id = t.video_id "
+                       "WHERE t.video_id = ? ORDER BY t.revision DESC LIMIT 1) AS stale, "
                        "j.state, j.error FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? "
-                       "ORDER BY id DESC LIMIT 1) j", (video_id, video_id, video_id, video_id))[0]
+                       "ORDER BY id DESC LIMIT 1) j", (video_id, video_id, video_id, video_id, video_id))[0]
+    if rows["stale"]:  # a file replaced in place: whatever the old transcript says, the new words were not heard
+        return "stale_content", ""
     if rows["audio"] == 0:
         return "no_audio", ""
     if rows["t"]:

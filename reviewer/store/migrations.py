@@ -261,6 +261,29 @@ def comment_events(db: Database) -> None:
     events_from_legacy_state(db)
 
 
+@migrations(name="0009_transcript_content")
+def transcript_content(db: Database) -> None:
+    """Each transcript records the SHA-256 of the content it was made from, so a file replaced in place (same path,
+    other bytes) is seen to need transcribing again instead of being checked and approved on its old words.
+    Existing transcripts get their video's current content, unless the audit log recorded a content change after
+    the transcript was made: then the content before that change (such a video becomes pending, as the status
+    rules now say). A transcript inserted without one (a review bundle, a future path) is of the video's content at
+    that moment."""
+    for statement in (
+        "ALTER TABLE transcripts ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT ''",
+        "UPDATE transcripts SET content_sha256 = coalesce("
+        "(SELECT json_extract(a.details, '$.old_sha256') FROM audit a WHERE a.action = 'content-changed' "
+        "AND a.video_id = transcripts.video_id AND a.at > transcripts.created_at ORDER BY a.id LIMIT 1), "
+        "(SELECT v.sha256 FROM videos v WHERE v.id = transcripts.video_id), '')",
+        "UPDATE videos SET status = 'pending' WHERE (SELECT t.content_sha256 FROM transcripts t "
+        "WHERE t.video_id = videos.id ORDER BY t.revision DESC LIMIT 1) != videos.sha256",
+        "CREATE TRIGGER transcripts_content AFTER INSERT ON transcripts WHEN NEW.content_sha256 = '' BEGIN "
+        "UPDATE transcripts SET content_sha256 = coalesce((SELECT sha256 FROM videos WHERE id = NEW.video_id), '') "
+        "WHERE rowid = NEW.rowid; END",
+    ):
+        db.execute(statement)
+
+
 @migrations(name="0011_bundle_signers")
 def bundle_signers(db: Database) -> None:
     """The key each bundle sender signs with, pinned on first contact (see `review.bundle_signing`). A sender is a

@@ -11,7 +11,7 @@ from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.jobs import transcript_gap
-from reviewer.store.records import fingerprint_key
+from reviewer.store.records import fingerprint_key, transcript_is_stale
 from reviewer.store.types import (
     STATUSES,
     CampaignRow,
@@ -40,7 +40,11 @@ def get_video(db: Database, video_id: int) -> VideoRow:
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
                 "v.status, v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, "
                 "v.findings_high, v.findings_critical, v.new_findings, v.duration, v.imported_at, v.open_comments, "
-                "EXISTS (SELECT 1 FROM transcripts t WHERE t.video_id = v.id) AS has_transcript")
+                # a transcript of the file's current content; a latest transcript of an earlier content
+                "coalesce((SELECT t.content_sha256 = v.sha256 FROM transcripts t WHERE t.video_id = v.id "
+                "ORDER BY t.revision DESC LIMIT 1), 0) AS has_transcript, "
+                "coalesce((SELECT t.content_sha256 != v.sha256 FROM transcripts t WHERE t.video_id = v.id "
+                "ORDER BY t.revision DESC LIMIT 1), 0) AS stale_transcript")
 
 
 def list_videos(store: Store, campaign: str | None = None, status: str | None = None, search: str = "",
@@ -129,6 +133,7 @@ def show(store: Store, video_id: int, active: list[TermListRef] | None = None) -
         "new_findings": video["new_findings"],
         "transcript": cast(TranscriptHead, transcript[0]) if transcript else None,
         "transcript_gap": transcript_gap(store, video_id),
+        "stale_transcript": transcript_is_stale(store.db, video_id),
         "check": CheckSummary(id=check["id"], created_at=check["created_at"], term_lists=term_lists,
                               screen_text=check["screen_status"]) if check else None,
         "findings": findings(store, check["id"]) if check else [],

@@ -48,6 +48,13 @@ def video_with_content(store: Store, campaign: int, sha256: str) -> Row | None:
     return found[0] if found else None
 
 
+def video_at_path(store: Store, campaign: int, path: str) -> int | None:
+    """The campaign's video whose file is at `path` (the latest version, if several were)."""
+    found = store.query("SELECT id FROM videos WHERE campaign_id = ? AND path = ? ORDER BY version DESC, id DESC "
+                        "LIMIT 1", (campaign, path))
+    return int(found[0]["id"]) if found else None
+
+
 def latest_version(db: Database, piece_id: int) -> int:
     return int(next(db.query("SELECT max(version) AS v FROM videos WHERE piece_id = ?", [piece_id]))["v"])
 
@@ -85,6 +92,15 @@ def latest_transcript_row(db: Database, video_id: int) -> Row | None:
 
 def has_transcript(db: Database, video_id: int) -> bool:
     return next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None) is not None
+
+
+def transcript_is_stale(db: Database, video_id: int) -> bool:
+    """True when the video has a transcript, but of an earlier content of its file (a file replaced in place:
+    nothing in the new content was checked)."""
+    row = db.conn.execute("SELECT coalesce((SELECT t.content_sha256 FROM transcripts t WHERE t.video_id = v.id "
+                          "ORDER BY t.revision DESC LIMIT 1) != v.sha256, 0) FROM videos v WHERE v.id = ?",
+                          [video_id]).fetchone()
+    return bool(row and row[0])
 
 
 def latest_dispositions(db: Database, video_id: int) -> dict[str, Row]:
@@ -135,10 +151,10 @@ def fingerprints_checked_by(db: Database, video_id: int, moment: str) -> set[str
 
 
 def work_done(store: Store, video_id: int) -> tuple[bool, bool]:
-    """Whether a video has a transcript, and whether it has a check."""
+    """Whether a video has a transcript of its current content, and whether it has a check."""
     row = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
                       "(SELECT count(*) FROM checks WHERE video_id = ?) AS c", (video_id, video_id))[0]
-    return bool(row["t"]), bool(row["c"])
+    return bool(row["t"]) and not transcript_is_stale(store.db, video_id), bool(row["c"])
 
 
 def thumbnail(store: Store, video_id: int) -> bytes | None:

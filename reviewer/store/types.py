@@ -215,7 +215,8 @@ class ListRow(_VideoLine):
     """One line of the video list (`queries.list_videos`): the library, `thinktwice list`."""
 
     campaign: str
-    has_transcript: int
+    has_transcript: int  # a transcript of the file's current content
+    stale_transcript: int  # the latest transcript is of an earlier content of the file
 
 
 class CampaignVideo(VideoStanding):
@@ -260,6 +261,7 @@ class VideoDetail(TypedDict):
     new_findings: int
     transcript: TranscriptHead | None
     transcript_gap: str
+    stale_transcript: bool  # the transcript is of an earlier content of the file (replaced in place)
     check: CheckSummary | None
     findings: list[FindingRow]
     comments: list[CommentRow]
