@@ -118,10 +118,13 @@ def decode_audio(path: str | Path, sampling_rate: int = SAMPLE_RATE) -> DecodedA
     Raises MediaError when the file cannot be opened, has no audio, or not one packet of it decodes."""
     name = Path(path).name
     try:
-        container = av.open(str(path), metadata_errors="ignore")
-    except av.error.FFmpegError as exc:
+        return _decode(path, name, sampling_rate)
+    except av.error.FFmpegError as exc:  # PyAV raises many FFmpeg error types; all mean the same to the user
         raise MediaError(f"could not decode the audio of {name} ({exc}); export it again as MP4") from None
-    with container:
+
+
+def _decode(path: str | Path, name: str, sampling_rate: int) -> DecodedAudio:
+    with av.open(str(path), metadata_errors="ignore") as container:
         if not container.streams.audio:
             raise MediaError(f"{name} has no audio track to decode; re-export it with sound")
         stream = container.streams.audio[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from reviewer.cli.progress import fraction_bar
 from reviewer.fileio import write_text_atomic
@@ -37,6 +38,8 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     require_audio(probe(args.media, with_hash=False))
     transcript = transcribe_with_progress(args.media, options_from_args(args))
     text = render(transcript, args.format)
+    if transcript.partial:  # the text alone would read as all that was said
+        print(f"thinktwice: warning: {Path(args.media).name}: {transcript.note}", file=sys.stderr)
     if args.output:
         write_text_atomic(args.output, text)
         print(f"wrote {args.output} ({len(transcript.segments)} segments, language {transcript.language})",
