@@ -83,6 +83,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for row in rows:
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
             "" if row["has_transcript"] else " [no transcript]")
+        flags += " [audio damaged: speech partly not checked]" if row["audio_damaged"] else ""
         flags += f" ({row['decided']})" if row["decided"] else ""
         found = (("C", row["findings_critical"]), ("H", row["findings_high"]), ("M", row["findings_medium"]),
                  ("L", row["findings_low"]))

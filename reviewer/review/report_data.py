@@ -77,6 +77,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
                        look=f["verification"] == "look", heard=first_heard(f),
                        thumbnail=screen_thumbnail(video["path"], f) if pictures else None) for f in findings]
     frames = keyframes(video["path"], 5, 240) if pictures else []
+    gap = transcript_gap_kind(store, video_id)
     used = detail["check"]["term_lists"] if detail["check"] else []
     return VideoReportData(
         campaign=detail["campaign"], creator=video["creator"], file_name=video["original_name"],
@@ -103,7 +104,8 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         if video["previous_id"] else None,
         new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label,
-        transcript_gap=transcript_gap_sentence(*transcript_gap_kind(store, video_id), language),
+        transcript_gap=transcript_gap_sentence(*gap, language),
+        partial_audio=gap[0] == "audio_damaged",
         no_audio=not video["has_audio"],
         screen_text=screen_text_line(store, video_id, detail["check"], language),
         file_state=verification.state, file_check=_file_check(verification, language),

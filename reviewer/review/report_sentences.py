@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from reviewer.review.vocabulary import Language
-from reviewer.store.jobs import GAP_SENTENCES
+from reviewer.store.jobs import GAP_SENTENCES, gap_detail
 
 SENTENCES: Final[dict[Language, dict[str, str]]] = {
     "en": {
@@ -55,6 +55,7 @@ GAP_SENTENCES_MS: Final[dict[str, str]] = {
     "done": "tiada transkrip: apa yang dituturkan tidak disemak",
     "failed": "tiada transkrip: transkripsi gagal ({error}), jadi apa yang dituturkan tidak disemak",
     "cancelled": "tiada transkrip: transkripsi dibatalkan, jadi apa yang dituturkan tidak disemak",
+    "audio_damaged": "audio rosak {error}: pertuturan di bahagian itu tidak disemak; eksport semula video",
 }
 
 
@@ -63,7 +64,7 @@ def transcript_gap_sentence(kind: str, error: str, language: Language) -> str:
     if not kind:
         return ""
     table = GAP_SENTENCES_MS if language == "ms" else GAP_SENTENCES
-    return table[kind].format(error=error)
+    return table[kind].format(error=gap_detail(kind, error, language))
 
 
 def sentence(key: str, language: Language, **values: object) -> str:

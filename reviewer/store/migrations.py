@@ -259,3 +259,10 @@ def comment_events(db: Database) -> None:
     from reviewer.store.comments import events_from_legacy_state
 
     events_from_legacy_state(db)
+
+
+@migrations(name="0010_transcript_damage")
+def transcript_damage(db: Database) -> None:
+    """Where each transcript's audio could not be decoded (JSON [[start, end], ...] in seconds): a transcript of
+    part of the audio must keep saying so in show, list, the library and the report. Older transcripts: none known."""
+    db.execute("ALTER TABLE transcripts ADD COLUMN damage TEXT NOT NULL DEFAULT '[]'")

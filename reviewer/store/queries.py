@@ -40,7 +40,9 @@ def get_video(db: Database, video_id: int) -> VideoRow:
 LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.creator, v.version, v.piece_id, "
                 "v.status, v.changed_since_review, v.open_findings, v.findings_low, v.findings_medium, "
                 "v.findings_high, v.findings_critical, v.new_findings, v.duration, v.imported_at, v.open_comments, "
-                "EXISTS (SELECT 1 FROM transcripts t WHERE t.video_id = v.id) AS has_transcript")
+                "EXISTS (SELECT 1 FROM transcripts t WHERE t.video_id = v.id) AS has_transcript, "
+                "(SELECT t.damage || ' ' || t.duration FROM transcripts t WHERE t.video_id = v.id ORDER BY t.id DESC "
+                "LIMIT 1) AS damage")
 
 
 def list_videos(store: Store, campaign: str | None = None, status: str | None = None, search: str = "",

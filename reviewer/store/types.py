@@ -216,6 +216,7 @@ class ListRow(_VideoLine):
 
     campaign: str
     has_transcript: int
+    damage: str | None  # the latest transcript's undecodable audio, as `jobs.damaged` reads it
 
 
 class CampaignVideo(VideoStanding):
