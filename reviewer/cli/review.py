@@ -62,7 +62,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     with count_bar("batch", total) as bar, fraction_bar("current file") as update:
         def on_file(name: str, what: str) -> None:
             bar.write(f"{name}: {what}")
-            if what == "done" or what.startswith(("skipped", "failed")):
+            if what.startswith(("done", "skipped", "failed")):
                 bar.update(1)
 
         report = run_batch(services, args.folder, args.campaign, on_file=on_file, on_progress=update)
