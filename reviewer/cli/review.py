@@ -68,6 +68,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         report = run_batch(services, args.folder, args.campaign, on_file=on_file, on_progress=update)
     print(f"{report.imported} imported, {report.duplicates} already known, {report.transcribed} transcribed, "
           f"{report.checked} checked, {len(report.failed)} failed"
+          + (f", {report.damaged} with damaged audio (speech partly not checked)" if report.damaged else "")
           + (f", {report.busy_elsewhere} left to another process transcribing them" if report.busy_elsewhere
              else ""))
     for name, message in report.failed:

@@ -35,6 +35,7 @@ class BatchReport:
     transcribed: int = 0
     checked: int = 0
     busy_elsewhere: int = 0
+    damaged: int = 0  # transcribed from part of their audio: the rest could not be decoded, so was not checked
     failed: list[tuple[str, str]] = field(default_factory=list)
     video_ids: list[int] = field(default_factory=list)
 
@@ -155,6 +156,7 @@ def run_batch(services: Services, folder: str | os.PathLike[str], campaign: str,
         report.busy_elsewhere += outcome.busy_elsewhere
         kind, _ = jobs.transcript_gap_kind(services.store, video_id)
         damage = f" ({jobs.transcript_gap(services.store, video_id)})" if kind == "audio_damaged" else ""
+        report.damaged += bool(damage)
         notify(name["original_name"], "being transcribed by another process" if outcome.busy_elsewhere
                else "done" + damage)  # a partial transcript is done, but says what it could not hear
     return report
