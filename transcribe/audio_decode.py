@@ -50,54 +50,56 @@ def merge_spans(spans: list[Span], join: float = GAP_TOLERANCE) -> tuple[Span, .
 
 
 class _Timeline:
-    """Resampled audio laid out on the stream's own clock: gaps become silence, not a shift."""
+    """Decoded audio laid out on the stream's own clock: a gap becomes silence at the input rate, so the one
+    resampler runs straight through it and everything after keeps its time (to the sample)."""
 
     def __init__(self, rate: int) -> None:
         self.rate = rate
         self.chunks: list[np.ndarray] = []
-        self.written = 0  # output samples so far
-        self.cursor = 0.0  # seconds of input placed so far
+        self.placed = 0  # input samples so far, silence included
+        self.input_rate = 0
+        self.last: av.AudioFrame | None = None  # for the format of the silence
         self.fifo = av.audio.fifo.AudioFifo()
-        self.resampler = self._new_resampler()
+        self.resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=rate)
 
-    def _new_resampler(self) -> av.audio.resampler.AudioResampler:
-        return av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=self.rate)
+    @property
+    def cursor(self) -> float:
+        """Seconds of audio placed so far."""
+        return self.placed / self.input_rate if self.input_rate else 0.0
 
-    def _out(self, frames: list[av.AudioFrame]) -> None:
-        for frame in frames:
-            array = frame.to_ndarray().reshape(-1)
-            self.chunks.append(array)
-            self.written += len(array)
-
-    def add(self, frame: av.AudioFrame, start: float | None) -> float:
-        """Place a decoded frame at `start` seconds (None: right after the last); returns the gap filled."""
-        gap = 0.0
-        if start is not None and start - self.cursor > GAP_TOLERANCE:
-            gap = start - self.cursor
-            self.silence_until(start)
-        self.cursor = max(self.cursor, start if start is not None else self.cursor) + frame.samples / frame.sample_rate
+    def _write(self, frame: av.AudioFrame) -> None:
         frame.pts = None  # our clock, not FFmpeg's: the FIFO would refuse the jump
         self.fifo.write(frame)
+        self.placed += frame.samples
         if self.fifo.samples >= GROUP_SAMPLES:
-            self._out(self.resampler.resample(self.fifo.read()))
-        return gap
+            self._resample(self.fifo.read())
 
-    def flush(self) -> None:
-        if self.fifo.samples:
-            self._out(self.resampler.resample(self.fifo.read()))
-        self._out(self.resampler.resample(None))
+    def _resample(self, frame: av.AudioFrame | None) -> None:
+        self.chunks += [out.to_ndarray().reshape(-1) for out in self.resampler.resample(frame)]
+
+    def add(self, frame: av.AudioFrame, start: float | None) -> None:
+        """Place a decoded frame at `start` seconds (None: right after the last), silence before it if it is late."""
+        self.input_rate = self.input_rate or frame.sample_rate
+        self.last = frame
+        if start is not None and start - self.cursor > GAP_TOLERANCE:
+            self.silence_until(start)
+        self._write(frame)
 
     def silence_until(self, seconds: float) -> None:
-        """Silence from where the audio stands up to `seconds` (the resampler restarts after the gap)."""
-        self.flush()
-        self.resampler = self._new_resampler()
-        missing = int(round(seconds * self.rate)) - self.written
+        if self.last is None:
+            return
+        missing = int(round(seconds * self.input_rate)) - self.placed
         if missing > 0:
-            self.chunks.append(np.zeros(missing, dtype=np.int16))
-            self.written += missing
-        self.cursor = max(self.cursor, seconds)
+            silence = av.AudioFrame(format=self.last.format.name, layout=self.last.layout.name, samples=missing)
+            silence.sample_rate = self.input_rate
+            for plane in silence.planes:
+                plane.update(bytes(plane.buffer_size))
+            self._write(silence)
 
     def samples(self) -> np.ndarray:
+        if self.fifo.samples:
+            self._resample(self.fifo.read())
+        self._resample(None)  # flush the resampler
         if not self.chunks:
             return np.zeros(0, dtype=np.float32)
         return np.concatenate(self.chunks).astype(np.float32) / 32768.0  # s16 to f32, as faster-whisper does
@@ -156,8 +158,9 @@ def _decode(path: str | Path, name: str, sampling_rate: int) -> DecodedAudio:
                 frame_base = frame_base or float(frame.time_base or base)
                 start = (frame.pts - origin) * frame_base if frame.pts is not None else None
                 cursor = timeline.cursor
-                if timeline.add(frame, start):
-                    bad.append((cursor, start or cursor))  # audio the decoder never gave back
+                timeline.add(frame, start)
+                if start is not None and start - cursor > GAP_TOLERANCE:
+                    bad.append((cursor, start))  # audio the decoder never gave back
                 decoded_frames += 1
         if broken:  # the file could not be read past here: the rest is missing too
             bad.append((timeline.cursor, max(end, timeline.cursor)))
@@ -167,8 +170,6 @@ def _decode(path: str | Path, name: str, sampling_rate: int) -> DecodedAudio:
         if end - timeline.cursor > GAP_TOLERANCE:
             bad.append((timeline.cursor, end))
             timeline.silence_until(end)
-        else:
-            timeline.flush()
     audio = timeline.samples()
     del timeline
     gc.collect()  # PyAV resamplers hold native memory until collected (faster-whisper issue 390)
