@@ -155,6 +155,8 @@ def _decode(path: str | Path, name: str, sampling_rate: int) -> DecodedAudio:
                     bad.append((max(0.0, at), at + step))
                 continue
             for frame in frames:
+                if not isinstance(frame, av.AudioFrame):
+                    continue
                 frame_base = frame_base or float(frame.time_base or base)
                 start = (frame.pts - origin) * frame_base if frame.pts is not None else None
                 cursor = timeline.cursor
