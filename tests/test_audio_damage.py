@@ -199,3 +199,18 @@ def test_check_end_to_end_on_a_damaged_video(run_cli, clips: dict[str, Path]) ->
     assert code == 2
     assert len(err.strip().splitlines()) == 1
     assert "could not decode the audio" in err
+
+
+def test_a_campaign_package_carries_the_damage(run_cli, tmp_path: Path, clips) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(clips["middle"], folder / "talk.mp4")
+    services = _damaged_services(tmp_path / "lead.db", ((1.5, 5.5),))
+    video_id = run_batch(services, folder, "Kempen").video_ids[0]
+    services.store.close()
+    assert run_cli("--db", tmp_path / "lead.db", "bundle", "export", "--campaign", "Kempen",
+                   "-o", tmp_path / "k.ttpkg")[0] == 0
+    assert run_cli("--db", tmp_path / "reviewer.db", "bundle", "import", tmp_path / "k.ttpkg",
+                   "--media-folder", folder)[0] == 0
+    gap = json.loads(run_cli("--db", tmp_path / "reviewer.db", "show", video_id, "--format", "json")[1])
+    assert gap["transcript_gap"].startswith("audio damaged from 1.5 s to 5.5 s")
