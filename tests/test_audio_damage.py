@@ -214,3 +214,12 @@ def test_a_campaign_package_carries_the_damage(run_cli, tmp_path: Path, clips) -
                    "--media-folder", folder)[0] == 0
     gap = json.loads(run_cli("--db", tmp_path / "reviewer.db", "show", video_id, "--format", "json")[1])
     assert gap["transcript_gap"].startswith("audio damaged from 1.5 s to 5.5 s")
+
+
+def test_probe_says_what_of_the_audio_cannot_be_decoded(run_cli, clips: dict[str, Path]) -> None:
+    code, out, _ = run_cli("probe", clips["middle"])
+    assert code == 0
+    assert "audio      aac — damaged: " in out
+    assert "from 1.4 s to 3.0 s" in out
+    assert "damaged" not in run_cli("probe", clips["clean"])[1]
+    assert "undecodable: could not decode the audio" in run_cli("probe", clips["all"], "--format", "json")[1]
