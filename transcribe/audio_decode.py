@@ -164,7 +164,9 @@ def _decode(path: str | Path, name: str, sampling_rate: int) -> DecodedAudio:
                 if start is not None and start - cursor > GAP_TOLERANCE:
                     bad.append((cursor, start))  # audio the decoder never gave back
                 decoded_frames += 1
-        if broken:  # the file could not be read past here: the rest is missing too
+        if broken:  # the file could not be read past here: the rest, up to where the stream says it ends, is missing
+            declared = (stream.duration or 0) * base
+            end = max(end, declared)
             bad.append((timeline.cursor, max(end, timeline.cursor)))
         if not decoded_frames:
             reason = broken[0] if broken else f"{failed} of {packets} audio packets are damaged"
