@@ -155,6 +155,12 @@ def test_show_list_batch_and_report_say_the_audio_was_damaged(run_cli, tmp_path:
     assert data.partial_audio
     assert malay.transcript_gap.startswith("audio rosak dari 1.5 s hingga 5.5 s (")
     assert data.findings  # "bodoh" was heard in the part that could be decoded, and is still reported
+    assert run_cli("--db", tmp_path / "r.db", "report", video_id, "-o", tmp_path / "r.pdf")[0] == 0
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages).split())
+    assert "Combined status: Approved" in text
+    assert "Audio damaged from 1.5 s to 5.5 s (" in text  # the banner under the approval
 
 
 def test_a_click_leaves_show_and_list_quiet(run_cli, tmp_path: Path, clips) -> None:
@@ -223,3 +229,19 @@ def test_probe_says_what_of_the_audio_cannot_be_decoded(run_cli, clips: dict[str
     assert "from 1.4 s to 3.0 s" in out
     assert "damaged" not in run_cli("probe", clips["clean"])[1]
     assert "undecodable: could not decode the audio" in run_cli("probe", clips["all"], "--format", "json")[1]
+
+
+def test_the_library_marks_a_partial_transcript(qapp) -> None:
+    pytest.importorskip("PySide6")
+    from PySide6.QtCore import Qt
+
+    from ui.models import VideoTableModel
+
+    row = {"id": 1, "original_name": "talk.mp4", "creator": "", "version": 1, "status": "in_review",
+           "changed_since_review": 0, "findings_critical": 0, "findings_high": 0, "findings_medium": 1,
+           "findings_low": 0, "has_transcript": 1, "audio_damaged": True}
+    model = VideoTableModel([row], thumbnails=lambda vid: None)
+    assert "audio damaged" in model.data(model.index(0, 1))
+    assert "could not be decoded" in model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    whole = VideoTableModel([row | {"audio_damaged": False}], thumbnails=lambda vid: None)
+    assert "audio damaged" not in whole.data(whole.index(0, 1))
