@@ -245,3 +245,18 @@ def test_the_library_marks_a_partial_transcript(qapp) -> None:
     assert "could not be decoded" in model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
     whole = VideoTableModel([row | {"audio_damaged": False}], thumbnails=lambda vid: None)
     assert "audio damaged" not in whole.data(whole.index(0, 1))
+
+
+def test_the_review_page_says_the_audio_was_damaged(qtbot, make_window, tmp_path: Path, clips, ui_hygiene) -> None:
+    pytest.importorskip("PySide6")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(clips["middle"], folder / "talk.mp4")
+    services = _damaged_services(tmp_path / "review.db", ((1.5, 5.5),))  # the database the window opens
+    video_id = run_batch(services, folder, "Kempen").video_ids[0]
+    services.store.close()
+    window = make_window()
+    window.library.refresh()
+    assert [row["audio_damaged"] for row in window.library.model.rows] == [True]
+    window.review.open_video(video_id)
+    assert "audio damaged: speech partly not checked" in window.review.title.text()
