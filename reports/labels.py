@@ -32,6 +32,7 @@ EN: dict[str, str] = {
     "read_as": "read as '{heard}', confirmed on a second look",
     "provenance_screen": "On-screen text: {status}.",
     "not_checked": "Not checked: there is no transcript",
+    "not_fully_checked": "No findings in the audio that could be decoded; the damaged part was not checked",
     "no_findings_no_audio": "No findings in the on-screen text or caption; speech was not checked (no audio track)",
     "comments_heading": "Timecoded comments", "no_comments": "No comments.", "comment": "Comment",
     "resolved": "resolved", "internal": "internal", "reply": "reply",
@@ -97,6 +98,7 @@ MS: dict[str, str] = {
     "read_as": "dibaca sebagai '{heard}', disahkan selepas dilihat semula",
     "provenance_screen": "Teks pada skrin: {status}.",
     "not_checked": "Belum disemak: tiada transkrip",
+    "not_fully_checked": "Tiada dapatan dalam audio yang dapat dinyahkod; bahagian yang rosak tidak disemak",
     "no_findings_no_audio": "Tiada dapatan dalam teks pada skrin atau kapsyen; pertuturan tidak disemak "
                             "(tiada trek audio)",
     "comments_heading": "Komen bermasa", "no_comments": "Tiada komen.", "comment": "Komen",

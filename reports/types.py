@@ -150,6 +150,7 @@ class VideoReportData:
     audit_head: str = ""  # 'audit-head COUNT:HASH' of the review log when this report was issued
     transcript_gap: str = ""  # why there is no transcript (so nothing said was checked); '' when there is one
     no_audio: bool = False  # the video has no audio track: speech was not checked, the screen and caption were
+    partial_audio: bool = False  # part of the audio was undecodable: the transcript (and check) covers the rest only
     screen_text: str = ""  # what became of the on-screen text: 'read …' or why it was not read
     file_state: str = ""  # ok, missing or changed: the file was hashed again when this report was made
     file_check: str = ""  # "verified against the file on <time>", or what is wrong with it

@@ -95,7 +95,7 @@ def _findings(data: VideoReportData, s: Styles, t: Labels) -> list:
                      s.p(kind, s.cell), s.p(disposition, s.cell), s.p(f.suggestion or "—", s.cell)])
         style.add("BACKGROUND", (3, number), (3, number), SEVERITY_COLOURS.get(f.severity, colors.grey))
     if len(rows) == 1:
-        empty = t["no_findings_no_audio"] if data.no_audio else \
+        empty = t["no_findings_no_audio"] if data.no_audio else t["not_fully_checked"] if data.partial_audio else \
             t["not_checked"] if data.transcript_gap else t["no_findings"]  # never "none" for an unchecked video
         rows.append([s.p(empty, s.cell)] + [""] * 7)
         style.add("SPAN", (0, 1), (-1, 1))  # one line across the table, not wrapped into the Time column

@@ -149,6 +149,23 @@ def write_wav(path: Path, audio: np.ndarray) -> Path:
     return path
 
 
+def damage_audio(source: Path, target: Path, start: float, end: float, seed: int = 1) -> int:
+    """Copy `source` to `target` with the payload of every audio packet whose time is in [start, end) overwritten by
+    random bytes, as a bad copy or upload does (found with PyAV's packet.pos and packet.size). Returns how many."""
+    places = []
+    with av.open(str(source)) as container:
+        stream = container.streams.audio[0]
+        for packet in container.demux(stream):
+            if packet.pts is not None and packet.size and start <= float(packet.pts * stream.time_base) < end:
+                places.append((packet.pos, packet.size))
+    data = bytearray(Path(source).read_bytes())
+    rng = np.random.default_rng(seed)
+    for position, size in places:
+        data[position:position + size] = rng.integers(0, 256, size, dtype=np.uint8).tobytes()
+    Path(target).write_bytes(bytes(data))
+    return len(places)
+
+
 ENGLISH_LINE = "Hello everyone. Please think twice before you post. Be kind to other people online."
 MALAY_LINE = ("Selamat pagi semua. Sila fikir dahulu sebelum anda menulis. "
               "Jangan panggil orang bodoh di media sosial.")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from transcribe.errors import Cancelled, MediaError, ModelError, TranscriptionFailed
+from transcribe.audio_decode import decode_audio
+from transcribe.errors import Cancelled, ModelError, TranscriptionFailed
 from transcribe.heartbeat import Heartbeat
 from transcribe.language import (
     LanguageChoice,
@@ -25,7 +26,7 @@ from transcribe.language import (
 from transcribe.media import probe, require_audio
 from transcribe.model import model_label, resolve_model
 from transcribe.redecode import chunk_at, chunks_of, guarded, to_decoded
-from transcribe.types import NO_SPEECH, Segment, TranscribeOptions, Transcript, Word
+from transcribe.types import NO_SPEECH, Segment, TranscribeOptions, Transcript, Word, mark_damage
 
 SAMPLE_RATE = 16_000
 WINDOW_SAMPLES = 30 * SAMPLE_RATE
@@ -56,12 +57,8 @@ def _load_model(model_dir: str):
 
 
 def decode(path: Path) -> np.ndarray:
-    from faster_whisper import decode_audio
-
-    try:
-        return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
-    except Exception as exc:  # PyAV raises many FFmpeg error types; all mean the same to the user
-        raise MediaError(f"could not decode the audio of {path.name} ({exc}); export it again as MP4") from None
+    """The audio at 16 kHz, silence where it could not be decoded (audio_decode.py says why not faster-whisper's)."""
+    return decode_audio(path, SAMPLE_RATE).samples
 
 
 def vad_options(options: TranscribeOptions):  # -> faster_whisper.vad.VadOptions
@@ -142,7 +139,8 @@ def transcribe_file(media: str | os.PathLike[str], options: TranscribeOptions | 
     model_dir = resolve_model(options.model_path)
     model = model or load_model(model_dir)
     report(0.01, "decoding audio")
-    audio, offset = _clip(decode(Path(media)), options)
+    decoded = decode_audio(Path(media), SAMPLE_RATE)
+    audio, offset = _clip(decoded.samples, options)
     duration = len(audio) / SAMPLE_RATE
     stamps = speech_stamps(audio, options)
     language, language_probability = _language(model, audio, options, stamps, report)
@@ -151,14 +149,14 @@ def transcribe_file(media: str | os.PathLike[str], options: TranscribeOptions | 
         report(0.03, "transcribing")
         segments = _decode_segments(model, audio, language, options, duration, stamps, report)
     report(1.0, "done")
-    return Transcript(
+    return mark_damage(Transcript(
         language=language,
         language_probability=language_probability,
         duration=round(info.duration if options.clip_start is None else duration, 3),
         segments=tuple(_shift(s, offset) for s in segments) if offset else tuple(segments),
         model=model_label(model_dir),
         note="" if segments else NO_SPEECH,
-    )
+    ), decoded.damaged, offset, offset + duration)
 
 
 def _language(model, audio: np.ndarray, options: TranscribeOptions, stamps: list[dict],

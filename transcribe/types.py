@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 DEFAULT_CANDIDATES: tuple[str, ...] = ("ms", "en")
 NO_SPEECH = "no speech found"
 NO_AUDIO = "no audio track"  # a video without sound: nothing was said, so speech was not checked
+AUDIO_DAMAGED = "audio damaged"  # how a partial transcript's note starts (see damage_note)
+# Undecodable audio below both of these is a click: transcribed as usual, its spans kept in the JSON.
+NEGLIGIBLE_DAMAGE_SECONDS = 0.2
+NEGLIGIBLE_DAMAGE_SHARE = 0.01
+Span = tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,13 @@ class Transcript:
     model: str = ""
     engine: str = "faster-whisper"
     note: str = ""  # e.g. NO_SPEECH: an empty transcript is a normal result, and says why it is empty
+    # Where the audio could not be decoded (seconds, merged): nothing said there was heard, so nothing was checked.
+    damaged: tuple[Span, ...] = ()
+
+    @property
+    def partial(self) -> bool:
+        """More audio was undecodable than a click: the transcript covers only part of what was said."""
+        return damage_matters(self.damaged, self.duration)
 
     @property
     def no_speech(self) -> bool:
@@ -77,6 +89,7 @@ class Transcript:
             model=str(data.get("model", "")),
             engine=str(data.get("engine", "faster-whisper")),
             note=str(data.get("note", "")),
+            damaged=tuple((float(a), float(b)) for a, b in data.get("damaged") or ()),
         )
 
 
@@ -113,3 +126,37 @@ class TranscribeOptions:
 def no_audio_transcript(duration: float) -> Transcript:
     """The transcript of a video with no audio track (a silent slideshow): empty, and it says why."""
     return Transcript("", 0.0, duration, (), model="", engine="none", note=NO_AUDIO)
+
+
+def damaged_seconds(spans: tuple[Span, ...]) -> float:
+    return sum(max(0.0, end - start) for start, end in spans)
+
+
+def damage_matters(spans: tuple[Span, ...], duration: float) -> bool:
+    """Not a negligible click: 0.2 s or more in total, or 1% or more of the audio."""
+    lost = damaged_seconds(spans)
+    return lost > 0 and (lost >= NEGLIGIBLE_DAMAGE_SECONDS or lost >= NEGLIGIBLE_DAMAGE_SHARE * max(duration, 1e-9))
+
+
+def damage_extent(spans: tuple[Span, ...], duration: float) -> str:
+    """ "from 1.5 s to 5.5 s (58% of the audio)"; the first three spans, then how many more."""
+    parts = [f"from {start:.1f} s to {end:.1f} s" for start, end in spans[:3]]
+    more = f" and {len(spans) - 3} more places" if len(spans) > 3 else ""
+    share = min(100, round(100 * damaged_seconds(spans) / duration)) if duration > 0 else 100
+    return f"{', '.join(parts[:-1]) + ' and ' if len(parts) > 1 else ''}{parts[-1]}{more} ({share}% of the audio)"
+
+
+def damage_note(spans: tuple[Span, ...], duration: float) -> str:
+    """What a partial transcript says about itself ('' when the damage is negligible)."""
+    if not damage_matters(spans, duration):
+        return ""
+    return (f"{AUDIO_DAMAGED} {damage_extent(spans, duration)}: speech there was not checked; "
+            "export the video again")
+
+
+def mark_damage(transcript: Transcript, spans: tuple[Span, ...], start: float, end: float) -> Transcript:
+    """The transcript of [start, end) s of a file, with the damage in that window and, when it matters, its note
+    (instead of "no speech found": speech may have been in the part that could not be heard)."""
+    inside = tuple((round(max(a, start), 3), round(min(b, end), 3)) for a, b in spans if b > start and a < end)
+    note = damage_note(inside, end - start) or transcript.note
+    return replace(transcript, damaged=inside, note=note)

@@ -107,6 +107,7 @@ class VideoTableModel(RowsModel[Row]):
                     "Status": self.status_text(row) + (" ⚠" if row["changed_since_review"] else "")
                     + (" · " + tr("{n} new", n=row["new_findings"]) if row.get("new_findings") else "")
                     + ("" if row.get("has_transcript", True) else "\n" + tr("no transcript"))
+                    + ("\n⚠ " + tr("audio damaged") if row.get("audio_damaged") else "")
                     + ("\n" + row["decided"] if row.get("decided") else ""),
                     "Findings": (self.counts(row) if row.get("has_transcript", True) else tr("not checked")) + (
                         "\n" + tr("{n} unresolved comments", n=row["open_comments"]) if row.get("open_comments")
@@ -123,6 +124,9 @@ class VideoTableModel(RowsModel[Row]):
             tips = [tr("Changed since review: needs a new decision")] if row["changed_since_review"] else []
             if not row.get("has_transcript", True):
                 tips.append(tr("No transcript: nothing this video says was checked"))
+            if row.get("audio_damaged"):
+                tips.append(tr("Audio damaged: part of what this video says could not be decoded, so it was not "
+                               "checked"))
             if row.get("new_findings"):
                 tips.append(tr("{n} new findings since the decision", n=row["new_findings"]))
             if row.get("file") == "missing":

@@ -64,6 +64,7 @@ class ReviewPage(QWidget):
         self.video_id: int | None = None
         self.file_state = ""
         self.detail: VideoDetail | None = None
+        self.partial = False  # the latest transcript covers only the audio that could be decoded
         self.reviewer = ""
         self.organisation = ""
         self.title = QLabel()
@@ -168,6 +169,7 @@ class ReviewPage(QWidget):
         video = detail["video"]
         latest = latest_transcript(self.services.store.db, self.video_id)
         transcript = latest[1] if latest else None
+        self.partial = transcript is not None and transcript.partial  # part of the audio could not be decoded
         self.transcript.stop_editing()
         self.transcript.text.show_transcript(transcript, detail["findings"], bool(video["has_audio"]))
         self.findings.set_findings(detail["findings"], self.transcript.text.toPlainText())
@@ -197,7 +199,8 @@ class ReviewPage(QWidget):
         new = self.detail["new_findings"]
         self.title.setText(f"{video['original_name']} · v{video['version']} · {video['creator'] or '-'} · "
                            f"{status_word}: {status}"
-                           + (" · ⚠ " + tr("{n} new findings since the decision", n=new) if new else ""))
+                           + (" · ⚠ " + tr("{n} new findings since the decision", n=new) if new else "")
+                           + (" · ⚠ " + tr("audio damaged: speech partly not checked") if self.partial else ""))
         self.decision.set_status(tr("Current status: {status}", status=status))
 
     def _request_compare(self) -> None:

@@ -1180,6 +1180,18 @@
         <translation>Tiada transkrip: tiada apa yang disebut dalam video ini disemak</translation>
     </message>
     <message>
+        <source>audio damaged</source>
+        <translation>audio rosak</translation>
+    </message>
+    <message>
+        <source>Audio damaged: part of what this video says could not be decoded, so it was not checked</source>
+        <translation>Audio rosak: sebahagian daripada apa yang disebut dalam video ini tidak dapat dinyahkod, jadi tidak disemak</translation>
+    </message>
+    <message>
+        <source>audio damaged: speech partly not checked</source>
+        <translation>audio rosak: sebahagian pertuturan tidak disemak</translation>
+    </message>
+    <message>
         <source>Replace term list?</source>
         <translation>Ganti senarai istilah?</translation>
     </message>

@@ -39,7 +39,7 @@ from reviewer.review.term_lists import (
 )
 from transcribe.formats import read_subtitles
 from transcribe.media import MEDIA_EXTENSIONS, probe
-from transcribe.types import Transcript
+from transcribe.types import AUDIO_DAMAGED, Transcript
 
 SEVERITY_COLOURS = {"critical": "\033[1;97;41m", "high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m"}
 RESET = "\033[0m"
@@ -189,9 +189,18 @@ def format_text(result: CheckResult, colour: bool) -> str:
     if result.note == NO_AUDIO:  # nothing was checked here, so no "no findings" that could read as clean
         lines.append(f"{result.source}: no audio track, so speech was not checked")
         return "\n".join(lines) + "\n"
+    if partial(result):  # what was heard is checked; the rest was not, so no "no findings" for the whole video
+        found = f"; in the rest: {result.summary()}" if result.findings else ""
+        lines.append(f"{result.source}: {result.note}{found}")
+        return "\n".join(lines) + "\n"
     lines.append(f"{result.source}: {result.note + '; ' if result.note else ''}{result.summary()}"
                  + (f" ({len(result.findings) - sure} to confirm by {how})" if sure < len(result.findings) else ""))
     return "\n".join(lines) + "\n"
+
+
+def partial(result: CheckResult) -> bool:
+    """Checked from a transcript of part of the audio (the rest could not be decoded)."""
+    return result.note.startswith(AUDIO_DAMAGED)
 
 
 def _clock(seconds: float) -> str:
@@ -212,7 +221,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             sys.stdout.write(format_text(screen, colour))
         elif screen_status:
             sys.stdout.write(f"on-screen text: not read ({screen_status})\n")
-    return 1 if result.findings or (screen and screen.findings) else 0
+    if result.findings or (screen and screen.findings):
+        return 1
+    return 2 if partial(result) else 0  # part of the speech went unheard: not a clean result
 
 
 def cmd_terms(args: argparse.Namespace) -> int:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from reviewer.cli.progress import fraction_bar
 from reviewer.fileio import write_text_atomic
+from transcribe.audio_decode import decode_audio
+from transcribe.errors import TranscribeError
 from transcribe.formats import FORMATS, render
 from transcribe.frames import keyframes
 from transcribe.media import probe, require_audio
 from transcribe.runner import run_transcription
-from transcribe.types import DEFAULT_CANDIDATES, TranscribeOptions
+from transcribe.types import DEFAULT_CANDIDATES, TranscribeOptions, damage_extent
 
 
 def add_transcription_options(parser: argparse.ArgumentParser) -> None:
@@ -37,6 +40,8 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     require_audio(probe(args.media, with_hash=False))
     transcript = transcribe_with_progress(args.media, options_from_args(args))
     text = render(transcript, args.format)
+    if transcript.partial:  # the text alone would read as all that was said
+        print(f"thinktwice: warning: {Path(args.media).name}: {transcript.note}", file=sys.stderr)
     if args.output:
         write_text_atomic(args.output, text)
         print(f"wrote {args.output} ({len(transcript.segments)} segments, language {transcript.language})",
@@ -46,10 +51,23 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     return 0
 
 
+def audio_damage(media: str) -> str:
+    """What of the audio cannot be decoded ('' when all of it can): the container alone looks fine."""
+    try:
+        decoded = decode_audio(media)
+    except TranscribeError as exc:
+        return f"undecodable: {exc}"
+    if not decoded.damaged:
+        return ""
+    return (f"damaged: {decoded.failed_packets} of {decoded.packets} packets undecodable, "
+            f"{damage_extent(decoded.damaged, decoded.duration)}")
+
+
 def cmd_probe(args: argparse.Namespace) -> int:
     info = probe(args.media)
+    damage = audio_damage(args.media) if info.has_audio else ""
     if args.format == "json":
-        payload = info.to_dict()
+        payload = info.to_dict() | {"audio_damage": damage}
         payload["keyframes"] = len(keyframes(args.media, args.keyframes)) if info.has_video else 0
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
@@ -58,7 +76,8 @@ def cmd_probe(args: argparse.Namespace) -> int:
         ("duration", f"{info.duration:.2f} s"), ("container", info.container),
         ("video", f"{info.video_codec} {info.resolution} @ {info.fps:g} fps, {info.frame_count} frames"
          if info.has_video else "none"),
-        ("audio", info.audio_codec if info.has_audio else "none (this file has no audio track to transcribe)"),
+        ("audio", (f"{info.audio_codec}{' — ' + damage if damage else ''}") if info.has_audio
+         else "none (this file has no audio track to transcribe)"),
     ]
     for key, value in rows:
         print(f"{key:<10} {value}")

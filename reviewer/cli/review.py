@@ -67,12 +67,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
     with count_bar("batch", total) as bar, fraction_bar("current file") as update:
         def on_file(name: str, what: str) -> None:
             bar.write(f"{name}: {what}")
-            if what == "done" or what.startswith(("skipped", "failed")):
+            if what.startswith(("done", "skipped", "failed")):
                 bar.update(1)
 
         report = run_batch(services, args.folder, args.campaign, on_file=on_file, on_progress=update)
     print(f"{report.imported} imported, {report.duplicates} already known, {report.transcribed} transcribed, "
           f"{report.checked} checked, {len(report.failed)} failed"
+          + (f", {report.damaged} with damaged audio (speech partly not checked)" if report.damaged else "")
           + (f", {report.busy_elsewhere} left to another process transcribing them" if report.busy_elsewhere
              else ""))
     for name, message in report.failed:
@@ -92,6 +93,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         flags = (" [changed since review]" if row["changed_since_review"] else "") + (
             f" [{GAP_SENTENCES['stale_content']}]" if row["stale_transcript"] else
             "" if row["has_transcript"] else " [no transcript]")
+        flags += " [audio damaged: speech partly not checked]" if row["audio_damaged"] else ""
         flags += f" ({row['decided']})" if row["decided"] else ""
         found = (("C", row["findings_critical"]), ("H", row["findings_high"]), ("M", row["findings_medium"]),
                  ("L", row["findings_low"]))

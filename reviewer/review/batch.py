@@ -42,6 +42,7 @@ class BatchReport:
     transcribed: int = 0
     checked: int = 0
     busy_elsewhere: int = 0
+    damaged: int = 0  # transcribed from part of their audio: the rest could not be decoded, so was not checked
     failed: list[tuple[str, str]] = field(default_factory=list)
     video_ids: list[int] = field(default_factory=list)
 
@@ -173,5 +174,9 @@ def run_batch(services: Services, folder: str | os.PathLike[str], campaign: str,
         report.transcribed += outcome.transcribed  # only what this run did, not what a concurrent run did
         report.checked += outcome.checked
         report.busy_elsewhere += outcome.busy_elsewhere
-        notify(name["original_name"], "being transcribed by another process" if outcome.busy_elsewhere else "done")
+        kind, _ = jobs.transcript_gap_kind(services.store, video_id)
+        damage = f" ({jobs.transcript_gap(services.store, video_id)})" if kind == "audio_damaged" else ""
+        report.damaged += bool(damage)
+        notify(name["original_name"], "being transcribed by another process" if outcome.busy_elsewhere
+               else "done" + damage)  # a partial transcript is done, but says what it could not hear
     return report

@@ -48,4 +48,4 @@ def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
             continue
         result.append(Segment(len(result) + 1, start, end, " ".join(line), words))
     return Transcript(original.language, original.language_probability, original.duration, tuple(result),
-                      original.model, original.engine)
+                      original.model, original.engine, damaged=original.damaged)  # the file's audio is as damaged

@@ -6,6 +6,7 @@ from reviewer.review.awaiting import awaiting
 from reviewer.review.file_state import CHANGED, OK, quick_check_all
 from reviewer.store import queries
 from reviewer.store.connection import Store
+from reviewer.store.jobs import damaged
 from reviewer.store.types import Row
 
 
@@ -21,5 +22,6 @@ def library_rows(store: Store, campaign: str | None = None, status: str | None =
     for row in rows:
         wait = waits.get(row["id"])
         result.append({**row, "file": files.get(row["id"], OK), "decided": wait.label if wait else "",
-                       "awaited_reviewers": wait.awaited if wait else []})
+                       "awaited_reviewers": wait.awaited if wait else [],
+                       "audio_damaged": damaged(row["damage"])})  # a partial transcript: speech partly unchecked
     return result

@@ -113,6 +113,7 @@ def video_report_data(store: Store, video_id: int, active_refs: list | None = No
         new_findings=detail["new_findings"],
         audit_head=audit.head(store.db).label,
         transcript_gap=transcript_gap_sentence(gap_kind, gap_error, language),
+        partial_audio=gap_kind == "audio_damaged",
         no_audio=not video["has_audio"],
         screen_text=screen_text_line(store, video_id, detail["check"], language),
         file_state=verification.state, file_check=_file_check(verification, language),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from reviewer.review.vocabulary import Language
-from reviewer.store.jobs import GAP_SENTENCES
+from reviewer.store.jobs import GAP_SENTENCES, gap_detail
 
 SENTENCES: Final[dict[Language, dict[str, str]]] = {
     "en": {
@@ -57,6 +57,7 @@ GAP_SENTENCES_MS: Final[dict[str, str]] = {
     "cancelled": "tiada transkrip: transkripsi dibatalkan, jadi apa yang dituturkan tidak disemak",
     "stale_content": "transkrip ini daripada versi fail yang lebih awal: tiada apa-apa dalam kandungan baharu yang "
                      "disemak",
+    "audio_damaged": "audio rosak {error}: pertuturan di bahagian itu tidak disemak; eksport semula video",
 }
 
 
@@ -65,7 +66,7 @@ def transcript_gap_sentence(kind: str, error: str, language: Language) -> str:
     if not kind:
         return ""
     table = GAP_SENTENCES_MS if language == "ms" else GAP_SENTENCES
-    return table[kind].format(error=error)
+    return table[kind].format(error=gap_detail(kind, error, language))
 
 
 def sentence(key: str, language: Language, **values: object) -> str:

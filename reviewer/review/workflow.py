@@ -191,6 +191,7 @@ def add_transcript(store: Store, video_id: int, transcript: Transcript, author: 
             "duration": transcript.duration, "segments": json.dumps(transcript.to_dict()["segments"],
                                                                    ensure_ascii=False),
             "text": transcript.text, "author": author, "created_at": now(), "organisation": organisation,
+            "damage": json.dumps(transcript.damaged),
             "seq": events.next_seq(db, author, organisation) if author else None,
             "parent_uid": parent, "content_sha256": content_sha256,
         })
@@ -206,7 +207,8 @@ def latest_transcript(db: Database, video_id: int) -> tuple[int, Transcript] | N
     if row is None:
         return None
     data = {key: row[key] for key in ("language", "language_probability", "duration", "model", "engine")}
-    return row["id"], Transcript.from_dict(data | {"segments": json.loads(row["segments"])})
+    return row["id"], Transcript.from_dict(data | {"segments": json.loads(row["segments"]),
+                                                   "damaged": json.loads(row["damage"] or "[]")})
 
 
 def fingerprint(finding: Finding, source: str, seen: Counter[tuple[str, str, str]]) -> str:

@@ -65,7 +65,7 @@ def media_paths(db: Database, campaign_id: int) -> dict[str, str]:
 
 def transcripts(db: Database, campaign_id: int, author: tuple[str, str | None] | None = None) -> list[Row]:
     where, params = _author_filter("t.author", "t.organisation", author)
-    return list(db.query(f"SELECT {_columns('t', TRANSCRIPT_FIELDS)}, v.uid AS video_uid FROM transcripts t "
+    return list(db.query(f"SELECT {_columns('t', TRANSCRIPT_FIELDS)}, t.damage, v.uid AS video_uid FROM transcripts t "
                          f"JOIN videos v ON v.id = t.video_id WHERE v.campaign_id = ? {where} ORDER BY t.id",
                          [campaign_id, *params]))
 
@@ -175,7 +175,7 @@ def insert_transcript(db: Database, video_id: int, row: dict[str, Any]) -> int:
     from a bundle made before transcripts carried their content is bound to the video's content here (a trigger)."""
     revision = next(db.query("SELECT coalesce(max(abs(revision)), 0) + 1 AS r FROM transcripts WHERE video_id = ?",
                              [video_id]))["r"]
-    fields = {k: row[k] for k in TRANSCRIPT_FIELDS if k in row}
+    fields = {k: row[k] for k in TRANSCRIPT_FIELDS if k in row} | {"damage": row.get("damage") or "[]"}  # older: none
     return _insert(db, "transcripts", fields | {"video_id": video_id, "revision": revision})
 
 

@@ -7,6 +7,7 @@ start `recover` puts running jobs whose process is gone back in the queue.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from sqlite_utils import Database
 from reviewer.store import audit
 from reviewer.store.connection import Store, now
 from reviewer.store.types import Job, Row
+from transcribe.types import damage_matters, damaged_seconds
 
 
 def enqueue(store: Store, video_id: int, actor: str = "") -> int:
@@ -126,6 +128,8 @@ GAP_SENTENCES: Final[dict[str, str]] = {
     "failed": "no transcript: transcription failed ({error}), so nothing it says was checked",
     "cancelled": "no transcript: transcription was cancelled, so nothing it says was checked",
     "stale_content": "the transcript is of an earlier version of the file: nothing in the new content was checked",
+    # The one kind with a transcript: of part of the audio only ({error} is where, see `damage_words`).
+    "audio_damaged": "audio damaged {error}: speech there was not checked; export the video again",
 }
 NO_SPEECH_GAP = GAP_SENTENCES["no_speech"]
 NO_AUDIO_GAP = GAP_SENTENCES["no_audio"]
@@ -135,15 +139,18 @@ def transcript_gap_kind(store: Store, video_id: int) -> tuple[str, str]:
     """Why a video has no transcript, as a key of GAP_SENTENCES and the job's error ('' and '' when it has one)."""
     rows = store.query("SELECT (SELECT count(*) FROM transcripts WHERE video_id = ?) AS t, "
                        "(SELECT text FROM transcripts WHERE video_id = ? ORDER BY id DESC LIMIT 1) AS text, "
-                       "(SELECT has_audio FROM videos WHERE id = ?) AS audio, "
+                       "(SELECT damage || ' ' || duration FROM transcripts WHERE video_id = ? "
+                       "ORDER BY id DESC LIMIT 1) AS damage, (SELECT has_audio FROM videos WHERE id = ?) AS audio, "
                        "(SELECT t.content_sha256 != v.sha256 FROM transcripts t JOIN videos v ON v.id = t.video_id "
                        "WHERE t.video_id = ? ORDER BY t.revision DESC LIMIT 1) AS stale, "
                        "j.state, j.error FROM (SELECT 1) LEFT JOIN (SELECT state, error FROM jobs WHERE video_id = ? "
-                       "ORDER BY id DESC LIMIT 1) j", (video_id, video_id, video_id, video_id, video_id))[0]
+                       "ORDER BY id DESC LIMIT 1) j", (video_id,) * 6)[0]
     if rows["stale"]:  # a file replaced in place: whatever the old transcript says, the new words were not heard
         return "stale_content", ""
     if rows["audio"] == 0:
         return "no_audio", ""
+    if rows["t"] and damaged(rows["damage"]):  # a partial transcript: what it lacks was not checked
+        return "audio_damaged", rows["damage"]
     if rows["t"]:
         return ("", "") if (rows["text"] or "").strip() else ("no_speech", "")
     return rows["state"] or "not_transcribed", rows["error"] or ""
@@ -152,7 +159,34 @@ def transcript_gap_kind(store: Store, video_id: int) -> tuple[str, str]:
 def transcript_gap(store: Store, video_id: int) -> str:
     """Why a video has no transcript, in words for show, the library and the report ('' when it has one)."""
     kind, error = transcript_gap_kind(store, video_id)
-    return GAP_SENTENCES[kind].format(error=error) if kind else ""
+    return GAP_SENTENCES[kind].format(error=gap_detail(kind, error)) if kind else ""
+
+
+# "from 1.5 s to 5.5 s (58% of the audio)" in each report language.
+DAMAGE_WORDS: Final[dict[str, tuple[str, str, str]]] = {
+    "en": ("from {start:.1f} s to {end:.1f} s", " and ", "{share}% of the audio"),
+    "ms": ("dari {start:.1f} s hingga {end:.1f} s", " dan ", "{share}% daripada audio"),
+}
+
+
+def damaged(stored: str | None) -> bool:
+    """Does a transcript's stored damage ('[[start, end], ...] duration') matter (more than a click)?"""
+    if not stored:
+        return False
+    spans, _, duration = stored.rpartition(" ")
+    return damage_matters(tuple((float(a), float(b)) for a, b in json.loads(spans or "[]")), float(duration or 0))
+
+
+def gap_detail(kind: str, error: str, language: str = "en") -> str:
+    """The {error} of a gap sentence: the job's error, or for damaged audio where and how much, in `language`."""
+    if kind != "audio_damaged":
+        return error
+    raw, _, duration = error.rpartition(" ")
+    spans = [(float(a), float(b)) for a, b in json.loads(raw)]
+    span, join, share = DAMAGE_WORDS.get(language, DAMAGE_WORDS["en"])
+    parts = [span.format(start=a, end=b) for a, b in spans[:3]] + (["…"] if len(spans) > 3 else [])
+    percent = min(100, round(100 * damaged_seconds(tuple(spans)) / float(duration))) if float(duration) > 0 else 100
+    return f"{join.join(parts)} ({share.format(share=percent)})"
 
 
 def jobs_for(store: Store, video_id: int) -> list[Row]:

@@ -284,6 +284,13 @@ def transcript_content(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0010_transcript_damage")
+def transcript_damage(db: Database) -> None:
+    """Where each transcript's audio could not be decoded (JSON [[start, end], ...] in seconds): a transcript of
+    part of the audio must keep saying so in show, list, the library and the report. Older transcripts: none known."""
+    db.execute("ALTER TABLE transcripts ADD COLUMN damage TEXT NOT NULL DEFAULT '[]'")
+
+
 @migrations(name="0011_bundle_signers")
 def bundle_signers(db: Database) -> None:
     """The key each bundle sender signs with, pinned on first contact (see `review.bundle_signing`). A sender is a

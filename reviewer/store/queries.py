@@ -44,7 +44,9 @@ LIST_COLUMNS = ("v.id, v.campaign_id, c.name AS campaign, v.original_name, v.cre
                 "coalesce((SELECT t.content_sha256 = v.sha256 FROM transcripts t WHERE t.video_id = v.id "
                 "ORDER BY t.revision DESC LIMIT 1), 0) AS has_transcript, "
                 "coalesce((SELECT t.content_sha256 != v.sha256 FROM transcripts t WHERE t.video_id = v.id "
-                "ORDER BY t.revision DESC LIMIT 1), 0) AS stale_transcript")
+                "ORDER BY t.revision DESC LIMIT 1), 0) AS stale_transcript, "
+                "(SELECT t.damage || ' ' || t.duration FROM transcripts t WHERE t.video_id = v.id ORDER BY t.id DESC "
+                "LIMIT 1) AS damage")
 
 
 def list_videos(store: Store, campaign: str | None = None, status: str | None = None, search: str = "",

@@ -217,6 +217,7 @@ class ListRow(_VideoLine):
     campaign: str
     has_transcript: int  # a transcript of the file's current content
     stale_transcript: int  # the latest transcript is of an earlier content of the file
+    damage: str | None  # the latest transcript's undecodable audio, as `jobs.damaged` reads it
 
 
 class CampaignVideo(VideoStanding):
