@@ -6,7 +6,7 @@ fails, and the review page gets a notice in its place (everything else keeps wor
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QMetaObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -124,16 +124,14 @@ class PlayerPanel(QWidget):
 
     def load(self, path: str, duration: float, poster: bytes | None = None) -> None:
         """Open `path`; `poster` (PNG bytes, the library's thumbnail) shows until playback starts."""
-        self.player.stop()
-        self.player.setSource(QUrl.fromLocalFile(path))
+        self.player.setSource(QUrl.fromLocalFile(path))  # stops what played before; see `_invoke` for why no stop()
         shown = self.poster.set_image(poster)
         self.screen_stack.setCurrentWidget(self.poster if shown else self.video)
         self.timeline.set_markers(duration, self.timeline.markers)
         self._on_position(0)  # the labels start at 00:00 / this video's length, not the last one's
 
     def unload(self) -> None:
-        self.player.stop()
-        self.player.setSource(QUrl())
+        self.player.setSource(QUrl())  # an empty source stops playback and all I/O
         self.poster.set_image(None)
         self.screen_stack.setCurrentWidget(self.video)
 
@@ -162,14 +160,20 @@ class PlayerPanel(QWidget):
             self._pending_seek = None
 
     def pause(self) -> None:
-        self.player.pause()
+        self._invoke("pause")
 
     @Slot()
     def toggle_play(self) -> None:
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            self.player.pause()
-        else:
-            self.player.play()
+        self._invoke("pause" if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState else "play")
+
+    def _invoke(self, slot: str) -> None:
+        """Run a QMediaPlayer slot from the event loop instead of calling it from Python.
+
+        PySide holds the GIL through `stop()`, `play()` and `pause()` (only `setSource` releases it). Meanwhile
+        the FFmpeg backend's thread may be deleting one of its objects, and telling our Python-made player that a
+        connection went away needs the GIL, under a lock these calls wait for: both threads stop for good (seen
+        on window close). A queued call runs in C++ from the event loop, which has released the GIL."""
+        QMetaObject.invokeMethod(self.player, slot, Qt.ConnectionType.QueuedConnection)
 
     def _on_position(self, millis: int) -> None:
         seconds = millis / 1000

@@ -228,7 +228,7 @@ class ReviewPage(QWidget):
             return
         png, box, seconds = shown
         if hasattr(self.player, "player"):
-            self.player.player.pause()
+            self.player.pause()
         self.frame_overlay.show_frame(png, box, seconds)
 
     def _follow(self, seconds: float) -> None:
