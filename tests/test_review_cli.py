@@ -113,3 +113,27 @@ def test_recheck_after_a_term_list_change(run_cli, reviewed) -> None:
     detail = json.loads(run_cli("--db", db, "show", video_id, "--format", "json")[1])
     assert detail["stale_term_lists"] is False
     assert "fikir" in {f["term"] for f in detail["findings"]}
+
+
+def test_approving_over_open_serious_findings_needs_saying_so(run_cli, tmp_path: Path, clips) -> None:
+    """The app asks first; the CLI wants --despite-open-findings (QA 14). A missing file is warned about (QA 15)."""
+    db = tmp_path / "r.db"
+    services = fake_services(db, {"a.mp4": "Kill yourself, loser."})
+    from reviewer.review.workflow import import_media
+
+    clip = tmp_path / "a.mp4"
+    shutil.copy(clips["english"], clip)
+    video_id = import_media(services.store, clip, "Kempen").video_id
+    transcribe_and_check(services, video_id)
+    services.store.close()
+    code, out, err = run_cli("--db", db, "review", video_id, "--decision", "approved", "--reviewer", "Aina")
+    assert code == 2
+    assert "1 high or critical finding(s) still open (kill yourself)" in err
+    assert "decision recorded" not in out
+    code, _, _ = run_cli("--db", db, "review", video_id, "--decision", "changes_required", "--reviewer", "Aina")
+    assert code == 0  # asking for changes needs no such care
+    clip.rename(tmp_path / "elsewhere.mp4")
+    code, out, err = run_cli("--db", db, "review", video_id, "--decision", "approved", "--reviewer", "Bala",
+                             "--despite-open-findings")
+    assert code == 0
+    assert "the file of video 1 is missing" in err

@@ -26,6 +26,7 @@ from reviewer.errors import UserError
 from reviewer.review import lookups
 from reviewer.review.comments import edit_comment, reply, resolve, threads
 from reviewer.review.correction import corrected_transcript
+from reviewer.review.decision_checks import APPROVALS, serious_open, terms_of
 from reviewer.review.file_state import MISSING, quick_check
 from reviewer.review.lookups import FindingRow, VideoDetail
 from reviewer.review.screen import finding_frame, stored_track
@@ -288,18 +289,17 @@ class ReviewPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def open_serious(self) -> list[FindingRow]:
-        return [f for f in (self.detail["findings"] if self.detail else [])
-                if f["disposition"] == "open" and f["severity"] in ("high", "critical")]
+        return serious_open(self.detail["findings"] if self.detail else [])
 
     def _decide(self, decision: str, note: str) -> None:
         if not self.reviewer:
             self.message.emit(tr("Set your name in Settings (Ctrl+,) before deciding."))
             return
         serious = self.open_serious()
-        if decision in ("approved", "approved_with_changes") and serious and not self.confirm(
+        if decision in APPROVALS and serious and not self.confirm(
                 tr("Approve with open findings?"),
                 tr("{n} high or critical findings are still open ({terms}). Approve anyway?", n=len(serious),
-                   terms=", ".join(dict.fromkeys(f["term"] for f in serious)))):
+                   terms=terms_of(serious))):
             self.message.emit(tr("Not decided: confirm or dismiss the open findings first."))
             return
         self._run(lambda video_id: add_review(self.services.store, video_id, self.reviewer, decision,

@@ -18,6 +18,7 @@ from reviewer.review import lookups
 from reviewer.review.audit_check import check_audit
 from reviewer.review.awaiting import bundle_origins, review_details
 from reviewer.review.batch import media_files, run_batch, transcribe_and_check
+from reviewer.review.decision_checks import APPROVALS, serious_open, terms_of
 from reviewer.review.file_state import CHANGED, MISSING, quick_check, shown_status
 from reviewer.review.listing import library_rows
 from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
@@ -181,6 +182,16 @@ def cmd_finding(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     services = _services(args)
+    decision = args.decision.strip().lower().replace(" ", "_").replace("-", "_")
+    serious = serious_open(lookups.show(services.store, args.id)["findings"])
+    if decision in APPROVALS and serious and not args.despite_open_findings:
+        raise UserError(f"video {args.id} has {len(serious)} high or critical finding(s) still open "
+                        f"({terms_of(serious)}); confirm or dismiss them with 'thinktwice finding', or approve anyway "
+                        "with --despite-open-findings")
+    if quick_check(services.store, args.id) == MISSING:
+        print(f"thinktwice: warning: the file of video {args.id} is missing; the decision is bound to the content "
+              "recorded at import, which cannot be opened now (use 'thinktwice bundle locate FOLDER')",
+              file=sys.stderr)
     add_review(services.store, args.id, args.reviewer, args.decision, args.org or "", args.note or "")
     status = video_status(services.store, args.id)
     print(f"video {args.id}: decision recorded; status now {STATUS_LABELS[status]}")
@@ -324,6 +335,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--reviewer", required=True, help="who is deciding")
     p.add_argument("--org", help="the reviewer's organisation")
     p.add_argument("--note", help="a note for the creator")
+    p.add_argument("--despite-open-findings", action="store_true",
+                   help="approve although high or critical findings are still open (the app asks the same)")
     p.set_defaults(func=cmd_review)
 
     p = commands.add_parser("recheck", help="check videos again against the term lists in force now")
