@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from transcribe import guard
 from transcribe.errors import Cancelled, MediaError, ModelError, TranscriptionFailed
 from transcribe.heartbeat import Heartbeat
 from transcribe.language import (
@@ -30,6 +32,9 @@ from transcribe.types import NO_SPEECH, Segment, TranscribeOptions, Transcript, 
 SAMPLE_RATE = 16_000
 WINDOW_SAMPLES = 30 * SAMPLE_RATE
 LANGUAGE_WINDOWS = 2
+# Up to this many <=30 s chunks of speech decode sequentially: batching one or two chunks gained no time
+# (35 s clip: 3.4 s either way, benchmarks/accuracy_bench.py), and sequential decoding has the fallback.
+SEQUENTIAL_CHUNKS = 2
 ProgressCallback = Callable[[float, str], None]
 
 
@@ -175,30 +180,62 @@ def _language(model, audio: np.ndarray, options: TranscribeOptions, stamps: list
 
 def _decode_segments(model, audio: np.ndarray, language: str, options: TranscribeOptions, duration: float,
                      stamps: list[dict], report: ProgressCallback) -> list[Segment]:
-    from faster_whisper import BatchedInferencePipeline
-
-    pipeline = BatchedInferencePipeline(model)
+    """Few chunks: sequential decoding (nothing to batch, and it has Whisper's temperature fallback built in).
+    More: the batched pass, then the guard re-decodes only the spans that failed."""
     chunks = chunks_of(stamps)
-    vad = vad_options(options)
-    if options.speech_band_pass:  # the pipeline's own VAD then finds only what ours found through the band-pass
-        audio = _only(audio, stamps)
     try:
-        with Heartbeat(report, duration, options.batch_size) as beat:
-            raw_segments, _ = pipeline.transcribe(
-                audio, language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
-                batch_size=options.batch_size, vad_filter=options.vad_filter, vad_parameters=vad,
-                hotwords=options.hotwords,
-            )
-            decoded = []
-            for raw in raw_segments:
-                decoded.append(to_decoded(raw, chunk=chunk_at(chunks, raw.start, raw.end)))
-                beat.confirm(raw.end)
-        report(0.99, "re-checking doubtful passages")
-        return guarded(model, audio, decoded, chunks, language, options.beam_size, vad)
+        if len(chunks) <= SEQUENTIAL_CHUNKS:
+            return _sequential(model, audio, language, options, duration, report)
+        return _batched(model, audio, language, options, duration, stamps, chunks, report)
     except Cancelled:
         raise
     except (RuntimeError, ValueError, MemoryError) as exc:
         raise TranscriptionFailed(f"decoding failed ({exc}); try again, or choose a smaller model") from None
+
+
+def _sequential(model, audio: np.ndarray, language: str, options: TranscribeOptions, duration: float,
+                report: ProgressCallback) -> list[Segment]:
+    """faster-whisper's own sequential decoding, as its defaults have it (VAD with its default pauses,
+    conditioning on earlier text, fallback at 2.4 / -1.0). Only what is not speech is dropped; a segment that
+    still looks wrong is marked doubtful: decoding it again the same way would give the same words."""
+    from faster_whisper.vad import VadOptions
+
+    with Heartbeat(report, duration, 1) as beat:
+        raw_segments, _ = model.transcribe(
+            _only(audio, speech_stamps(audio, options)) if options.speech_band_pass else audio,
+            language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
+            vad_filter=options.vad_filter, vad_parameters=VadOptions(threshold=options.vad_threshold),
+            hotwords=options.hotwords,
+        )
+        decoded = []
+        for raw in raw_segments:
+            decoded.append(to_decoded(raw))
+            beat.confirm(raw.end)
+    kept = [d for d in decoded if d.stats.text and not guard.not_speech(d.stats)]
+    return [replace(d.segment, id=number, doubtful=bool(guard.problems(d.stats)))
+            for number, d in enumerate(kept, start=1)]
+
+
+def _batched(model, audio: np.ndarray, language: str, options: TranscribeOptions, duration: float,
+             stamps: list[dict], chunks: list, report: ProgressCallback) -> list[Segment]:
+    from faster_whisper import BatchedInferencePipeline
+
+    pipeline = BatchedInferencePipeline(model)
+    vad = vad_options(options)
+    if options.speech_band_pass:  # the pipeline's own VAD then finds only what ours found through the band-pass
+        audio = _only(audio, stamps)
+    with Heartbeat(report, duration, options.batch_size) as beat:
+        raw_segments, _ = pipeline.transcribe(
+            audio, language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
+            batch_size=options.batch_size, vad_filter=options.vad_filter, vad_parameters=vad,
+            hotwords=options.hotwords,
+        )
+        decoded = []
+        for raw in raw_segments:
+            decoded.append(to_decoded(raw, chunk=chunk_at(chunks, raw.start, raw.end)))
+            beat.confirm(raw.end)
+    report(0.99, "re-checking doubtful passages")
+    return guarded(model, audio, decoded, chunks, language, options.beam_size, vad)
 
 
 def _sec(value: float) -> float:
