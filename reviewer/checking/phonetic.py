@@ -84,12 +84,14 @@ class PhoneticIndex:
             if len(joined) >= MIN_KEY:
                 self._entries.append((joined, SoundAlike(term, spelling)))
 
-    def lookup(self, heard: str) -> list[SoundAlike]:
-        """Terms whose key is close to the heard word's (or to it without a glued-on prefix); one per term."""
+    def lookup(self, heard: str, exact: bool = False) -> list[SoundAlike]:
+        """Terms whose key is close to the heard word's (or to it without a glued-on prefix); one per term.
+        `exact`: only the word itself, key for key (a real word: "bambi" may be "babi", "memaki" not "paki")."""
         found: dict[str, SoundAlike] = {}
-        for form in without_prefix(heard.replace(" ", "")):
+        forms = [heard.replace(" ", "").lower()] if exact else without_prefix(heard.replace(" ", ""))
+        for form in forms:
             heard_key = key(form)
             for term_key, alike in self._entries:
-                if alike.term not in found and close(heard_key, term_key):
+                if alike.term not in found and (heard_key == term_key if exact else close(heard_key, term_key)):
                     found[alike.term] = alike
         return list(found.values())

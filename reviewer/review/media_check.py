@@ -1,8 +1,9 @@
 """Check a media file: transcribe it, check the transcript, then settle each doubtful (fuzzy) finding.
 
 A fuzzy finding is a word that sounds like a term but was transcribed as something else ("bodok"). We
-re-decode just that moment, with the term as a hotword, in the warm transcription worker (model already
-loaded). If the term comes out, the finding is confirmed and becomes sure; if not, it is dropped. The
+listen to just that moment again, with the term as a hotword, in the warm transcription worker (model and,
+usually, the clip's encoder pass still loaded). If the term comes out where the word was and the words after
+it still follow, the finding is confirmed and becomes sure; if not, it is dropped. The
 rest of the clip is never biased: that raised the error rate and inserted words that were never said.
 """
 
@@ -24,24 +25,25 @@ CONFIRMED_CONFIDENCE = 0.95
 
 def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike[str],
                  options: TranscribeOptions, transcript: Transcript | None = None) -> CheckResult:
-    """Settle fuzzy findings, and (given the transcript) look again at unsure words that sound like a term."""
+    """Settle fuzzy findings, and (given the transcript) look again at unsure words that sound like a term.
+
+    Every moment of the clip goes to the worker in one request; each is heard again from the word on, biased
+    towards its terms, and a term counts only where it lines up with the first pass (sound_alike.confirm)."""
     doubtful = [f for f in result.findings if f.kind == "fuzzy" and f.time_start is not None
                 and f.time_end is not None]
     alike = sound_alike.candidates(checker, result, transcript) if transcript is not None else []
     if not doubtful and not alike:
         return result
-    windows = [{"start": max(0.0, (f.time_start or 0.0) - WINDOW_PADDING), "end": (f.time_end or 0.0) + WINDOW_PADDING,
-                "hotwords": f.term} for f in doubtful]
-    windows += [{"start": max(0.0, c.start - WINDOW_PADDING), "end": c.end + WINDOW_PADDING,
-                 "hotwords": " ".join(c.terms)} for c in alike]
+    moments = [sound_alike.for_finding(result, f, transcript) for f in doubtful] + alike
+    windows = [moment.window(WINDOW_PADDING) for moment in moments]
     language = result.language if result.language in {"ms", "en"} else options.language
     texts = run_transcription(media, replace(options, language=language), windows=windows,
                               worker=shared_worker()).texts
     settled: dict[int, Finding | None] = {}
-    for finding, text in zip(doubtful, texts[:len(doubtful)], strict=True):
-        sure = [g for g in checker.find(text) if g.term == finding.term and g.kind != "fuzzy"]
-        settled[id(finding)] = replace(finding, kind=sure[0].kind, confidence=CONFIRMED_CONFIDENCE,
-                                       verification="confirmed") if sure else None
+    for finding, moment, text in zip(doubtful, moments[:len(doubtful)], texts[:len(doubtful)], strict=True):
+        heard = sound_alike.confirm(checker, result, moment, text)
+        settled[id(finding)] = replace(finding, kind=heard.kind, confidence=CONFIRMED_CONFIDENCE,
+                                       verification="confirmed") if heard is not None else None
     kept = [f for f in (settled.get(id(f), f) for f in result.findings) if f is not None]
     for candidate, text in zip(alike, texts[len(doubtful):], strict=True):
         confirmed = sound_alike.confirm(checker, result, candidate, text)
