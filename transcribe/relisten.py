@@ -21,10 +21,11 @@ FRAME_SECONDS = 0.01  # one mel frame
 WINDOW_SECONDS = 30.0
 TIMESTAMP_STEP = 0.02
 LEAD_IN = 0.1  # start a little before the word: Whisper's word times run late rather than early
-NEW_TOKENS = 24  # the word in doubt and the two words after it, for the line-up check
+NEW_TOKENS = 16  # the word in doubt and the two words after it, for the line-up check
 # Greedy: on the benchmark clips beam 5 confirmed one term less (it ended "babi." before the words after it)
 # and took 40% longer.
 BEAM = 1
+PAD = 220  # a space: fills the hotword part of shorter prompts (a batch's prompts start transcribing at one place)
 
 
 @dataclass
@@ -122,24 +123,25 @@ def listen(model, audio: Callable[[], np.ndarray], moments: list[dict], language
 def _decode(model, output: np.ndarray, members: list[tuple[int, float, str, str]],
             language: str | None) -> Iterator[tuple[int, str]]:
     """Decode each (index, offset, hotwords, prefix) from its offset, after the prefix words the first pass
-    heard there (they anchor the decoder at the right words; only what follows is returned). Prompts of one
-    length and start share a batch (the decoder needs its start token at one place in a batch's prompts)."""
+    heard there (they anchor the decoder at the right words; only what follows is returned). All share one
+    batch; the decoder needs its start token at one place in every prompt, so short hotwords are padded."""
     import ctranslate2  # type: ignore[import-untyped]
     from faster_whisper.tokenizer import Tokenizer
 
     tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe",
                           language=language or "en")
-    batches: dict[tuple[int, int], list[tuple[int, list[int]]]] = {}
+    requests = []
     for index, offset, hotwords, prefix in members:
-        head = [tokenizer.sot_prev, *tokenizer.encode(" " + hotwords.strip())] if hotwords.strip() else []
-        prompt = [*head, *tokenizer.sot_sequence, tokenizer.timestamp_begin + min(1500, round(offset / TIMESTAMP_STEP))]
-        prompt += tokenizer.encode(" " + prefix.strip()) if prefix.strip() else []
-        batches.setdefault((len(head), len(prompt)), []).append((index, prompt))
-    for (start, length), batch in batches.items():
-        forced = length - start - len(tokenizer.sot_sequence)
-        features = ctranslate2.StorageView.from_array(np.ascontiguousarray(np.repeat(output, len(batch), axis=0)))
-        results = model.model.generate(features, [p for _, p in batch], beam_size=BEAM,
-                                       max_length=length + NEW_TOKENS, suppress_blank=False)
-        for (index, _), result in zip(batch, results, strict=True):
-            heard = result.sequences_ids[0][forced:]  # the result repeats the timestamp and the prefix
-            yield index, tokenizer.decode([t for t in heard if t < tokenizer.eot]).strip()
+        hot = tokenizer.encode(" " + hotwords.strip()) if hotwords.strip() else []
+        tail = [tokenizer.timestamp_begin + min(1500, round(offset / TIMESTAMP_STEP))]
+        tail += tokenizer.encode(" " + prefix.strip()) if prefix.strip() else []
+        requests.append((index, hot, tail))
+    width = max(len(hot) for _, hot, _ in requests)
+    prompts = [[tokenizer.sot_prev, *[PAD] * (width - len(hot)), *hot, *tokenizer.sot_sequence, *tail]
+               for _, hot, tail in requests]
+    features = ctranslate2.StorageView.from_array(np.ascontiguousarray(np.repeat(output, len(prompts), axis=0)))
+    results = model.model.generate(features, prompts, beam_size=BEAM, max_length=max(map(len, prompts)) + NEW_TOKENS,
+                                   suppress_blank=False)
+    for (index, _, tail), result in zip(requests, results, strict=True):
+        heard = result.sequences_ids[0][len(tail):]  # the result repeats the timestamp and the prefix
+        yield index, tokenizer.decode([t for t in heard if t < tokenizer.eot]).strip()

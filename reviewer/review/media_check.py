@@ -35,10 +35,18 @@ def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike
     if not doubtful and not alike:
         return result
     moments = [sound_alike.for_finding(result, f, transcript) for f in doubtful] + alike
-    windows = [moment.window(WINDOW_PADDING) for moment in moments]
+    windows: dict[tuple, dict] = {}  # a word and the pair it starts are one moment, biased to both's terms
+    for moment in moments:
+        window = moment.window(WINDOW_PADDING)
+        shared = windows.setdefault((window["at"], window["prefix"]), window)
+        if shared is not window:
+            shared["hotwords"] = " ".join(dict.fromkeys(f"{shared['hotwords']} {window['hotwords']}".split()))
+            shared["end"] = max(shared["end"], window["end"])
     language = result.language if result.language in {"ms", "en"} else options.language
-    texts = run_transcription(media, replace(options, language=language), windows=windows,
+    heard = run_transcription(media, replace(options, language=language), windows=list(windows.values()),
                               worker=shared_worker()).texts
+    order = list(windows)
+    texts = [heard[order.index((w["at"], w["prefix"]))] for w in (m.window(0.0) for m in moments)]
     settled: dict[int, Finding | None] = {}
     for finding, moment, text in zip(doubtful, moments[:len(doubtful)], texts[:len(doubtful)], strict=True):
         heard = sound_alike.confirm(checker, result, moment, text)
