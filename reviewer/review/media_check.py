@@ -43,10 +43,10 @@ def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike
             shared["hotwords"] = " ".join(dict.fromkeys(f"{shared['hotwords']} {window['hotwords']}".split()))
             shared["end"] = max(shared["end"], window["end"])
     language = result.language if result.language in {"ms", "en"} else options.language
-    heard = run_transcription(media, replace(options, language=language), windows=list(windows.values()),
-                              worker=shared_worker()).texts
+    relistened = run_transcription(media, replace(options, language=language), windows=list(windows.values()),
+                                   worker=shared_worker()).texts
     order = list(windows)
-    texts = [heard[order.index((w["at"], w["prefix"]))] for w in (m.window(0.0) for m in moments)]
+    texts = [relistened[order.index((w["at"], w["prefix"]))] for w in (m.window(0.0) for m in moments)]
     settled: dict[int, Finding | None] = {}
     for finding, moment, text in zip(doubtful, moments[:len(doubtful)], texts[:len(doubtful)], strict=True):
         heard = sound_alike.confirm(checker, result, moment, text)

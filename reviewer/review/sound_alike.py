@@ -151,7 +151,8 @@ def for_finding(result: CheckResult, finding: Finding, transcript: Transcript | 
 def lines_up(candidate: Candidate, relistened: str, term_finding: Finding) -> bool:
     """The term comes where the re-listen starts (after at most LEAD_WORDS words), and most of the words the
     first pass heard after it follow it. With nothing after it in the first pass, little may follow."""
-    if len(_CORE.findall(relistened[:term_finding.start])) > LEAD_WORDS:
+    lead = LEAD_WORDS if candidate.before_start is not None else LEAD_WORDS + NEIGHBOURS  # unanchored: drifts
+    if len(_CORE.findall(relistened[:term_finding.start])) > lead:
         return False
     following = [w.lower() for w in _CORE.findall(relistened[term_finding.end:])]
     if not candidate.after:
