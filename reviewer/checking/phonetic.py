@@ -56,7 +56,8 @@ def without_prefix(word: str) -> list[str]:
 
 def close(a: str, b: str) -> bool:
     """Keys this alike sound alike: equal; or, when long enough to carry it, differing only in the final
-    sound (pelasong/pelacur); or, for long keys, one edit apart anywhere. kawan/ganyang differ mid-word: no."""
+    sound (pelasong/pelacur) or by one consonant added at the end (pabir/babi); or, for long keys, one edit
+    apart anywhere. kawan/ganyang differ mid-word: no."""
     if len(a) < MIN_KEY or len(b) < MIN_KEY:
         return False
     if a == b:
@@ -64,6 +65,9 @@ def close(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter >= 5 and (a[:-1] == b[:-1] or a == b[:-1] or b == a[:-1]):
         return True
+    longer = a if len(a) > len(b) else b
+    if shorter >= 4 and longer[:-1] == (b if longer is a else a) and longer[-1].isupper():
+        return True  # a consonant the ear added at the end: pabir/babi, kemohon/gemuk
     return shorter >= 7 and Levenshtein.distance(a, b) <= 1
 
 
