@@ -34,6 +34,8 @@ def test_key_keeps_different_words_apart() -> None:
     assert not close(key("kawan"), key("ganyang"))  # a difference mid-word is a different word
     assert not close(key("sosial"), key("sial"))
     assert close(key("pelasong"), key("pelacur"))  # only the final sound differs
+    assert close(key("pabir"), key("babi"))  # a consonant added at the end
+    assert not close(key("pabira"), key("babi"))  # ... but not a whole syllable
     assert not close(key("ab"), key("ab"))  # too short to mean anything
 
 
@@ -102,6 +104,17 @@ def test_the_relisten_must_start_at_the_term_and_go_on_as_the_first_pass_did(che
     at_the_end = sound_alike.candidates(checker, checker.check_transcript(last), last)[0]
     assert sound_alike.confirm(checker, checker.check_transcript(last), at_the_end, "pelacur") is not None
     assert sound_alike.confirm(checker, checker.check_transcript(last), at_the_end, "pelacur dan sial lagi") is None
+
+
+def test_a_phrase_may_hold_a_shorter_terms_finding_and_is_biased_to_the_spelling_heard(checker: Checker) -> None:
+    heard = transcript(("cerita", 0.9), ("pasal", 0.8), ("Judi", 0.46), ("Talam", 0.63), ("Talian", 0.63),
+                       ("ramai", 0.5), ("orang", 0.9), ("tidak", 0.47), ("berkonga", 0.53), ("saya", 0.9))
+    result = checker.check_transcript(heard)
+    assert "judi" in {f.term for f in result.findings}
+    found = {c.heard: c for c in sound_alike.candidates(checker, result, heard)}
+    assert "Judi" not in found  # the word alone is a finding already
+    assert found["Judi Talam Talian"].terms == ("judi online",)
+    assert found["tidak berkonga"].window(1.0)["hotwords"] == "tidak berguna"  # the variant it sounds like
 
 
 @pytest.mark.slow

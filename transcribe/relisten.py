@@ -22,7 +22,7 @@ FRAME_SECONDS = 0.01  # one mel frame
 WINDOW_SECONDS = 30.0
 TIMESTAMP_STEP = 0.02
 LEAD_IN = 0.1  # start a little before the word: Whisper's word times run late rather than early
-NEW_TOKENS = 12  # the word in doubt and the two words after it, for the line-up check
+NEW_TOKENS = 16  # the word in doubt and the two words after it, for the line-up check
 # Greedy: on the benchmark clips beam 5 confirmed one term less (it ended "babi." before the words after it)
 # and took 40% longer.
 BEAM = 1

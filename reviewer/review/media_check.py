@@ -55,8 +55,9 @@ def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike
     kept = [f for f in (settled.get(id(f), f) for f in result.findings) if f is not None]
     for candidate, text in zip(alike, texts[len(doubtful):], strict=True):
         confirmed = sound_alike.confirm(checker, result, candidate, text)
-        if confirmed is not None and not any(f.start < confirmed.end and confirmed.start < f.end for f in kept):
-            kept.append(confirmed)
+        if confirmed is not None and not any(f.start < confirmed.end and confirmed.start < f.end and not (
+                f.term != confirmed.term and sound_alike.contains_any(confirmed.term, {f.term})) for f in kept):
+            kept.append(confirmed)  # beside a shorter term it holds (judi in judi online), as the checker does
     return replace(result, findings=tuple(sorted(kept, key=lambda f: f.start)))
 
 

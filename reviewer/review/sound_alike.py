@@ -26,7 +26,7 @@ from transcribe.types import Transcript
 
 LOW_PROBABILITY = 0.6  # Whisper's word probability below which we doubt a word
 REAL_WORD_PROBABILITY = 0.3  # a real word ("jalan") needs much more doubt before we suspect a term ("jalang")
-PAIR_PROBABILITY = 0.9  # a pair needs one unsure word; the other may be fairly sure ("memunuh diri")
+PAIR_PROBABILITY = 0.9  # a pair or triple needs one unsure word; the rest may be fairly sure ("memunuh diri")
 NEIGHBOURS = 2  # first-pass words after the word that the biased listen must still hear
 LEAD_WORDS = 2  # the re-listen starts a little early, so the term may come after a word or two
 NEIGHBOUR_SIMILARITY = 70.0
@@ -46,12 +46,14 @@ class Candidate:
     before: tuple[str, ...]
     after: tuple[str, ...]
     before_start: float | None = None  # when the `before` words start; the re-listen is told they were said
+    spellings: tuple[str, ...] = ()  # the hotwords: the spellings whose key matched ("tidak berguna" for tak guna)
 
     def window(self, padding: float) -> dict:
         """The worker's request for this moment: hear it from the words before it on, biased to its terms."""
         lead = self.before_start is not None and bool(self.before)
         return {"at": self.before_start if lead else self.start, "prefix": " ".join(self.before) if lead else "",
-                "start": max(0.0, self.start - padding), "end": self.end + padding, "hotwords": " ".join(self.terms)}
+                "start": max(0.0, self.start - padding), "end": self.end + padding,
+                "hotwords": " ".join(self.spellings or self.terms)}
 
 
 @lru_cache(maxsize=4)
@@ -72,14 +74,13 @@ def _core(text: str, start: int) -> tuple[str, int, int] | None:
 
 
 def _words(result: CheckResult, transcript: Transcript) -> list[tuple]:
-    """Each transcript word's letters with offsets, times, probability, and whether no finding holds it."""
+    """Each transcript word's letters with offsets, times, probability, and the terms of findings holding it."""
     text, spans = transcript_text(transcript)
-    taken = [(f.start, f.end) for f in result.findings]
     words = []
     for char_start, char_end, start, end, probability in spans:
         core = _core(text[char_start:char_end], char_start)
-        free = core is not None and not any(a < core[2] and core[1] < b for a, b in taken)
-        words.append((core, start, end, 1.0 if probability is None else probability, free))
+        held = frozenset(f.term for f in result.findings if core is not None and f.start < core[2] and core[1] < f.end)
+        words.append((core, start, end, 1.0 if probability is None else probability, held))
     return words
 
 
@@ -90,10 +91,19 @@ def commonness(text: str) -> float:
     return max(zipf_frequency(text, "ms"), zipf_frequency(text, "en"))
 
 
-def _suspect(index: PhoneticIndex, chosen: list[tuple]) -> tuple[str, tuple[str, ...]] | None:
+def contains_any(term: str, parts: set[str] | frozenset[str]) -> bool:
+    """Whether the phrase holds one of these terms as whole words ("judi online" holds "judi")."""
+    padded = f" {term.lower()} "
+    return any(f" {part.lower()} " in padded for part in parts)
+
+
+def _suspect(index: PhoneticIndex, chosen: list[tuple]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
     """The heard word or pair and the terms it may have been, when the decoder was unsure enough of it."""
     probabilities = [w[3] for w in chosen]
-    if not all(w[4] for w in chosen) or min(probabilities) >= LOW_PROBABILITY or max(probabilities) >= (
+    held: set[str] = set().union(*(w[4] for w in chosen))
+    if any(w[0] is None for w in chosen) or all(w[4] for w in chosen) or (held and len(chosen) == 1):
+        return None  # a word a finding holds is only part of a longer phrase ("Judi Talam Talian")
+    if min(probabilities) >= LOW_PROBABILITY or max(probabilities) >= (
             PAIR_PROBABILITY if len(chosen) > 1 else LOW_PROBABILITY):
         return None
     heard = " ".join(w[0][0] for w in chosen if w[0])
@@ -101,14 +111,16 @@ def _suspect(index: PhoneticIndex, chosen: list[tuple]) -> tuple[str, tuple[str,
     alike = index.lookup(heard, exact=real)
     if real:  # unsure between a common word and a rarer term, the decoder most likely heard the common word
         alike = [a for a in alike if commonness(heard) < commonness(a.term)]
+    alike = [a for a in alike if not held or (a.term not in held and contains_any(a.term, held))]
     terms = tuple(sorted(a.term for a in alike))
     if not terms or any(heard.lower() == t.lower() for t in terms):
         return None
-    return heard, terms
+    return heard, terms, tuple(sorted(a.anchor for a in alike))
 
 
 def candidates(checker: Checker, result: CheckResult, transcript: Transcript) -> list[Candidate]:
-    """Unsure words and word pairs that sound like a term and are not inside a finding already."""
+    """Unsure words, pairs and triples that sound like a term and are not a finding already (a longer phrase
+    may hold a shorter term's finding: "Judi Talam Talian" may be "judi dalam talian")."""
     text, _ = transcript_text(transcript)
     if text != result.text or not transcript.words():
         return []
@@ -116,7 +128,7 @@ def candidates(checker: Checker, result: CheckResult, transcript: Transcript) ->
     index = index_for(checker)
     found: list[Candidate] = []
     for first in range(len(words)):
-        for last in (first, first + 1):
+        for last in (first, first + 1, first + 2):  # a word, a pair, a triple ("judi dalam talian")
             if last >= len(words) or len(found) >= MAX_CANDIDATES:
                 continue
             chosen = words[first:last + 1]
@@ -127,11 +139,12 @@ def candidates(checker: Checker, result: CheckResult, transcript: Transcript) ->
     return found
 
 
-def _candidate(words: list[tuple], first: int, last: int, heard: str, terms: tuple[str, ...]) -> Candidate:
+def _candidate(words: list[tuple], first: int, last: int, heard: str, terms: tuple[str, ...],
+               spellings: tuple[str, ...] = ()) -> Candidate:
     lead = [w for w in words[max(0, first - NEIGHBOURS):first] if w[0]]
     after = tuple(w[0][0] for w in words[last + 1:last + 1 + NEIGHBOURS] if w[0])
     return Candidate(heard, terms, words[first][0][1], words[last][0][2], words[first][1], words[last][2],
-                     tuple(w[0][0] for w in lead), after, lead[0][1] if lead else None)
+                     tuple(w[0][0] for w in lead), after, lead[0][1] if lead else None, spellings or terms)
 
 
 def for_finding(result: CheckResult, finding: Finding, transcript: Transcript | None = None) -> Candidate:
