@@ -1,8 +1,11 @@
-"""Finding a moment in the first pass's kept encoder windows (no model)."""
+"""Finding a moment in the first pass's kept encoder windows; hearing it again with the real model."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from transcribe.relisten import SAMPLE_RATE, Heard, _speech_time, heard_from
 
@@ -33,3 +36,28 @@ def test_outputs_pair_with_windows_only_when_every_window_gave_a_segment() -> No
     outputs = [np.zeros((1, 2, 2)), np.ones((1, 2, 2))]
     assert heard_from(("clip",), [], outputs, [0, 0, 2800]) is not None
     assert heard_from(("clip",), [], outputs, [0, 0]) is None  # one window yielded nothing: cannot pair for sure
+
+
+@pytest.mark.slow
+def test_a_moment_is_heard_again_from_the_kept_pass_or_a_fresh_one(tmp_path: Path) -> None:
+    """The sequential pass keeps its encoder output; re-listening from the words before a word hears that word
+    (and what follows) the same way whether it reuses that output or encodes the audio afresh."""
+    from tests.mediagen import speech_clip
+    from transcribe import engine
+    from transcribe.types import TranscribeOptions
+
+    clip = speech_clip(tmp_path / "insult.mp4", "Hello everyone. You are so stupid. Please think twice.", "en-us", 150)
+    options = TranscribeOptions(language="en")
+    transcript = engine.transcribe_file(clip, options)
+    assert engine._heard is not None
+    assert engine._heard.windows
+    words = transcript.words()
+    target = next(i for i, w in enumerate(words) if "stupid" in w.text.lower())
+    moment = {"at": words[target - 2].start, "prefix": " ".join(w.text for w in words[target - 2:target]),
+              "start": 0.0, "end": 1.0, "hotwords": "stupid"}
+    kept = engine.decode_windows(clip, [moment], options)
+    engine._heard = None
+    fresh = engine.decode_windows(clip, [moment], options)
+    for text in kept + fresh:
+        assert text.lower().startswith("stupid")
+        assert "please" in text.lower()

@@ -83,7 +83,7 @@ def test_batched_loop_is_decoded_again(loop_prone_clip: Path, monkeypatch: pytes
     """Long videos take the batched pass; there the guard, not luck, removes the loop."""
     from transcribe import engine
 
-    monkeypatch.setattr(engine, "SEQUENTIAL_CHUNKS", 0)
+    monkeypatch.setattr(engine, "SEQUENTIAL_SECONDS", 0.0)
     transcript = engine.transcribe_file(loop_prone_clip, TranscribeOptions(language="ms"))
     _keeps_its_sentences(transcript)
     assert any(s.redecoded for s in transcript.segments)
