@@ -1,7 +1,7 @@
-"""In-process transcription with faster-whisper's batched pipeline.
+"""In-process transcription with faster-whisper: sequential up to a minute of speech, batched beyond.
 
 `transcribe_file` is what the child process of `runner.py` executes; call it directly only where a
-blocking call in the current process is what you want (benchmarks, the targeted re-decode of a window).
+blocking call in the current process is what you want (benchmarks, re-listening to doubtful moments).
 """
 
 from __future__ import annotations
