@@ -31,7 +31,6 @@ BEAM = 1
 # timestamp stays the window's own: the encoder's frames carry their positions (crop-relative ones lost two
 # of eight confirmations on the benchmark clips).
 CROP_FRAMES, CROP_BEFORE = 500, 2.0
-PAD = 220  # a space: fills the hotword part of shorter prompts (a batch's prompts start transcribing at one place)
 
 
 @dataclass
@@ -129,8 +128,10 @@ def listen(model, audio: Callable[[], np.ndarray], moments: list[dict], language
 def _decode(model, output: np.ndarray, members: list[tuple[int, float, str, str]],
             language: str | None) -> Iterator[tuple[int, str]]:
     """Decode each (index, offset, hotwords, prefix) from its offset, after the prefix words the first pass
-    heard there (they anchor the decoder at the right words; only what follows is returned). All share one
-    batch; the decoder needs its start token at one place in every prompt, so short hotwords are padded."""
+    heard there (they anchor the decoder at the right words; only what follows is returned). Moments whose
+    hotwords are as long share a batch: the decoder needs its start token at one place in every prompt, and
+    padding the hotwords changed what it heard ("tidak berguna" then nothing, against "tidak berguna Saya
+    rasa" alone)."""
     import ctranslate2  # type: ignore[import-untyped]
     from faster_whisper.tokenizer import Tokenizer
 
@@ -144,12 +145,16 @@ def _decode(model, output: np.ndarray, members: list[tuple[int, float, str, str]
         tail += tokenizer.encode(" " + prefix.strip()) if prefix.strip() else []
         requests.append((index, hot, tail))
         crops.append(output[0, first:first + CROP_FRAMES])
-    width = max(len(hot) for _, hot, _ in requests)
-    prompts = [[tokenizer.sot_prev, *[PAD] * (width - len(hot)), *hot, *tokenizer.sot_sequence, *tail]
-               for _, hot, tail in requests]
-    features = ctranslate2.StorageView.from_array(np.ascontiguousarray(np.stack(crops)))
-    results = model.model.generate(features, prompts, beam_size=BEAM, max_length=max(map(len, prompts)) + NEW_TOKENS,
-                                   suppress_blank=False)
-    for (index, _, tail), result in zip(requests, results, strict=True):
-        heard = result.sequences_ids[0][len(tail):]  # the result repeats the timestamp and the prefix
-        yield index, tokenizer.decode([t for t in heard if t < tokenizer.eot]).strip()
+    groups: dict[int, list[int]] = {}
+    for position, (_, hot, _) in enumerate(requests):
+        groups.setdefault(len(hot), []).append(position)
+    for positions in groups.values():
+        prompts = [[tokenizer.sot_prev, *requests[p][1], *tokenizer.sot_sequence, *requests[p][2]] if requests[p][1]
+                   else [*tokenizer.sot_sequence, *requests[p][2]] for p in positions]
+        features = ctranslate2.StorageView.from_array(np.ascontiguousarray(np.stack([crops[p] for p in positions])))
+        results = model.model.generate(features, prompts, beam_size=BEAM,
+                                       max_length=max(map(len, prompts)) + NEW_TOKENS, suppress_blank=False)
+        for position, result in zip(positions, results, strict=True):
+            index, _, tail = requests[position]
+            heard = result.sequences_ids[0][len(tail):]  # the result repeats the timestamp and the prefix
+            yield index, tokenizer.decode([t for t in heard if t < tokenizer.eot]).strip()

@@ -53,7 +53,7 @@ class Candidate:
         lead = self.before_start is not None and bool(self.before)
         return {"at": self.before_start if lead else self.start, "prefix": " ".join(self.before) if lead else "",
                 "start": max(0.0, self.start - padding), "end": self.end + padding,
-                "hotwords": " ".join(self.spellings or self.terms)}
+                "hotwords": " ".join(dict.fromkeys((*self.spellings, *self.terms)))}
 
 
 @lru_cache(maxsize=4)
@@ -107,9 +107,9 @@ def _suspect(index: PhoneticIndex, chosen: list[tuple]) -> tuple[str, tuple[str,
             PAIR_PROBABILITY if len(chosen) > 1 else LOW_PROBABILITY):
         return None
     heard = " ".join(w[0][0] for w in chosen if w[0])
-    real = len(chosen) == 1 and is_known_word(heard.lower()) and probabilities[0] >= REAL_WORD_PROBABILITY
-    alike = index.lookup(heard, exact=real)
-    if real:  # unsure between a common word and a rarer term, the decoder most likely heard the common word
+    word = len(chosen) == 1 and is_known_word(heard.lower())
+    alike = index.lookup(heard, exact=word and probabilities[0] >= REAL_WORD_PROBABILITY)
+    if word:  # unsure between a common word and a rarer term, the decoder most likely heard the common word
         alike = [a for a in alike if commonness(heard) < commonness(a.term)]
     alike = [a for a in alike if not held or (a.term not in held and contains_any(a.term, held))]
     terms = tuple(sorted(a.term for a in alike))
