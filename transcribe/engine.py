@@ -26,7 +26,7 @@ from transcribe.language import (
 )
 from transcribe.media import probe, require_audio
 from transcribe.model import model_label, resolve_model
-from transcribe.redecode import chunk_at, chunks_of, guarded, to_decoded
+from transcribe.redecode import SEED, chunk_at, chunks_of, guarded, to_decoded
 from transcribe.relisten import Heard
 from transcribe.types import NO_SPEECH, Segment, TranscribeOptions, Transcript, Word
 
@@ -207,9 +207,11 @@ def _sequential(model, audio: np.ndarray, language: str, options: TranscribeOpti
     earlier text, fallback at 2.4 / -1.0), over the speech our VAD pass already found; the encoder outputs are
     kept for re-listening. Only what is not speech is dropped; a segment that still looks wrong is marked
     doubtful: decoding it again the same way would give the same words."""
+    import ctranslate2  # type: ignore[import-untyped]
     from faster_whisper.transcribe import restore_speech_timestamps
     from faster_whisper.vad import collect_chunks
 
+    ctranslate2.set_random_seed(SEED)  # fallback samples: the same clip gives the same transcript every time
     speech = np.concatenate(collect_chunks(audio, stamps)[0]) if options.vad_filter else audio
     with Heartbeat(report, duration, 1) as beat, relisten.recording_encoder(model) as outputs:
         raw_segments, _ = model.transcribe(speech, language=language, beam_size=options.beam_size,
