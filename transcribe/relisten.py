@@ -5,8 +5,8 @@ A targeted re-decode of a 3 s window costs a whole 30 s encoder pass plus a beam
 of a clip shares one encoder pass (the first pass's own, when the warm worker still holds it), and the
 decoder is told where to start by Whisper's own timestamp token and the words heard just before, and
 attends only to the 10 s around the moment, so each moment costs only the dozen tokens it decodes. The
-moments of one encoder window decode in one batch, each biased towards its own terms; the caller believes
-a term only where it lines up with the first pass (reviewer/review/sound_alike.py).
+moments of one encoder window decode in a few batches, each biased towards its own terms; the caller
+believes a term only where it lines up with the first pass (reviewer/review/sound_alike.py).
 """
 
 from __future__ import annotations
