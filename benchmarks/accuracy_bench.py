@@ -1,14 +1,15 @@
 """Speech accuracy on creator-like clips: raw sequential faster-whisper, raw batched, and ours, same run.
 
-14 generated clips (espeak-ng): Malay, English and mixed sentences of our own, 6 to 50 s, two speaking rates,
+15 generated clips (espeak-ng): Malay, English and mixed sentences of our own, 6 to 35 s, two speaking rates,
 two voices (male default and the +f3 female variant), three over a synthetic music bed, one music-only and one
 noise-only. Every speech clip holds guideline terms; the expected terms are what the checker finds in the
 script itself, so recall and insertions are measured with the bundled lists.
 
 All three pipelines use the same model and options (base int8, beam 5, word timestamps, VAD, the clip's
 language given). Each raw pipeline runs in its own process that loads the model once for the whole set; ours
-is `check_media` (transcription, the guard, the check, the targeted re-decode of doubtful words) through the
-warm worker, timed from its start, so the model load counts once for every side.
+is `check_media` (transcription: sequential up to a minute of speech, batched with the loop guard beyond; the
+check; re-listening to doubtful words) through the warm worker, timed from its start, so the model load counts
+once for every side.
 
     python benchmarks/accuracy_bench.py [--study]     # --study: also VAD threshold / band-pass variants
 """

@@ -1,18 +1,20 @@
-"""In-process transcription with faster-whisper's batched pipeline.
+"""In-process transcription with faster-whisper: sequential up to a minute of speech, batched beyond.
 
 `transcribe_file` is what the child process of `runner.py` executes; call it directly only where a
-blocking call in the current process is what you want (benchmarks, the targeted re-decode of a window).
+blocking call in the current process is what you want (benchmarks, re-listening to doubtful moments).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from transcribe import guard, relisten
 from transcribe.audio_decode import decode_audio
 from transcribe.errors import Cancelled, ModelError, TranscriptionFailed
 from transcribe.heartbeat import Heartbeat
@@ -25,12 +27,17 @@ from transcribe.language import (
 )
 from transcribe.media import probe, require_audio
 from transcribe.model import model_label, resolve_model
-from transcribe.redecode import chunk_at, chunks_of, guarded, to_decoded
+from transcribe.redecode import SEED, chunk_at, chunks_of, guarded, to_decoded
+from transcribe.relisten import Heard
 from transcribe.types import NO_SPEECH, Segment, TranscribeOptions, Transcript, Word, mark_damage
 
 SAMPLE_RATE = 16_000
 WINDOW_SAMPLES = 30 * SAMPLE_RATE
 LANGUAGE_WINDOWS = 2
+# Up to this much speech decodes sequentially: batching one or two 30 s windows gained no time (35 s clip:
+# 3.4 s either way, benchmarks/accuracy_bench.py), and sequential decoding has the temperature fallback.
+SEQUENTIAL_SECONDS = 60.0
+_heard: Heard | None = None  # the last sequential pass's encoder outputs, for re-listening (warm worker)
 ProgressCallback = Callable[[float, str], None]
 
 
@@ -68,14 +75,16 @@ def vad_options(options: TranscribeOptions):  # -> faster_whisper.vad.VadOptions
     return VadOptions(threshold=options.vad_threshold, min_silence_duration_ms=160, max_speech_duration_s=30)
 
 
-def speech_stamps(audio: np.ndarray, options: TranscribeOptions) -> list[dict]:
-    """Where the VAD hears speech, in samples. Without VAD, the whole clip counts as speech."""
-    from faster_whisper.vad import get_speech_timestamps
+def speech_stamps(audio: np.ndarray, options: TranscribeOptions, batched: bool = True) -> list[dict]:
+    """Where the VAD hears speech, in samples, with the batched pass's settings or (`batched=False`)
+    faster-whisper's sequential defaults (pauses under 2 s kept). Without VAD, the whole clip is speech."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     if not options.vad_filter:
         return [{"start": 0, "end": len(audio)}] if len(audio) else []
     heard = band_pass(audio) if options.speech_band_pass else audio
-    return get_speech_timestamps(heard, vad_options(options))
+    settings = vad_options(options) if batched else VadOptions(threshold=options.vad_threshold)
+    return get_speech_timestamps(heard, settings)
 
 
 def _only(audio: np.ndarray, stamps: list[dict]) -> np.ndarray:
@@ -142,12 +151,13 @@ def transcribe_file(media: str | os.PathLike[str], options: TranscribeOptions | 
     decoded = decode_audio(Path(media), SAMPLE_RATE)
     audio, offset = _clip(decoded.samples, options)
     duration = len(audio) / SAMPLE_RATE
-    stamps = speech_stamps(audio, options)
+    stamps = speech_stamps(audio, options, batched=False)
     language, language_probability = _language(model, audio, options, stamps, report)
     segments: list[Segment] = []
     if stamps:
         report(0.03, "transcribing")
-        segments = _decode_segments(model, audio, language, options, duration, stamps, report)
+        segments = _decode_segments(model, audio, language, options, duration, stamps, report,
+                                    _key(media, options, model_dir))
     report(1.0, "done")
     return mark_damage(Transcript(
         language=language,
@@ -172,31 +182,74 @@ def _language(model, audio: np.ndarray, options: TranscribeOptions, stamps: list
 
 
 def _decode_segments(model, audio: np.ndarray, language: str, options: TranscribeOptions, duration: float,
-                     stamps: list[dict], report: ProgressCallback) -> list[Segment]:
-    from faster_whisper import BatchedInferencePipeline
-
-    pipeline = BatchedInferencePipeline(model)
-    chunks = chunks_of(stamps)
-    vad = vad_options(options)
-    if options.speech_band_pass:  # the pipeline's own VAD then finds only what ours found through the band-pass
-        audio = _only(audio, stamps)
+                     stamps: list[dict], report: ProgressCallback, key: tuple) -> list[Segment]:
+    """A minute of speech or less: sequential decoding (one or two 30 s windows leave nothing to batch, and it
+    has Whisper's temperature fallback built in). More: the batched pass, then the guard re-decodes only the
+    spans that failed."""
+    global _heard
     try:
-        with Heartbeat(report, duration, options.batch_size) as beat:
-            raw_segments, _ = pipeline.transcribe(
-                audio, language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
-                batch_size=options.batch_size, vad_filter=options.vad_filter, vad_parameters=vad,
-                hotwords=options.hotwords,
-            )
-            decoded = []
-            for raw in raw_segments:
-                decoded.append(to_decoded(raw, chunk=chunk_at(chunks, raw.start, raw.end)))
-                beat.confirm(raw.end)
-        report(0.99, "re-checking doubtful passages")
-        return guarded(model, audio, decoded, chunks, language, options.beam_size, vad)
+        if sum(s["end"] - s["start"] for s in stamps) <= SEQUENTIAL_SECONDS * SAMPLE_RATE:
+            segments, _heard = _sequential(model, audio, language, options, duration, stamps, report, key)
+            return segments
+        _heard = None
+        return _batched(model, audio, language, options, duration, speech_stamps(audio, options), report)
     except Cancelled:
         raise
     except (RuntimeError, ValueError, MemoryError) as exc:
         raise TranscriptionFailed(f"decoding failed ({exc}); try again, or choose a smaller model") from None
+
+
+def _sequential(model, audio: np.ndarray, language: str, options: TranscribeOptions, duration: float,
+                stamps: list[dict], report: ProgressCallback, key: tuple) -> tuple[list[Segment], Heard | None]:
+    """faster-whisper's own sequential decoding as its defaults have it (VAD with 2 s pauses, conditioning on
+    earlier text, fallback at 2.4 / -1.0), over the speech our VAD pass already found; the encoder outputs are
+    kept for re-listening. Only what is not speech is dropped; a segment that still looks wrong is marked
+    doubtful: decoding it again the same way would give the same words."""
+    import ctranslate2  # type: ignore[import-untyped]
+    from faster_whisper.transcribe import restore_speech_timestamps
+    from faster_whisper.vad import collect_chunks
+
+    ctranslate2.set_random_seed(SEED)  # fallback samples: the same clip gives the same transcript every time
+    speech = np.concatenate(collect_chunks(audio, stamps)[0]) if options.vad_filter else audio
+    with Heartbeat(report, duration, 1) as beat, relisten.recording_encoder(model) as outputs:
+        raw_segments, _ = model.transcribe(speech, language=language, beam_size=options.beam_size,
+                                           word_timestamps=options.word_timestamps, vad_filter=False,
+                                           hotwords=options.hotwords)
+        if options.vad_filter:
+            raw_segments = restore_speech_timestamps(raw_segments, stamps, SAMPLE_RATE)
+        decoded, seeks = [], []
+        for raw in raw_segments:
+            decoded.append(to_decoded(raw))
+            seeks.append(raw.seek)
+            beat.confirm(raw.end)
+    kept = [d for d in decoded if d.stats.text and not guard.not_speech(d.stats)]
+    segments = [replace(d.segment, id=number, doubtful=bool(guard.problems(d.stats)))
+                for number, d in enumerate(kept, start=1)]
+    return segments, relisten.heard_from(key, stamps if options.vad_filter else [{"start": 0, "end": len(audio)}],
+                                         outputs, seeks)
+
+
+def _batched(model, audio: np.ndarray, language: str, options: TranscribeOptions, duration: float,
+             stamps: list[dict], report: ProgressCallback) -> list[Segment]:
+    from faster_whisper import BatchedInferencePipeline
+
+    chunks = chunks_of(stamps)
+    pipeline = BatchedInferencePipeline(model)
+    vad = vad_options(options)
+    if options.speech_band_pass:  # the pipeline's own VAD then finds only what ours found through the band-pass
+        audio = _only(audio, stamps)
+    with Heartbeat(report, duration, options.batch_size) as beat:
+        raw_segments, _ = pipeline.transcribe(
+            audio, language=language, beam_size=options.beam_size, word_timestamps=options.word_timestamps,
+            batch_size=options.batch_size, vad_filter=options.vad_filter, vad_parameters=vad,
+            hotwords=options.hotwords,
+        )
+        decoded = []
+        for raw in raw_segments:
+            decoded.append(to_decoded(raw, chunk=chunk_at(chunks, raw.start, raw.end)))
+            beat.confirm(raw.end)
+    report(0.99, "re-checking doubtful passages")
+    return guarded(model, audio, decoded, chunks, language, options.beam_size, vad)
 
 
 def _sec(value: float) -> float:
@@ -210,24 +263,50 @@ def _shift(segment: Segment, offset: float) -> Segment:
     return Segment(segment.id, round(segment.start + offset, 3), round(segment.end + offset, 3), segment.text, words)
 
 
-def decode_windows(media: str | os.PathLike[str], windows: list[dict], options: TranscribeOptions) -> list[str]:
-    """Re-decode short windows, each biased towards its own hotwords; returns each window's text.
+def _key(media: str | os.PathLike[str], options: TranscribeOptions, model_dir: Path) -> tuple:
+    """What must match for a re-listen to reuse the last transcription's encoder outputs."""
+    stat = os.stat(media)
+    return (os.path.abspath(media), stat.st_size, stat.st_mtime_ns, options.clip_start, options.clip_end,
+            str(model_dir), options.vad_filter, options.vad_threshold, options.speech_band_pass)
 
-    Used to confirm or reject a doubtful (fuzzy) finding: biasing only this window avoids what biasing a
-    whole clip did (a higher error rate and words inserted that were never said).
+
+def decode_windows(media: str | os.PathLike[str], windows: list[dict], options: TranscribeOptions) -> list[str]:
+    """Listen again to short moments, each biased towards its own hotwords; returns each one's text.
+
+    Used to confirm or reject a doubtful finding: biasing only these moments avoids what biasing a whole clip
+    did (a higher error rate and words inserted that were never said). A window with an "at" time is heard
+    from that time on (relisten.py: cheap, reusing the transcription's encoder pass when this worker still
+    holds it); one without is decoded on its own, start to end.
     """
-    model = load_model(resolve_model(options.model_path))
-    audio = decode(Path(media))
+    model_dir = resolve_model(options.model_path)
+    model = load_model(model_dir)
     language = None if options.language == "auto" else options.language
-    texts = []
-    for window in windows:
-        start = max(0.0, float(window["start"]))
-        piece = audio[int(start * SAMPLE_RATE):int(float(window["end"]) * SAMPLE_RATE)]
-        if len(piece) < SAMPLE_RATE // 10:
-            texts.append("")
-            continue
-        segments, _ = model.transcribe(piece, language=language, beam_size=options.beam_size, vad_filter=False,
-                                       hotwords=window.get("hotwords") or None, condition_on_previous_text=False,
-                                       temperature=0.0)  # one greedy listen: a 3 s window needs no sampling
-        texts.append(" ".join(s.text.strip() for s in segments))
+    heard = _heard if _heard is not None and _heard.key == _key(media, options, model_dir) else None
+
+    @lru_cache(maxsize=1)
+    def audio() -> tuple[np.ndarray, float]:  # only decoded when the encoder pass was not kept
+        return _clip(decode(Path(media)), options)
+
+    offset = max(0.0, options.clip_start or 0.0)  # as _clip has it
+    texts = [""] * len(windows)
+    moments = [i for i, w in enumerate(windows) if w.get("at") is not None]
+    if moments:
+        shifted = [dict(windows[i], at=float(windows[i]["at"]) - offset) for i in moments]
+        for index, text in zip(moments, relisten.listen(model, lambda: audio()[0], shifted, language, heard),
+                               strict=True):
+            texts[index] = text
+    for index, window in enumerate(windows):
+        if window.get("at") is None:
+            texts[index] = _window_text(model, audio()[0], window, offset, language, options.beam_size)
     return texts
+
+
+def _window_text(model, audio: np.ndarray, window: dict, offset: float, language: str | None, beam_size: int) -> str:
+    start = max(0.0, float(window["start"]) - offset)
+    piece = audio[int(start * SAMPLE_RATE):int((float(window["end"]) - offset) * SAMPLE_RATE)]
+    if len(piece) < SAMPLE_RATE // 10:
+        return ""
+    segments, _ = model.transcribe(piece, language=language, beam_size=beam_size, vad_filter=False,
+                                   hotwords=window.get("hotwords") or None, condition_on_previous_text=False,
+                                   temperature=0.0)  # one greedy listen: a 3 s window needs no sampling
+    return " ".join(s.text.strip() for s in segments)

@@ -56,7 +56,8 @@ def without_prefix(word: str) -> list[str]:
 
 def close(a: str, b: str) -> bool:
     """Keys this alike sound alike: equal; or, when long enough to carry it, differing only in the final
-    sound (pelasong/pelacur); or, for long keys, one edit apart anywhere. kawan/ganyang differ mid-word: no."""
+    sound (pelasong/pelacur) or by one consonant added at the end (pabir/babi); or, for long keys, one edit
+    apart anywhere. kawan/ganyang differ mid-word: no."""
     if len(a) < MIN_KEY or len(b) < MIN_KEY:
         return False
     if a == b:
@@ -64,6 +65,9 @@ def close(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter >= 5 and (a[:-1] == b[:-1] or a == b[:-1] or b == a[:-1]):
         return True
+    longer = a if len(a) > len(b) else b
+    if shorter >= 4 and longer[:-1] == (b if longer is a else a) and longer[-1].isupper():
+        return True  # a consonant the ear added at the end: pabir/babi, kemohon/gemuk
     return shorter >= 7 and Levenshtein.distance(a, b) <= 1
 
 
@@ -84,12 +88,14 @@ class PhoneticIndex:
             if len(joined) >= MIN_KEY:
                 self._entries.append((joined, SoundAlike(term, spelling)))
 
-    def lookup(self, heard: str) -> list[SoundAlike]:
-        """Terms whose key is close to the heard word's (or to it without a glued-on prefix); one per term."""
+    def lookup(self, heard: str, exact: bool = False) -> list[SoundAlike]:
+        """Terms whose key is close to the heard word's (or to it without a glued-on prefix); one per term.
+        `exact`: only the word itself, key for key (a real word: "bambi" may be "babi", "memaki" not "paki")."""
         found: dict[str, SoundAlike] = {}
-        for form in without_prefix(heard.replace(" ", "")):
+        forms = [heard.replace(" ", "").lower()] if exact else without_prefix(heard.replace(" ", ""))
+        for form in forms:
             heard_key = key(form)
             for term_key, alike in self._entries:
-                if alike.term not in found and close(heard_key, term_key):
+                if alike.term not in found and (heard_key == term_key if exact else close(heard_key, term_key)):
                     found[alike.term] = alike
         return list(found.values())

@@ -1,8 +1,9 @@
 """Check a media file: transcribe it, check the transcript, then settle each doubtful (fuzzy) finding.
 
 A fuzzy finding is a word that sounds like a term but was transcribed as something else ("bodok"). We
-re-decode just that moment, with the term as a hotword, in the warm transcription worker (model already
-loaded). If the term comes out, the finding is confirmed and becomes sure; if not, it is dropped. The
+listen to just that moment again, with the term as a hotword, in the warm transcription worker (model and,
+usually, the clip's encoder pass still loaded). If the term comes out where the word was and the words after
+it still follow, the finding is confirmed and becomes sure; if not, it is dropped. The
 rest of the clip is never biased: that raised the error rate and inserted words that were never said.
 """
 
@@ -24,29 +25,39 @@ CONFIRMED_CONFIDENCE = 0.95
 
 def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike[str],
                  options: TranscribeOptions, transcript: Transcript | None = None) -> CheckResult:
-    """Settle fuzzy findings, and (given the transcript) look again at unsure words that sound like a term."""
+    """Settle fuzzy findings, and (given the transcript) look again at unsure words that sound like a term.
+
+    Every moment of the clip goes to the worker in one request; each is heard again from the word on, biased
+    towards its terms, and a term counts only where it lines up with the first pass (sound_alike.confirm)."""
     doubtful = [f for f in result.findings if f.kind == "fuzzy" and f.time_start is not None
                 and f.time_end is not None]
     alike = sound_alike.candidates(checker, result, transcript) if transcript is not None else []
     if not doubtful and not alike:
         return result
-    windows = [{"start": max(0.0, (f.time_start or 0.0) - WINDOW_PADDING), "end": (f.time_end or 0.0) + WINDOW_PADDING,
-                "hotwords": f.term} for f in doubtful]
-    windows += [{"start": max(0.0, c.start - WINDOW_PADDING), "end": c.end + WINDOW_PADDING,
-                 "hotwords": " ".join(c.terms)} for c in alike]
+    moments = [sound_alike.for_finding(result, f, transcript) for f in doubtful] + alike
+    windows: dict[tuple, dict] = {}  # a word and the pair it starts are one moment, biased to both's terms
+    for moment in moments:
+        window = moment.window(WINDOW_PADDING)
+        shared = windows.setdefault((window["at"], window["prefix"]), window)
+        if shared is not window:
+            shared["hotwords"] = " ".join(dict.fromkeys(f"{shared['hotwords']} {window['hotwords']}".split()))
+            shared["end"] = max(shared["end"], window["end"])
     language = result.language if result.language in {"ms", "en"} else options.language
-    texts = run_transcription(media, replace(options, language=language), windows=windows,
-                              worker=shared_worker()).texts
+    relistened = run_transcription(media, replace(options, language=language), windows=list(windows.values()),
+                                   worker=shared_worker()).texts
+    order = list(windows)
+    texts = [relistened[order.index((w["at"], w["prefix"]))] for w in (m.window(0.0) for m in moments)]
     settled: dict[int, Finding | None] = {}
-    for finding, text in zip(doubtful, texts[:len(doubtful)], strict=True):
-        sure = [g for g in checker.find(text) if g.term == finding.term and g.kind != "fuzzy"]
-        settled[id(finding)] = replace(finding, kind=sure[0].kind, confidence=CONFIRMED_CONFIDENCE,
-                                       verification="confirmed") if sure else None
+    for finding, moment, text in zip(doubtful, moments[:len(doubtful)], texts[:len(doubtful)], strict=True):
+        heard = sound_alike.confirm(checker, result, moment, text)
+        settled[id(finding)] = replace(finding, kind=heard.kind, confidence=CONFIRMED_CONFIDENCE,
+                                       verification="confirmed") if heard is not None else None
     kept = [f for f in (settled.get(id(f), f) for f in result.findings) if f is not None]
     for candidate, text in zip(alike, texts[len(doubtful):], strict=True):
         confirmed = sound_alike.confirm(checker, result, candidate, text)
-        if confirmed is not None and not any(f.start < confirmed.end and confirmed.start < f.end for f in kept):
-            kept.append(confirmed)
+        if confirmed is not None and not any(f.start < confirmed.end and confirmed.start < f.end and not (
+                f.term != confirmed.term and sound_alike.contains_any(confirmed.term, {f.term})) for f in kept):
+            kept.append(confirmed)  # beside a shorter term it holds (judi in judi online), as the checker does
     return replace(result, findings=tuple(sorted(kept, key=lambda f: f.start)))
 
 
