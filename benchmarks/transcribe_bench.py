@@ -44,6 +44,13 @@ BEAM = 5
 RAW_SCRIPT = """
 import json, resource, sys, time
 started = time.perf_counter()
+
+def hwm_mb():  # this process's own peak (ru_maxrss would carry the parent's across exec on Linux)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 from faster_whisper import BatchedInferencePipeline, WhisperModel
 model = WhisperModel(sys.argv[1], device="cpu", compute_type="int8", cpu_threads=int(sys.argv[5]))
 pipeline = BatchedInferencePipeline(model)
@@ -52,7 +59,7 @@ segments, info = pipeline.transcribe(sys.argv[2], language=language, batch_size=
                                      word_timestamps=True, vad_filter=True)
 text = " ".join(s.text for s in segments)
 print(json.dumps({"seconds": time.perf_counter() - started, "language": info.language, "chars": len(text),
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_rss_mb": hwm_mb()}))
 """.replace("BEAM", str(BEAM))
 
 

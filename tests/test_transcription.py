@@ -159,3 +159,18 @@ def test_worker_exits_when_the_app_is_killed() -> None:
     while _running(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(worker)
+
+
+def test_the_workers_peak_memory_is_its_own_not_the_callers() -> None:
+    """Linux keeps ru_maxrss across exec: a worker started from a 1 GB app used to report the app's size."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, '.'); from transcribe.worker_errors import peak_rss_mb; "
+            "print(peak_rss_mb())")
+    ballast = bytearray(400 * 1024 * 1024)  # the caller grows by 400 MB before starting the child
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    reported = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                    cwd=Path(__file__).resolve().parent.parent).stdout)
+    assert reported < 200
+    del ballast

@@ -21,7 +21,8 @@ from typing import IO
 
 from transcribe.errors import Cancelled, TranscribeError, TranscriptionFailed
 from transcribe.types import TranscribeOptions, Transcript
-from transcribe.worker import CRASH_HINT, PARENT_ENV
+from transcribe.worker import PARENT_ENV
+from transcribe.worker_errors import CRASH_HINT
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)  # so the child finds us even from a checkout
 

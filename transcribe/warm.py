@@ -21,7 +21,7 @@ import threading
 from typing import IO
 
 from transcribe.runner import Failed, Finished, TranscriptionJob, _child_env
-from transcribe.worker import CRASH_HINT
+from transcribe.worker_errors import CRASH_HINT
 
 
 class WarmWorker:

@@ -10,20 +10,15 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import threading
 import time
-import traceback
-from typing import Any, TextIO
+from typing import TextIO
+
+from transcribe.worker_errors import failure, finished
+from transcribe.worker_errors import send as _send
 
 PARENT_ENV = "THINKTWICE_PARENT_PID"
-CRASH_HINT = "try again; if it keeps happening, try another model (--model) or re-export the video"
-
-
-def _send(stream: TextIO, message: dict[str, Any]) -> None:
-    stream.write(json.dumps(message, ensure_ascii=False) + "\n")
-    stream.flush()
 
 
 def exit_with_parent(interval: float = 0.5) -> threading.Thread:
@@ -64,7 +59,6 @@ def serve(stdin: TextIO, stdout: TextIO, keep_warm: bool = False) -> None:
 def handle(line: str, stdout: TextIO) -> None:
     """One request in, its messages out. Never raises: every outcome becomes a message."""
     from transcribe.engine import decode_windows, transcribe_file
-    from transcribe.errors import TranscribeError
     from transcribe.types import TranscribeOptions
 
     started = time.perf_counter()
@@ -73,21 +67,15 @@ def handle(line: str, stdout: TextIO) -> None:
         if request.get("windows") is not None:
             texts = decode_windows(request["media"], request["windows"],
                                    TranscribeOptions.from_dict(request.get("options") or {}))
-            _send(stdout, {"type": "finished", "texts": texts, "seconds": time.perf_counter() - started,
-                           "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+            _send(stdout, finished({"texts": texts}, started))
             return
         transcript = transcribe_file(
             request["media"], TranscribeOptions.from_dict(request.get("options") or {}),
             progress=lambda fraction, stage: _send(stdout, {"type": "progress", "fraction": fraction, "stage": stage}),
         )
-        _send(stdout, {"type": "finished", "transcript": transcript.to_dict(),
-                       "seconds": time.perf_counter() - started,
-                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
-    except TranscribeError as exc:
-        _send(stdout, {"type": "failed", "kind": "error", "message": str(exc)})
-    except Exception as exc:  # an unexpected bug still comes back as a message, with its traceback for the log
-        _send(stdout, {"type": "failed", "kind": "crash", "detail": traceback.format_exc(),
-                       "message": f"transcription failed ({type(exc).__name__}: {exc}); {CRASH_HINT}"})
+        _send(stdout, finished({"transcript": transcript.to_dict()}, started))
+    except Exception as exc:  # a user error as it is, an unexpected bug with its traceback for the log
+        _send(stdout, failure(exc, "transcription"))
 
 
 if __name__ == "__main__":

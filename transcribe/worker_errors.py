@@ -22,8 +22,20 @@ def send(stream: TextIO, message: dict[str, Any]) -> None:
 
 def finished(payload: dict[str, Any], started: float) -> dict[str, Any]:
     """The "finished" message: the job's payload plus its time and the process's peak memory."""
-    return {"type": "finished", **payload, "seconds": time.perf_counter() - started,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"type": "finished", **payload, "seconds": time.perf_counter() - started, "peak_rss_mb": peak_rss_mb()}
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory. Linux keeps `ru_maxrss` across exec, so a worker started from a
+    1 GB app would report the app's size; the memory map's high-water mark (VmHWM) starts afresh at exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def failure(exc: Exception, what: str) -> dict[str, Any]:
