@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -140,8 +141,9 @@ def test_real_model_recovers_a_mishearing(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_real_model_leaves_a_near_sounding_innocent_word_alone(tmp_path: Path) -> None:
-    """An unsure 'sedih' (sad) sounds like 'shit' to the key, and a garbled 'belajar' like a fuzzy phrase;
-    re-listening with those terms as hotwords hears the innocent words again, so nothing is found."""
+    """An unsure 'sedih' (sad) sounds like 'shit' to the key, but in a clip heard as Malay an English term is not
+    suspected at all; a garbled 'belajar' looks like a fuzzy phrase, and re-listening with it as a hotword hears
+    the innocent word again, so nothing is found."""
     from reviewer.review.media_check import check_media
     from tests.mediagen import speech_clip
     from transcribe.types import TranscribeOptions
@@ -151,5 +153,25 @@ def test_real_model_leaves_a_near_sounding_innocent_word_alone(tmp_path: Path) -
     checker = Checker(load_lists(bundled_list_paths()))
     transcript, result = check_media(checker, clip, TranscribeOptions(language="ms"))
     first_pass = checker.check_transcript(transcript)
-    assert [c.terms for c in sound_alike.candidates(checker, first_pass, transcript)] == [("shit",)]
+    assert ("shit",) not in [c.terms for c in sound_alike.candidates(checker, first_pass, transcript)]
+    assert any(f.kind == "fuzzy" for f in first_pass.findings)  # the re-listen had something to reject
     assert result.findings == ()
+
+
+def test_neighbours_the_relisten_ran_together_still_line_up(checker: Checker) -> None:
+    """'bodoh machambabi' for a first pass 'bodok macam barbi': the next words are there, glued (QA clip)."""
+    heard = transcript(("yang", 0.9), ("tadi", 0.9), ("pelasong", 0.45), ("macam", 0.9), ("barbi", 0.9))
+    result = checker.check_transcript(heard)
+    candidate = sound_alike.candidates(checker, result, heard)[0]
+    assert sound_alike.confirm(checker, result, candidate, "pelacur machambarbi") is not None
+    assert sound_alike.confirm(checker, result, candidate, "pelacur itu tidak baik") is None  # not what followed
+
+
+def test_a_clip_heard_as_malay_does_not_suspect_english_terms(checker: Checker) -> None:
+    """'sedih' (sad) has the key of 'shit'; told the clip is Malay, the decoder wrote a Malay word."""
+    heard = transcript(("saya", 0.9), ("rasa", 0.9), ("sedih", 0.3), ("dan", 0.9), ("malu", 0.9))
+    result = checker.check_transcript(heard)
+    assert all("shit" not in c.terms for c in sound_alike.candidates(checker, result, heard))
+    english = replace(heard, language="en")
+    result_en = checker.check_transcript(english)
+    assert any("shit" in c.terms for c in sound_alike.candidates(checker, result_en, english))

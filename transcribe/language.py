@@ -16,8 +16,12 @@ from transcribe.errors import TranscribeError
 # The detector is trusted when the candidates hold most of its belief and one of them clearly leads.
 CONFIDENT_MASS = 0.5
 CONFIDENT_SHARE = 0.8
-# Mean token log-probabilities closer than this are a tie; the earlier (preferred) candidate then wins.
-LIKELIHOOD_TIE = 0.1
+# Mean token log-probabilities closer than this are a tie; the earlier (preferred) candidate then wins. Whisper
+# base spells Malay speech out as confident English-looking fragments ("Hai ka wan ka wan, Zhangan ja di bodho"):
+# on such a clip English scored 0.20-0.25 above Malay while its transcript was gibberish, so 0.1 was too narrow.
+LIKELIHOOD_TIE = 0.3
+# Below this share among the candidates, the choice is reported as unsure, so a person can set the language.
+UNSURE = 0.7
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ class CheckResult:
     text: str
     checked_at: str = ""
     note: str = ""  # from the transcript: "no speech found" says an empty result is not a failed check
+    language_probability: float = 1.0  # how sure the spoken-language choice was (1.0 when it was given)
 
     def counts(self) -> dict[str, int]:
         by = Counter(f.severity for f in self.findings)
@@ -90,7 +91,8 @@ class CheckResult:
     def to_dict(self) -> dict[str, object]:
         return {"source": self.source, "language": self.language, "checked_at": self.checked_at,
                 "term_lists": [r.to_dict() for r in self.term_lists],
-                "findings": [f.to_dict() for f in self.findings], "note": self.note}
+                "findings": [f.to_dict() for f in self.findings], "note": self.note,
+                "language_probability": self.language_probability}
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
@@ -148,7 +150,8 @@ class Checker:
             if spans:
                 finding = replace(finding, time_start=spans[first][2], time_end=spans[last][3])
             findings.append(finding)
-        return CheckResult(source, transcript.language, self.refs, tuple(findings), text, _now(), transcript.note)
+        return CheckResult(source, transcript.language, self.refs, tuple(findings), text, _now(), transcript.note,
+                           transcript.language_probability)
 
 
 def transcript_text(transcript: Transcript) -> tuple[str, list[tuple[int, int, float, float, float | None]]]:

@@ -38,6 +38,7 @@ from reviewer.review.term_lists import (
     to_csv,
 )
 from transcribe.formats import read_subtitles
+from transcribe.language import UNSURE as UNSURE_LANGUAGE
 from transcribe.media import MEDIA_EXTENSIONS, probe
 from transcribe.types import AUDIO_DAMAGED, Transcript
 
@@ -169,7 +170,7 @@ def _check_text_input(checker: Checker, source: str, suffix: str, args: argparse
 
 
 def format_text(result: CheckResult, colour: bool) -> str:
-    lines = []
+    lines = [language_doubt(result)] if language_doubt(result) else []
     seen = "look to confirm: read" if result.source == SCREEN else "listen to confirm: heard"
     for finding in sorted(result.findings, key=lambda f: (not f.sure, f.start)):
         line_number = result.text.count("\n", 0, finding.start) + 1
@@ -196,6 +197,17 @@ def format_text(result: CheckResult, colour: bool) -> str:
     lines.append(f"{result.source}: {result.note + '; ' if result.note else ''}{result.summary()}"
                  + (f" ({len(result.findings) - sure} to confirm by {how})" if sure < len(result.findings) else ""))
     return "\n".join(lines) + "\n"
+
+
+def language_doubt(result: CheckResult) -> str:
+    """A spoken language chosen without confidence: a transcript in the wrong language checks nothing, so say so
+    before any "no findings"."""
+    if result.source == SCREEN or not result.text or result.language_probability >= UNSURE_LANGUAGE:
+        return ""
+    other = "en" if result.language == "ms" else "ms"
+    return (f"{result.source}: language unsure: heard as '{result.language}' "
+            f"({result.language_probability:.0%} among the candidates); if the video is in another language, "
+            f"check it again with --language (e.g. --language {other})")
 
 
 def partial(result: CheckResult) -> bool:

@@ -28,6 +28,7 @@ from reviewer.review.status import STATUS_LABELS
 from reviewer.review.vocabulary import clock
 from reviewer.review.workflow import add_review, import_media, set_disposition
 from transcribe.errors import TranscribeError
+from transcribe.language import UNSURE as UNSURE_LANGUAGE
 
 
 def _services(args: argparse.Namespace) -> Services:
@@ -128,6 +129,11 @@ def cmd_show(args: argparse.Namespace) -> int:
           + (f" — {extra['decided_label']}" if extra["decided_label"] else ""))
     if detail["transcript_gap"]:
         print(f"  {detail['transcript_gap'].upper()}")
+    heard = detail["transcript"]
+    if heard and heard["text"] and heard["language_probability"] < UNSURE_LANGUAGE:  # a wrong language checks nothing
+        print(f"  LANGUAGE UNSURE: heard as '{heard['language']}' ({heard['language_probability']:.0%} among the "
+              f"candidates); if that is wrong, transcribe it again with --language: thinktwice recheck {video['id']} "
+              "--transcribe --language CODE")
     if detail["check"] and detail["check"]["screen_text"] not in ("", "read"):
         print(f"  on-screen text: not read ({detail['check']['screen_text']})")
     for group in extra["competing_corrections"]:

@@ -30,6 +30,7 @@ PAIR_PROBABILITY = 0.9  # a pair or triple needs one unsure word; the rest may b
 NEIGHBOURS = 2  # first-pass words after the word that the biased listen must still hear
 LEAD_WORDS = 2  # the re-listen starts a little early, so the term may come after a word or two
 NEIGHBOUR_SIMILARITY = 70.0
+GLUED_SIMILARITY = 80.0  # a first-pass neighbour found inside words the re-listen ran together
 MAX_CANDIDATES = 20  # per clip: each one costs a short re-decode
 CONFIRMED_CONFIDENCE = 0.9
 _CORE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
@@ -97,7 +98,17 @@ def contains_any(term: str, parts: set[str] | frozenset[str]) -> bool:
     return any(f" {part.lower()} " in padded for part in parts)
 
 
-def _suspect(index: PhoneticIndex, chosen: list[tuple]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+@lru_cache(maxsize=8)
+def spoken_terms(checker: Checker, language: str) -> frozenset[str]:
+    """The terms a clip in `language` may be heard to say: its own language's and those of any language. The
+    decoder, told the clip is Malay, writes Malay-looking words; that one sounds like an English term ("sedih" and
+    "shit") is chance, and each such suspicion costs a re-listen that is then rejected."""
+    return frozenset(t.term for t in checker.compiled.terms if t.language in (language, "any")
+                     or language not in ("ms", "en"))
+
+
+def _suspect(index: PhoneticIndex, chosen: list[tuple],
+             spoken: frozenset[str] | None = None) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
     """The heard word or pair and the terms it may have been, when the decoder was unsure enough of it."""
     probabilities = [w[3] for w in chosen]
     held: set[str] = set().union(*(w[4] for w in chosen))
@@ -112,6 +123,7 @@ def _suspect(index: PhoneticIndex, chosen: list[tuple]) -> tuple[str, tuple[str,
     if word:  # unsure between a common word and a rarer term, the decoder most likely heard the common word
         alike = [a for a in alike if commonness(heard) < commonness(a.term)]
     alike = [a for a in alike if not held or (a.term not in held and contains_any(a.term, held))]
+    alike = [a for a in alike if spoken is None or a.term in spoken]
     terms = tuple(sorted(a.term for a in alike))
     if not terms or any(heard.lower() == t.lower() for t in terms):
         return None
@@ -126,13 +138,14 @@ def candidates(checker: Checker, result: CheckResult, transcript: Transcript) ->
         return []
     words = _words(result, transcript)
     index = index_for(checker)
+    spoken = spoken_terms(checker, result.language)
     found: list[Candidate] = []
     for first in range(len(words)):
         for last in (first, first + 1, first + 2):  # a word, a pair, a triple ("judi dalam talian")
             if last >= len(words) or len(found) >= MAX_CANDIDATES:
                 continue
             chosen = words[first:last + 1]
-            suspect = _suspect(index, chosen)
+            suspect = _suspect(index, chosen, spoken)
             if suspect is None:
                 continue
             found.append(_candidate(words, first, last, *suspect))
@@ -171,7 +184,10 @@ def lines_up(candidate: Candidate, relistened: str, term_finding: Finding) -> bo
     if not candidate.after:
         return len(following) <= 1
     window = following[:len(candidate.after) + 1]
-    present = sum(any(fuzz.ratio(n.lower(), h) >= NEIGHBOUR_SIMILARITY for h in window) for n in candidate.after)
+    glued = "".join(window)  # the biased decoder may run the next words together ("macam barbi" -> "machambabi")
+    present = sum(any(fuzz.ratio(n.lower(), h) >= NEIGHBOUR_SIMILARITY for h in window)
+                  or (len(n) >= 4 and fuzz.partial_ratio(n.lower(), glued) >= GLUED_SIMILARITY)
+                  for n in candidate.after)
     return present >= math.ceil(len(candidate.after) / 2)
 
 
