@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reviewer.checking.normalize import Token
+
 SENSES: dict[str, tuple[str, ...]] = {
     "anjing": ("animal",), "babi": ("animal", "food"), "beruk": ("animal",), "monyet": ("animal",),
     "lembu": ("animal", "food"), "kambing": ("animal", "food"), "kerbau": ("animal",), "keldai": ("animal",),
@@ -106,6 +108,7 @@ HELP_CUES = frozenset({
 })
 HELP_NUMBERS = frozenset({"999", "15555", "15999", "03-7627", "7627"})
 PREVENTION_WINDOW = 10
+SENTENCE_END = re.compile(r"[.!?\n]")
 PREVENTABLE = frozenset({"Suicide and Self-Harm"})  # the guideline area whose terms prevention messages name
 
 
@@ -140,3 +143,15 @@ def _cued(window: Sequence[str], cues: frozenset[str]) -> bool:
         if len(word) > 6 and any(len(cue) >= 5 and cue in word for cue in cues):
             return True
     return False
+
+
+def sentence_around(text: str, tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """The token range of the sentence holding tokens[first..last]: back and forth to a . ! ? or line break
+    between two tokens (only this sentence is read, so a long text costs nothing extra)."""
+    lo = first
+    while lo > 0 and not SENTENCE_END.search(text[tokens[lo - 1].end:tokens[lo].start]):
+        lo -= 1
+    hi = last + 1
+    while hi < len(tokens) and not SENTENCE_END.search(text[tokens[hi - 1].end:tokens[hi].start]):
+        hi += 1
+    return lo, hi

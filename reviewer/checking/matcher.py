@@ -13,12 +13,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Any
 
 import ahocorasick
 
-from reviewer.checking.context import PREVENTABLE, SENSES, everyday, prevention
+from reviewer.checking.context import PREVENTABLE, SENSES, everyday, prevention, sentence_around
 from reviewer.checking.disguise import SkeletonIndex, chat_word, phonetic_forms
 from reviewer.checking.fuzzy import FuzzyHit, FuzzyIndex
 from reviewer.checking.lexicon import is_english_word, is_known_word, is_malay_root
@@ -45,7 +44,6 @@ from reviewer.checking.terms import Term
 
 END = "$"  # trie key holding the term indices that end at this node
 MAX_PHRASE_WORDS = 8
-SENTENCE_END = re.compile(r"[.!?\n]")
 MIN_AFFIXED_ROOT = 3  # "cb", "bj", "mf" are abbreviations: they never take affixes ("cbi", "bjs")
 
 
@@ -296,17 +294,12 @@ class CompiledTerms:
     def _without_prevention(self, text: str, tokens: list[Token], candidates: list[Match]) -> list[Match]:
         """Drop self-harm phrases told not to be done with help offered in the same sentence (context.py), and,
         as with exception phrases, the shorter terms inside them ("kill" in "don't kill yourself")."""
-        words = [forms[-1] if (forms := spellings(t.text)) else "" for t in tokens]
-        sentence = list(accumulate(int(bool(SENTENCE_END.search(text[a.end:b.start])))
-                                   for a, b in zip([tokens[0], *tokens], tokens, strict=False)))
-        bounds: dict[int, tuple[int, int]] = {}
-        for index, number in enumerate(sentence):
-            bounds[number] = (bounds.get(number, (index, index))[0], index + 1)
         prevented = []
         for m in candidates:
             if self.terms[m.term_index].category in PREVENTABLE:
-                lo, hi = bounds[sentence[m.first]]
-                if prevention(words[lo:hi], [t.text for t in tokens[lo:hi]], m.first - lo, m.last - lo):
+                lo, hi = sentence_around(text, tokens, m.first, m.last)
+                words = [forms[-1] if (forms := spellings(t.text)) else "" for t in tokens[lo:hi]]
+                if prevention(words, [t.text for t in tokens[lo:hi]], m.first - lo, m.last - lo):
                     prevented.append(m)
         return [m for m in candidates if not any(p.first <= m.first and m.last <= p.last for p in prevented)]
 
