@@ -107,12 +107,14 @@ def test_recheck_after_a_term_list_change(run_cli, reviewed) -> None:
         save_list(store, harassment.with_terms([*harassment.terms, Term("fikir", "test", "low", "ms")]))
     code, out, _ = run_cli("--db", db, "show", video_id, "--format", "json")
     assert json.loads(out)["stale_term_lists"] is True
+    assert "[checked against an older term list: re-check it]" in run_cli("--db", db, "list")[1]  # QA 21
     code, out, _ = run_cli("--db", db, "recheck", "--campaign", "Kempen Raya")
     assert code == 0
     assert "re-checked 1 video" in out
     detail = json.loads(run_cli("--db", db, "show", video_id, "--format", "json")[1])
     assert detail["stale_term_lists"] is False
     assert "fikir" in {f["term"] for f in detail["findings"]}
+    assert "older term list" not in run_cli("--db", db, "list")[1]
 
 
 def test_approving_over_open_serious_findings_needs_saying_so(run_cli, tmp_path: Path, clips) -> None:
