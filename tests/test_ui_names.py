@@ -108,3 +108,19 @@ def test_a_finished_row_follows_a_later_language_switch(qtbot, make_window, clip
     LANGUAGE.set("ms")
     malay = translations("ms")
     assert eta.text() == f"{malay['done']} · {malay['already in the library']}"
+
+
+def test_a_failed_import_says_failed_not_zero_percent(qtbot, make_window, tmp_path: Path) -> None:
+    """QA 16: a failed row looked like a job that had not started (0 %, no word, reason elided)."""
+    window = make_window(lambda: fake_services(tmp_path / "review.db"))
+    broken = tmp_path / "trunc.mp4"
+    broken.write_text("a text file, not a video\n", encoding="utf-8")
+    queue = window.queue
+    with qtbot.waitSignal(window.work.task_failed, timeout=20_000):
+        window.import_files([str(broken)], "Kempen")
+    (key,) = queue.rows
+    _row, _name, bar, state, _button = queue.rows[key]
+    assert state.text().startswith("failed: ")
+    assert "not a readable video" in state.toolTip()
+    assert bar.format() == "failed"
+    assert "c62828" in state.styleSheet()

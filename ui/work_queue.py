@@ -283,7 +283,9 @@ class QueuePanel(QWidget):
         error's own words."""
         if task.state is TaskState.DONE:
             return tr("done") + (f" · {tr(task.message)}" if task.message else "")
-        return tr(task.message) if task.state is TaskState.CANCELLED else task.message
+        if task.state is TaskState.FAILED:  # never a row that looks like it has not started yet
+            return tr("failed") + f": {task.message}"
+        return tr(task.message)
 
     @staticmethod
     def _can_retry(task: Task | None) -> bool:
@@ -351,6 +353,9 @@ class QueuePanel(QWidget):
             _, _, bar, label, cancel = self.rows[key]
             if task.state is TaskState.DONE:
                 bar.setValue(1000)
+            if task.state is TaskState.FAILED:
+                bar.setFormat(tr("failed"))
+                label.setStyleSheet("color: #c62828;")
             label.setText(self._outcome(task))
             label.setToolTip(self._outcome(task))
             cancel.setText(self._button_text(task))

@@ -1016,6 +1016,10 @@
         <translation>Kosongkan yang selesai</translation>
     </message>
     <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
