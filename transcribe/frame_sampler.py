@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
 
@@ -52,9 +54,20 @@ def _unreadable(name: str) -> MediaError:
     return MediaError(f"{os.path.basename(name)} is not a readable video; export it again as MP4")
 
 
-def sample_frames(path: str | os.PathLike[str], fps: float) -> Iterator[Sample]:
-    """Samples at `fps` a second: the first decoded frame at or after each sample time."""
-    name = os.fspath(path)
+@dataclass(frozen=True)
+class Timing:
+    base: Fraction  # seconds per pts tick
+    origin: float  # the stream's start time, seconds
+    slack: float  # half a frame, seconds
+
+    def seconds(self, pts: int) -> float:
+        return float(pts * self.base) - self.origin
+
+
+@contextmanager
+def _video_stream(name: str) -> Iterator[tuple[av.container.InputContainer, av.video.stream.VideoStream, Timing]]:
+    """The file's first video stream with its clock, closed afterwards; MediaError for a file without one, or one
+    that cannot be read or decoded."""
     try:
         container = av.open(name, metadata_errors="ignore")
     except av.error.FFmpegError:
@@ -63,26 +76,30 @@ def sample_frames(path: str | os.PathLike[str], fps: float) -> Iterator[Sample]:
         if not container.streams.video:
             raise MediaError(f"{os.path.basename(name)} {NO_VIDEO_MESSAGE}")
         stream = container.streams.video[0]
-        stream.thread_type = "AUTO"
         base = stream.time_base or Fraction(1, 90_000)
         origin = float(stream.start_time * base) if stream.start_time is not None and base else 0.0
-        slack = 0.5 / float(stream.average_rate or 30)  # half a frame
-        step, due = 1.0 / fps, 0.0
-        try:
-            for frame in container.decode(stream):
-                if frame.pts is None:
-                    continue
-                seconds = max(0.0, float(frame.pts * base) - origin)
-                if seconds + slack < due:
-                    continue
-                yield Sample(seconds, frame)
-                while due <= seconds + slack:
-                    due += step
-        except av.error.FFmpegError as exc:
-            raise MediaError(f"{os.path.basename(name)} could not be decoded ({exc.strerror}); "
-                             "export it again as MP4 (H.264)") from None
+        yield container, stream, Timing(base, origin, 0.5 / float(stream.average_rate or 30))  # slack: half a frame
+    except av.error.FFmpegError as exc:
+        raise MediaError(f"{os.path.basename(name)} could not be decoded ({exc.strerror}); "
+                         "export it again as MP4 (H.264)") from None
     finally:
         container.close()
+
+
+def sample_frames(path: str | os.PathLike[str], fps: float) -> Iterator[Sample]:
+    """Samples at `fps` a second: the first decoded frame at or after each sample time."""
+    with _video_stream(os.fspath(path)) as (container, stream, timing):
+        stream.thread_type = "AUTO"
+        step, due = 1.0 / fps, 0.0
+        for frame in container.decode(stream):
+            if frame.pts is None:
+                continue
+            seconds = max(0.0, timing.seconds(frame.pts))
+            if seconds + timing.slack < due:
+                continue
+            yield Sample(seconds, frame)
+            while due <= seconds + timing.slack:
+                due += step
 
 
 def video_geometry(path: str | os.PathLike[str]) -> tuple[float, int, int]:
@@ -108,30 +125,13 @@ def frames_at_times(path: str | os.PathLike[str], times: list[float]) -> list[np
     Seeks to the keyframe before each time and decodes forward, so a few moments of a long video cost a few
     GOPs, not the whole file. Raises MediaError for a file without readable video.
     """
-    name = os.fspath(path)
-    try:
-        container = av.open(name, metadata_errors="ignore")
-    except av.error.FFmpegError:
-        raise _unreadable(name) from None
-    try:
-        if not container.streams.video:
-            raise MediaError(f"{os.path.basename(name)} {NO_VIDEO_MESSAGE}")
-        stream = container.streams.video[0]
-        base = stream.time_base or Fraction(1, 90_000)
-        origin = float(stream.start_time * base) if stream.start_time is not None and base else 0.0
-        slack = 0.5 / float(stream.average_rate or 30)
-        found: list[np.ndarray | None] = []
+    found: list[np.ndarray | None] = []
+    with _video_stream(os.fspath(path)) as (container, stream, timing):
         for moment in times:
             found.append(None)
-            try:
-                container.seek(int((max(0.0, moment) + origin) / base), stream=stream, backward=True)
-                for frame in container.decode(stream):
-                    if frame.pts is not None and float(frame.pts * base) - origin + slack >= moment:
-                        found[-1] = _rotate(frame.to_ndarray(format="bgr24"), _turns(frame))
-                        break
-            except av.error.FFmpegError as exc:
-                raise MediaError(f"{os.path.basename(name)} could not be decoded ({exc.strerror}); "
-                                 "export it again as MP4 (H.264)") from None
-        return found
-    finally:
-        container.close()
+            container.seek(int((max(0.0, moment) + timing.origin) / timing.base), stream=stream, backward=True)
+            for frame in container.decode(stream):
+                if frame.pts is not None and timing.seconds(frame.pts) + timing.slack >= moment:
+                    found[-1] = _rotate(frame.to_ndarray(format="bgr24"), _turns(frame))
+                    break
+    return found
