@@ -5,7 +5,10 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from reviewer.review.batch import transcribe_and_check
 from reviewer.review.workflow import import_media
@@ -46,3 +49,18 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
 def audit_count(path: Path) -> int:
     with Store(path) as store:
         return store.query("SELECT count(*) AS n FROM audit")[0]["n"]
+
+
+def in_one_install(root: Path, build: Callable[[Path, Callable[..., None]], dict[str, Path]]) -> dict[str, Path]:
+    """Run `build(root, cli)` with every laptop sharing one data and config folder under `root` (one audit key; each
+    laptop has its own in real life), `cli(*argv)` asserting each command succeeds. Returns what `build` did,
+    plus `root`."""
+    from reviewer.cli import main
+
+    def cli(*argv: object) -> None:
+        assert main([str(a) for a in argv]) == 0, argv
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("THINKTWICE_DATA_DIR", str(root / "userdata"))
+        patch.setenv("THINKTWICE_CONFIG_DIR", str(root / "userconfig"))
+        return {"root": root} | build(root, cli)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bundle_helpers import CAMPAIGN, audit_count, copy_database, lead_database, snapshot
+from tests.bundle_helpers import CAMPAIGN, audit_count, copy_database, in_one_install, lead_database, snapshot
 
 NURUL, AIDA, LEAD = ("Nurul Huda", "MIASA"), ("Aida", "WAO"), ("Farah", "Forum")
 
@@ -18,16 +18,7 @@ NURUL, AIDA, LEAD = ("Nurul Huda", "MIASA"), ("Aida", "WAO"), ("Farah", "Forum")
 @pytest.fixture(scope="module")
 def exchange(tmp_path_factory: pytest.TempPathFactory, clips: dict[str, Path]) -> dict[str, Path]:
     """The whole flow once: the lead's package, two reviewers' work and their review bundles."""
-    from reviewer.cli import main
-
-    def cli(*argv: object) -> None:
-        assert main([str(a) for a in argv]) == 0, argv
-
-    root = tmp_path_factory.mktemp("exchange")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("THINKTWICE_DATA_DIR", str(root / "userdata"))
-        patch.setenv("THINKTWICE_CONFIG_DIR", str(root / "userconfig"))
-        return _exchange(root, clips, cli)
+    return in_one_install(tmp_path_factory.mktemp("exchange"), lambda root, cli: _exchange(root, clips, cli))
 
 
 @pytest.fixture(autouse=True)
