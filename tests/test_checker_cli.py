@@ -102,7 +102,7 @@ def test_bad_inputs_get_one_line(run_cli, tmp_path: Path) -> None:
 def test_terms_commands(run_cli, tmp_path: Path) -> None:
     code, out, _ = run_cli("terms", "list")
     assert code == 0
-    assert "suicide-self-harm v1" in out
+    assert "suicide-self-harm v2" in out
     out_file = tmp_path / "all.json"
     assert run_cli("terms", "export", "--format", "json", "-o", out_file)[0] == 0
     exported = json.loads(out_file.read_text(encoding="utf-8"))

@@ -90,6 +90,9 @@ def test_bundled_lists_meet_the_brief() -> None:
     self_harm = [t for t in terms if t.category == "Suicide and Self-Harm"]
     assert self_harm
     assert all("15555" in t.suggestion for t in self_harm)
+    english = [t.suggestion for t in self_harm if t.language == "en"]  # the helplines in the term's own language
+    assert english
+    assert all("Helplines:" in s and "emergency 999" in s and "24 jam" not in s for s in english)
     categories = {t.category for t in terms}
     for area in ("Hate Speech and Hateful Behavior", "Harassment and Bullying", "Violent and Criminal Behavior",
                  "Suicide and Self-Harm", "Disordered Eating and Body Image", "Dangerous Activity and Challenges",
