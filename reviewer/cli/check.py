@@ -170,7 +170,7 @@ def _check_text_input(checker: Checker, source: str, suffix: str, args: argparse
 
 
 def format_text(result: CheckResult, colour: bool) -> str:
-    lines = [language_doubt(result)] if language_doubt(result) else []
+    lines = [doubt] if (doubt := language_doubt(result)) else []
     seen = "look to confirm: read" if result.source == SCREEN else "listen to confirm: heard"
     for finding in sorted(result.findings, key=lambda f: (not f.sure, f.start)):
         line_number = result.text.count("\n", 0, finding.start) + 1

@@ -27,7 +27,7 @@ from reviewer.review.file_state import CHANGED, Verification, full_verify, quick
 from reviewer.review.lookups import first_heard
 from reviewer.review.report_sentences import sentence, transcript_gap_sentence
 from reviewer.review.screen import screen_text_line, screen_thumbnail
-from reviewer.review.status import RequiredReviewer
+from reviewer.review.status import waiting_label
 from reviewer.review.summary import campaign_summary
 from reviewer.review.vocabulary import Language, format_date, kinder_wording, vocabulary
 from reviewer.review.workflow import latest_transcript
@@ -134,13 +134,7 @@ def _file_check(verification: Verification, language: Language) -> str:
 
 def _decided(extra: dict, language: Language) -> str:
     """"2 of 3 decided, waiting for MIASA", in the report's language (empty when no reviewers are required)."""
-    required, awaited = extra["required_reviewers"], extra["awaited_reviewers"]
-    if not required:
-        return ""
-    label = sentence("decided", language, done=len(required) - len(awaited), required=len(required))
-    if not awaited:
-        return label
-    return label + ", " + sentence("waiting", language, who=", ".join(RequiredReviewer.parse(a).short for a in awaited))
+    return waiting_label(extra["required_reviewers"], extra["awaited_reviewers"], language)
 
 
 def _conflicts(findings: Sequence[Mapping[str, Any]], extra: dict, language: Language) -> list[str]:

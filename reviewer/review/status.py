@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reviewer.review.vocabulary import STATUS_LABELS
+from reviewer.review.report_sentences import sentence
+from reviewer.review.vocabulary import STATUS_LABELS, Language
 
 __all__ = ["STATUS_LABELS", "Decision", "changed_since_review", "combined_status", "current_decisions"]
 
@@ -72,14 +73,17 @@ def awaited(required_reviewers: Sequence[str], decisions: Sequence[Decision], co
     return [str(r) for r in wanted if not any(r.made(d) for d in valid)]
 
 
-def waiting_label(required_reviewers: Sequence[str], awaited_reviewers: Sequence[str]) -> str:
-    """"2 of 3 decided, waiting for MIASA" (empty when no reviewers are required)."""
+def waiting_label(required_reviewers: Sequence[str], awaited_reviewers: Sequence[str],
+                  language: Language = "en") -> str:
+    """"2 of 3 decided, waiting for MIASA" (empty when no reviewers are required), in the CLI's, the app's or a
+    report's language."""
     if not required_reviewers:
         return ""
     done = len(required_reviewers) - len(awaited_reviewers)
-    label = f"{done} of {len(required_reviewers)} decided"
+    label = sentence("decided", language, done=done, required=len(required_reviewers))
     if awaited_reviewers:
-        label += ", waiting for " + ", ".join(RequiredReviewer.parse(a).short for a in awaited_reviewers)
+        label += ", " + sentence("waiting", language,
+                                 who=", ".join(RequiredReviewer.parse(a).short for a in awaited_reviewers))
     return label
 
 
