@@ -131,9 +131,8 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        stale = lookups.stale_video_ids(self.services.store, list(self.services.checker().refs))
-        rows = [row | {"stale": row["id"] in stale} for row in library_rows(  # each file looked at, who is awaited
-            self.services.store, self.campaign.currentData(), self.status.currentData(), self.search.text())]
+        rows = library_rows(self.services.store, self.campaign.currentData(), self.status.currentData(),
+                            self.search.text(), list(self.services.term_list_refs()))  # files looked at, lists
         self.model.set_rows(rows)
         self._show_count()
         if selected is not None:

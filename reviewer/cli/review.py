@@ -86,9 +86,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     services = _services(args)
     store = services.store
-    rows = library_rows(store, args.campaign, args.status, args.search or "")
-    older_lists = lookups.stale_video_ids(store, list(services.term_list_refs()))
-    rows = [row | {"older_term_lists": row["id"] in older_lists} for row in rows]
+    rows = library_rows(store, args.campaign, args.status, args.search or "", list(services.term_list_refs()))
     if args.format == "json":
         _dump(rows)
         return 0
@@ -99,7 +97,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             f" [{GAP_SENTENCES['stale_content']}]" if row["stale_transcript"] else
             "" if row["has_transcript"] else " [no transcript]")
         flags += " [audio damaged: speech partly not checked]" if row["audio_damaged"] else ""
-        flags += " [checked against an older term list: re-check it]" if row["older_term_lists"] else ""
+        flags += " [checked against an older term list: re-check it]" if row["stale"] else ""
         flags += f" ({row['decided']})" if row["decided"] else ""
         found = (("C", row["findings_critical"]), ("H", row["findings_high"]), ("M", row["findings_medium"]),
                  ("L", row["findings_low"]))
