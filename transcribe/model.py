@@ -20,6 +20,7 @@ from pathlib import Path
 import platformdirs
 
 from transcribe.errors import ModelError
+from transcribe.hashing import sha256_file
 
 APP_NAME = "thinktwice-review"
 BUNDLED_MODEL_NAME = "whisper-base"
@@ -107,11 +108,7 @@ def _rehash_matches(target: Path, expected_sha256: str) -> bool:
     model_bin = target / "model.bin"
     if not model_bin.is_file():
         return False
-    digest = hashlib.sha256()
-    with open(model_bin, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    if digest.hexdigest() != expected_sha256:
+    if sha256_file(model_bin) != expected_sha256:
         return False
     with contextlib.suppress(OSError):
         _write_stamp(target, expected_sha256)
