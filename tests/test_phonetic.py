@@ -76,7 +76,10 @@ def test_confirmed_only_when_the_neighbours_line_up(checker: Checker) -> None:
     candidate = sound_alike.candidates(checker, result, heard)[0]
     confirmed = sound_alike.confirm(checker, result, candidate, "panggil orang pelacur dan sial")
     assert confirmed is not None
-    assert (confirmed.term, confirmed.matched, confirmed.time_start) == ("pelacur", "pelasong", 1.0)
+    # on the first-pass words, saying what the second listen heard there (for heard_again to write in)
+    assert (confirmed.term, confirmed.heard, confirmed.matched, confirmed.time_start) == \
+        ("pelacur", "pelasong", "pelacur", 1.0)
+    assert result.text[confirmed.start:confirmed.end] == "pelasong"
     assert confirmed.relistened == "heard as 'pelasong', confirmed 'pelacur' on re-listening"
     assert sound_alike.confirm(checker, result, candidate, "pelacur pelacur semua pelacur") is None  # rewritten
     assert sound_alike.confirm(checker, result, candidate, "panggil orang pelasong dan sial") is None  # not held
@@ -129,14 +132,29 @@ def test_real_model_recovers_a_mishearing(tmp_path: Path) -> None:
                        "orang lain. Ada yang panggil orang pelacur dan sial.", "ms", 175)
     checker = Checker(load_lists(bundled_list_paths()))
     transcript, result = check_media(checker, clip, TranscribeOptions(language="ms"))
-    first_pass = checker.check_transcript(transcript)
-    assert "pelacur" not in {f.term for f in first_pass.findings if f.sure}  # the first pass missed it
-    assert any("pelacur" in c.terms for c in sound_alike.candidates(checker, first_pass, transcript))
+    corrected = [w for w in transcript.words() if w.heard]
+    assert [w.text.strip(".,") for w in corrected] == ["pelacur"]  # written into the transcript
+    heard_first = corrected[0].heard
+    assert heard_first.casefold() != "pelacur"
+    assert heard_first not in transcript.text
+    before = first_pass(transcript)
+    first_check = checker.check_transcript(before)
+    assert "pelacur" not in {f.term for f in first_check.findings if f.sure}  # the first pass missed it
+    assert any("pelacur" in c.terms for c in sound_alike.candidates(checker, first_check, before))
     pelacur = [f for f in result.findings if f.term == "pelacur"]
     assert len(pelacur) == 1
     assert pelacur[0].sure
-    assert pelacur[0].relistened == f"heard as '{pelacur[0].matched}', confirmed 'pelacur' on re-listening"
+    assert (pelacur[0].matched, pelacur[0].heard) == ("pelacur", heard_first)
+    assert pelacur[0].relistened == f"heard as '{heard_first}', confirmed 'pelacur' on re-listening"
+    assert result.text[pelacur[0].start:pelacur[0].end] == "pelacur"
     assert "paki" not in {f.term for f in result.findings}  # 'memaki' stays a word
+
+
+def first_pass(transcript: Transcript) -> Transcript:
+    """The transcript as the first pass heard it: each corrected word back to what it replaced."""
+    return replace(transcript, segments=tuple(
+        replace(s, words=tuple(replace(w, text=w.heard, heard="") if w.heard else w for w in s.words),
+                text=" ".join(w.heard or w.text for w in s.words)) for s in transcript.segments))
 
 
 @pytest.mark.slow

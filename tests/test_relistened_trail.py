@@ -1,4 +1,5 @@
-"""A term settled by re-listening keeps its trail: what the first pass heard shows in the app and in the PDF.
+"""A term settled by re-listening is written into the transcript and keeps its trail: what the first pass heard
+shows in the app and in the PDF, and survives a re-check.
 
 The verifier is the seam here (the real re-listening runs in tests/test_phonetic.py with the model): it confirms
 the word the fake transcriber "heard" as 'pelasong' to be the term 'pelacur', as sound_alike.confirm does.
@@ -28,7 +29,7 @@ def relistening_verifier(checker: Checker, result: CheckResult, media: str, opti
     """Confirms 'pelasong' as 'pelacur', placed where the first pass heard it (what sound_alike.confirm returns)."""
     start = result.text.index("pelasong")
     sure = next(f for f in checker.find("pelacur"))
-    confirmed = replace(sure, start=start, end=start + len("pelasong"), matched="pelasong", time_start=1.0,
+    confirmed = replace(sure, start=start, end=start + len("pelasong"), heard="pelasong", time_start=1.0,
                         time_end=1.5, confidence=0.9, verification="confirmed")
     return replace(result, findings=(*result.findings, confirmed))
 
@@ -49,6 +50,36 @@ def test_the_stored_finding_keeps_what_was_heard(checked) -> None:
     finding = next(f for f in show(services.store, video_id)["findings"] if f["term"] == "pelacur")
     assert finding["verification"] == "confirmed"
     assert first_heard(finding) == "pelasong"
+
+
+def test_the_transcript_holds_the_confirmed_word_and_what_was_heard_first(checked) -> None:
+    from reviewer.review.workflow import latest_transcript
+
+    services, video_id = checked
+    _, transcript = latest_transcript(services.store.db, video_id)
+    assert "orang pelacur dan" in transcript.text
+    assert "pelasong" not in transcript.text
+    assert [(w.text, w.heard) for w in transcript.words() if w.heard] == [("pelacur", "pelasong")]
+    detail = show(services.store, video_id)
+    assert detail["transcript"]["revision"] == 1, "written into the new transcript, not a second revision"
+    entry = next(services.store.db.query("SELECT details FROM audit WHERE action = 're-listening'"))
+    assert '["pelasong", "pelacur"]' in entry["details"]
+
+
+def test_a_recheck_keeps_the_trail(checked) -> None:
+    """With nothing to re-listen to (the fake verifier confirms only 'pelasong', no longer in the text), the
+    re-check reads the trail from the transcript's words."""
+    from reviewer.review.workflow import set_disposition
+
+    services, video_id = checked
+    before = next(f for f in show(services.store, video_id)["findings"] if f["term"] == "pelacur")
+    set_disposition(services.store, before["id"], "confirmed", actor="Aisyah")
+    transcribe_and_check(replace(services, verifier=lambda c, r, *_: r), video_id)
+    finding = next(f for f in show(services.store, video_id)["findings"] if f["term"] == "pelacur")
+    assert finding["id"] != before["id"], "a new check"
+    assert (finding["verification"], finding["heard"], finding["matched"]) == ("confirmed", "pelasong", "pelacur")
+    assert first_heard(finding) == "pelasong"
+    assert finding["disposition"] == "confirmed", "the same finding to the reviewer: her decision is kept"
 
 
 def test_a_sure_first_pass_has_no_trail(checked) -> None:
@@ -84,3 +115,43 @@ def test_the_approval_report_shows_the_trail(run_cli, checked, tmp_path: Path, l
     assert code == 0, err
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert expected in text
+
+
+def test_a_campaign_package_carries_the_trail(checked, tmp_path: Path) -> None:
+    """A reviewer's laptop gets the lead's check through the package: the trail (and the other settled-by-a-second-
+    look fields) must arrive with it, or a confirmed finding would read as an ordinary one there."""
+    from reviewer.review.bundle_export import export_package
+    from reviewer.review.bundle_import import import_bundle
+    from reviewer.store.connection import Store
+
+    services, video_id = checked
+    export_package(services.store, "Kempen", tmp_path / "kempen.ttpkg")
+    with Store(tmp_path / "reviewer.db") as store:
+        import_bundle(store, tmp_path / "kempen.ttpkg")
+        (video,) = list(store.db.query("SELECT id FROM videos"))
+        finding = next(f for f in show(store, video["id"])["findings"] if f["term"] == "pelacur")
+    assert (finding["verification"], finding["heard"], finding["matched"]) == ("confirmed", "pelasong", "pelacur")
+
+
+def test_the_migration_moves_an_older_trail_into_its_column(tmp_path: Path) -> None:
+    """Before 0012 a confirmed finding kept the first-pass words as `matched`; after it, they are its `heard`."""
+    import sqlite_utils
+
+    from reviewer.store.connection import Store
+    from reviewer.store.migrations import migrations
+
+    path = tmp_path / "old.db"
+    database = sqlite_utils.Database(path)
+    migrations.apply(database, stop_before="0012_finding_heard")
+    assert database.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 0  # the findings alone will do
+    for source, matched, term, verification in (("transcript", "pelasong", "pelacur", "confirmed"),
+                                                 ("transcript", "bodoh", "bodoh", "confirmed"),
+                                                 ("transcript", "bodok", "bodoh", ""),
+                                                 ("screen", "tongsan", "balik tongsan", "confirmed")):
+        database.execute("INSERT INTO findings (check_id, video_id, source, term, category, severity, language, "
+                         "kind, confidence, start, \"end\", matched, fingerprint, verification) VALUES (1, 1, ?, ?, "
+                         "'hate', 'high', 'ms', 'exact', 1, 0, 1, ?, 'f', ?)", [source, term, matched, verification])
+    database.conn.close()
+    with Store(path) as store:
+        rows = [(r["matched"], r["heard"]) for r in store.db.query("SELECT matched, heard FROM findings ORDER BY id")]
+    assert rows == [("pelasong", "pelasong"), ("bodoh", ""), ("bodok", ""), ("tongsan", "")]

@@ -36,3 +36,21 @@ def test_no_speech_says_so_instead_of_an_empty_box(qtbot) -> None:
     assert view.placeholderText().startswith("No speech found")
     view.show_transcript(heard(("Hai", 0.9)), [])
     assert view.placeholderText() == ""
+
+
+def test_words_heard_again_are_underlined_and_say_what_was_heard_first(qtbot) -> None:
+    from dataclasses import replace
+
+    view = TranscriptText()
+    qtbot.addWidget(view)
+    transcript = heard(("Ada", 0.95), ("yang", 0.9), ("panggil", 0.9), ("orang", 0.9), ("pelacur", 0.3))
+    words = list(transcript.segments[0].words)
+    words[4] = replace(words[4], heard="pelasong")
+    view.show_transcript(replace(transcript, segments=(replace(transcript.segments[0], words=tuple(words)),)), [])
+    assert view.words_heard_again() == ["pelacur"]
+    assert view.doubtful_words() == ["pelacur"]  # still unsure as first heard: both say so
+    offset = view.toPlainText().index("pelacur") + 2
+    tip = view.tooltip_at(offset)
+    assert "first pass heard 'pelasong'" in tip
+    assert "listen to check" in tip
+    assert view.tooltip_at(0) == ""

@@ -21,6 +21,9 @@ class Word:
     start: float
     end: float
     probability: float
+    # What the first pass heard here, when a targeted second listen replaced it ("bodok" under "bodoh"): the
+    # transcript keeps its own correction trail, so every later check of it can say what was heard first.
+    heard: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,8 @@ class Transcript:
                 start=float(s["start"]),
                 end=float(s["end"]),
                 text=str(s["text"]),
-                words=tuple(Word(str(w["text"]), float(w["start"]), float(w["end"]), float(w["probability"]))
-                            for w in s.get("words") or ()),
+                words=tuple(Word(str(w["text"]), float(w["start"]), float(w["end"]), float(w["probability"]),
+                                 str(w.get("heard") or "")) for w in s.get("words") or ()),
                 redecoded=bool(s.get("redecoded", False)),
                 doubtful=bool(s.get("doubtful", False)),
             )

@@ -3,18 +3,38 @@
 The text is exactly `reviewer.checking.checker.transcript_text(...)`, the text the findings' offsets point into,
 so highlighting a finding is a character range and clicking a word finds its time by offset.
 Edit mode lets a reviewer fix a mishearing; saving is handled by the page (new revision + re-check).
-Words the recogniser was unsure of are shaded, darker the less sure, so the reviewer knows where to listen.
+Words the recogniser was unsure of are shaded, darker the less sure, so the reviewer knows where to listen; words
+a second listen corrected ("bodok" heard again as "bodoh") have a dotted underline. Both explain themselves in a
+tooltip.
 """
 
 from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
-from reviewer.review.checking import transcript_text
+from reviewer.review.checking import heard_first, transcript_text
 from reviewer.review.lookups import FindingRow
 from reviewer.review.vocabulary import SEVERITY_COLOURS
 from transcribe.types import Transcript
@@ -36,6 +56,7 @@ class TranscriptText(QPlainTextEdit):
         self._current_index: int | None = None
         self._finding_selections: list[QTextEdit.ExtraSelection] = []
         self._doubt_selections: list[QTextEdit.ExtraSelection] = []
+        self._heard_selections: list[QTextEdit.ExtraSelection] = []
         self._current: QTextEdit.ExtraSelection | None = None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -61,23 +82,20 @@ class TranscriptText(QPlainTextEdit):
                                     if transcript is not None and transcript.no_speech else "")
         self._doubt_selections = [self._doubt(start, end, probability) for start, end, _, _, probability in self.spans
                                   if probability is not None and probability < DOUBT_BELOW]
+        first = heard_first(transcript) if transcript else []
+        self._heard_selections = [self._heard_again(span[0], span[1], heard)
+                                  for span, heard in zip(self.spans, first, strict=True) if heard]
         self._finding_selections = []
         for finding in findings:
             if finding["source"] != "transcript" or finding["disposition"] == "dismissed":
                 continue
-            selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             colour = QColor(SEVERITY_COLOURS[finding["severity"]])
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(colour)
             fmt.setForeground(colour)
             fmt.setFontWeight(700)
-            selection.format = fmt
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(finding["start"])
-            cursor.setPosition(finding["end"], QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            self._finding_selections.append(selection)
+            self._finding_selections.append(self._selection(finding["start"], finding["end"], fmt))
         self._current = None
         self._apply()
 
@@ -94,26 +112,31 @@ class TranscriptText(QPlainTextEdit):
             self._current = None
             self._apply()
             return None
-        selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#fff176"))
-        selection.format = fmt
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.spans[index][0])
-        cursor.setPosition(self.spans[index][1], QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        self._current = selection
+        self._current = self._selection(self.spans[index][0], self.spans[index][1], fmt)
         self._apply()
         if self.isReadOnly():
-            self.setTextCursor(QTextCursor(cursor.block()))
+            self.setTextCursor(QTextCursor(self._current.cursor.block()))
             self.ensureCursorVisible()
         return index
 
     def _doubt(self, start: int, end: int, probability: float) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(*DOUBT_COLOUR, int(40 + 120 * (1 - probability / DOUBT_BELOW))))
         fmt.setToolTip(tr("Unsure word (probability {p:.0%}): listen to check").format(p=probability))
+        return self._selection(start, end, fmt)
+
+    def _heard_again(self, start: int, end: int, heard: str) -> QTextEdit.ExtraSelection:
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(*DOUBT_COLOUR))
+        fmt.setToolTip(tr("Heard again: the first pass heard '{heard}' here").format(heard=heard))
+        return self._selection(start, end, fmt)
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        """The characters [start, end) drawn with `fmt` on top of the text."""
+        selection = QTextEdit.ExtraSelection()
         selection.format = fmt
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
@@ -121,13 +144,35 @@ class TranscriptText(QPlainTextEdit):
         selection.cursor = cursor
         return selection
 
+    def tooltip_at(self, offset: int) -> str:
+        """What the shading or underline at this character says (extra selections' tooltips are not shown by Qt)."""
+        return "\n".join(s.format.toolTip() for s in self._doubt_selections + self._heard_selections
+                         if s.cursor.selectionStart() <= offset < s.cursor.selectionEnd() and s.format.toolTip())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(self.cursorForPosition(self.viewport().mapFrom(self, event.pos())).position())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
     def doubtful_words(self) -> list[str]:
         """The shaded words, in order (for tests and accessibility)."""
+        return self._words(self._doubt_selections)
+
+    def words_heard_again(self) -> list[str]:
+        """The words a second listen corrected, in order."""
+        return self._words(self._heard_selections)
+
+    def _words(self, selections: list[QTextEdit.ExtraSelection]) -> list[str]:
         text = self.toPlainText()
-        return [text[s.cursor.selectionStart():s.cursor.selectionEnd()] for s in self._doubt_selections]
+        return [text[s.cursor.selectionStart():s.cursor.selectionEnd()] for s in selections]
 
     def _apply(self) -> None:
-        self.setExtraSelections(self._doubt_selections + self._finding_selections
+        self.setExtraSelections(self._doubt_selections + self._heard_selections + self._finding_selections
                                 + ([self._current] if self._current else []))
 
 

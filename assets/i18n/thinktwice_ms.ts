@@ -936,6 +936,10 @@
         <translation>Perkataan kurang pasti (kebarangkalian {p:.0%}): dengar untuk menyemak</translation>
     </message>
     <message>
+        <source>Heard again: the first pass heard &apos;{heard}&apos; here</source>
+        <translation>Didengar semula: kali pertama didengar sebagai &apos;{heard}&apos; di sini</translation>
+    </message>
+    <message>
         <source>Search the transcript (Ctrl+F)</source>
         <translation>Cari dalam transkrip (Ctrl+F)</translation>
     </message>

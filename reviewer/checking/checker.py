@@ -23,6 +23,8 @@ from transcribe.types import Transcript
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 CONTEXT_CHARS = 40
+RELISTENED_CONFIDENCE = 0.9  # a term a targeted second listen heard where the first pass heard something else
+_LETTERS = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Finding:
     verification: str = ""  # media fuzzy findings: "confirmed" or "" (rejected ones are dropped); "look": see below
     box: tuple[int, int, int, int] | None = None  # on-screen findings: where the text is (x, y, width, height)
     ocr_confidence: float | None = None  # on-screen findings: how sure the OCR was of the words
+    # Transcript findings confirmed by re-listening: what the first pass heard ("bodok"); `matched` is what the
+    # second listen heard, written into the transcript (review/heard_again.py). Empty otherwise.
+    heard: str = ""
 
     @property
     def relistened(self) -> str:
@@ -53,9 +58,10 @@ class Finding:
             return ""
         if self.box is not None and self.ocr_confidence is not None:
             return f"read with confidence {self.ocr_confidence:.2f}, confirmed '{self.term}' on reading it again"
-        if self.matched.lower() == self.term.lower():
+        first = self.heard or self.matched  # older findings: the first-pass words were their `matched`
+        if first.lower() == self.term.lower():
             return ""
-        return f"heard as '{self.matched}', confirmed '{self.term}' on re-listening"
+        return f"heard as '{first}', confirmed '{self.term}' on re-listening"
 
     @property
     def sure(self) -> bool:
@@ -141,6 +147,7 @@ class Checker:
         text, spans = transcript_text(transcript)
         tokens, matches = self.compiled.find(text)
         starts = [s[0] for s in spans]
+        first_heard = heard_first(transcript)
         findings = []
         for match in matches:
             first = max(0, bisect.bisect_right(starts, tokens[match.first].start) - 1)
@@ -149,6 +156,12 @@ class Checker:
             finding = self._finding(text, tokens, match, probability)
             if spans:
                 finding = replace(finding, time_start=spans[first][2], time_end=spans[last][3])
+            if any(first_heard[first:last + 1]):  # words a second listen replaced: the finding says so
+                heard = " ".join(first_heard[i] or " ".join(_LETTERS.findall(text[spans[i][0]:spans[i][1]]))
+                                 for i in range(first, last + 1))
+                if f" {finding.matched.casefold()} " not in f" {heard.casefold()} ":  # else the first pass had it
+                    finding = replace(finding, heard=heard, verification="confirmed",
+                                      confidence=min(finding.confidence, RELISTENED_CONFIDENCE))
             findings.append(finding)
         return CheckResult(source, transcript.language, self.refs, tuple(findings), text, _now(), transcript.note,
                            transcript.language_probability)
@@ -174,6 +187,12 @@ def transcript_text(transcript: Transcript) -> tuple[str, list[tuple[int, int, f
             spans.append((cursor, cursor + len(word), start, end, probability))
             cursor += len(word)
     return "".join(parts), spans
+
+
+def heard_first(transcript: Transcript) -> list[str]:
+    """Per piece of `transcript_text` (a word, or a segment without words): what the first pass heard there,
+    where re-listening replaced it, else ""."""
+    return [heard for s in transcript.segments for heard in ([w.heard for w in s.words] or [""])]
 
 
 class IncrementalChecker:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.errors import UserError
+from reviewer.review import heard_again
 from reviewer.review.no_audio import refuse_unless_checkable
 from reviewer.review.screen import OFF, ensure_screen_text, has_picture
 from reviewer.review.services import Services
@@ -24,7 +25,7 @@ from reviewer.review.workflow import (
     refresh_content,
     refresh_media_facts,
 )
-from reviewer.store import jobs, records
+from reviewer.store import audit, jobs, records
 from reviewer.store.connection import Store
 from reviewer.store.queries import get_video
 from reviewer.store.types import Job
@@ -124,9 +125,22 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     checker = services.checker()
     result = checker.check_transcript(latest[1], path)
     result = services.verifier(checker, result, path, services.options, latest[1])
+    if transcribed:  # this call made the transcript and nothing has read it yet: write confirmed words into it
+        corrected, result = heard_again.correct(checker, latest[1], result)
+        if corrected != latest[1]:
+            _write_relistened(store, video_id, latest[0], corrected, actor)
     record_check(store, video_id, checker, result, actor, screen_status,
                  settle_screen=lambda screen: services.screen_verifier(checker, screen, path, None, should_cancel))
     return Outcome(transcribed=transcribed, checked=True)
+
+
+def _write_relistened(store: Store, video_id: int, transcript_id: int, corrected: Transcript, actor: str) -> None:
+    """The just-made transcript, with the words re-listening confirmed, in place of the first pass's: the same
+    revision (the first-pass words stay in each corrected word's `heard`), and the audit log says what changed."""
+    changed = [[w.heard, w.text] for w in corrected.words() if w.heard]
+    with store.write() as db:
+        records.rewrite_transcript_words(db, transcript_id, corrected.to_dict()["segments"], corrected.text)
+        audit.append(db, "re-listening", actor, video_id, transcript_id=transcript_id, words=changed)
 
 
 def _finish_job(store: Store, job: Job, transcript: Transcript, content_sha256: str = "") -> int:

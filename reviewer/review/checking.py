@@ -14,13 +14,15 @@ from reviewer.checking.checker import (
     IncrementalChecker,
     context,
     guess_language,
+    heard_first,
     transcript_text,
 )
 from reviewer.checking.normalize import has_visible_text
 from reviewer.errors import UserError
 
 __all__ = ["TEXT_LANGUAGES", "CheckResult", "Checker", "Finding", "IncrementalChecker", "context",
-           "freeze_long_lived", "guess_language", "has_visible_text", "require_enabled_terms", "transcript_text"]
+           "freeze_long_lived", "guess_language", "has_visible_text", "heard_first", "require_enabled_terms",
+           "transcript_text"]
 
 TEXT_LANGUAGES = ("auto", "ms", "en")  # what a text check can be labelled with (terms are ms, en or any)
 

@@ -25,8 +25,7 @@ def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
     matcher = SequenceMatcher(a=[w.text.strip() for w in old], b=new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            timed += [Word(new[j1 + k], old[i1 + k].start, old[i1 + k].end, old[i1 + k].probability)
-                      for k in range(j2 - j1)]
+            timed += old[i1:i2]  # the same words, with their times, doubt and re-listening trail
         elif j2 > j1:  # replaced or inserted words share the span they fill
             start = old[i1].start if tag == "replace" else (old[i1 - 1].end if i1 > 0 else first)
             end = old[i2 - 1].end if tag == "replace" else (old[i1].start if i1 < len(old) else last)

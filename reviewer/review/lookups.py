@@ -33,9 +33,14 @@ __all__ = ["DECISIONS", "STATUSES", "CampaignRow", "ChainHead", "Comment", "Comm
 
 def first_heard(finding: FindingRow) -> str:
     """What the first pass heard (or read) where a second, targeted listen or look confirmed the term: "bodok" for
-    a confirmed "bodoh". Empty when nothing was settled that way, or when the first pass already had the term."""
-    settled = finding.get("verification") == "confirmed"  # rows from older checks may lack the column
-    return finding["matched"] if settled and finding["matched"].lower() != finding["term"].lower() else ""
+    a confirmed "bodoh". Empty when nothing was settled that way, or when the first pass already had the term.
+
+    Re-listening writes the confirmed words into the transcript and keeps the first-pass words in `heard`; a
+    second look at on-screen text leaves the words as read, so there they are the finding's `matched`."""
+    if finding.get("verification") != "confirmed":  # rows from older checks may lack the column
+        return ""
+    first = finding.get("heard") or (finding["matched"] if finding.get("source") == "screen" else "")
+    return first if first.lower() != finding["term"].lower() else ""
 
 
 def video_status(store: Store, video_id: int) -> Status:

@@ -3,8 +3,9 @@
 A fuzzy finding is a word that sounds like a term but was transcribed as something else ("bodok"). We
 listen to just that moment again, with the term as a hotword, in the warm transcription worker (model and,
 usually, the clip's encoder pass still loaded). If the term comes out where the word was and the words after
-it still follow, the finding is confirmed and becomes sure; if not, it is dropped. The
-rest of the clip is never biased: that raised the error rate and inserted words that were never said.
+it still follow, the finding is confirmed and becomes sure, and what the second listen heard is written into
+the transcript (heard_again); if not, it is dropped. The rest of the clip is never biased: that raised the error
+rate and inserted words that were never said.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reviewer.checking.checker import Checker, CheckResult, Finding
-from reviewer.review import sound_alike
+from reviewer.review import heard_again, sound_alike
 from transcribe.runner import Progress, run_transcription
 from transcribe.types import TranscribeOptions, Transcript
 from transcribe.warm import shared_worker
@@ -28,7 +29,9 @@ def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike
     """Settle fuzzy findings, and (given the transcript) look again at unsure words that sound like a term.
 
     Every moment of the clip goes to the worker in one request; each is heard again from the word on, biased
-    towards its terms, and a term counts only where it lines up with the first pass (sound_alike.confirm)."""
+    towards its terms, and a term counts only where it lines up with the first pass (sound_alike.confirm). The
+    findings stay on the first-pass text; a confirmed one says what the second listen heard (`matched`) and what
+    the first pass heard (`heard`), for heard_again.correct to write into the transcript."""
     doubtful = [f for f in result.findings if f.kind == "fuzzy" and f.time_start is not None
                 and f.time_end is not None]
     alike = sound_alike.candidates(checker, result, transcript) if transcript is not None else []
@@ -50,8 +53,8 @@ def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike
     settled: dict[int, Finding | None] = {}
     for finding, moment, text in zip(doubtful, moments[:len(doubtful)], texts[:len(doubtful)], strict=True):
         heard = sound_alike.confirm(checker, result, moment, text)
-        settled[id(finding)] = replace(finding, kind=heard.kind, confidence=CONFIRMED_CONFIDENCE,
-                                       verification="confirmed") if heard is not None else None
+        settled[id(finding)] = replace(finding, kind=heard.kind, confidence=CONFIRMED_CONFIDENCE, matched=heard.matched,
+                                       heard=heard.heard, verification="confirmed") if heard is not None else None
     kept = [f for f in (settled.get(id(f), f) for f in result.findings) if f is not None]
     for candidate, text in zip(alike, texts[len(doubtful):], strict=True):
         confirmed = sound_alike.confirm(checker, result, candidate, text)
@@ -63,7 +66,9 @@ def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike
 
 def check_media(checker: Checker, media: str | os.PathLike[str], options: TranscribeOptions,
                 on_progress: Callable[[Progress], None] | None = None) -> tuple[Transcript, CheckResult]:
+    """Transcribe, check and settle doubtful words; the transcript returned holds the words re-listening
+    confirmed (heard_again), and the result is the check of it."""
     transcript = run_transcription(media, options, on_progress=on_progress, worker=shared_worker()).transcript
     assert transcript is not None
     result = checker.check_transcript(transcript, source=os.fspath(media))
-    return transcript, verify_fuzzy(checker, result, media, options, transcript)
+    return heard_again.correct(checker, transcript, verify_fuzzy(checker, result, media, options, transcript))

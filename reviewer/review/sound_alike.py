@@ -192,11 +192,12 @@ def lines_up(candidate: Candidate, relistened: str, term_finding: Finding) -> bo
 
 
 def confirm(checker: Checker, result: CheckResult, candidate: Candidate, relistened: str) -> Finding | None:
-    """The finding, placed where the first pass heard the word, if re-listening confirms one of its terms."""
+    """The finding, if re-listening confirms one of its terms: placed on the first-pass words (`start`, `end`,
+    `heard`), with what the second listen heard as `matched`, for heard_again.correct to write in."""
     for sure in checker.find(relistened):
         if sure.term in candidate.terms and sure.kind != "fuzzy" and lines_up(candidate, relistened, sure):
             return replace(sure, start=candidate.char_start, end=candidate.char_end,
-                           matched=result.text[candidate.char_start:candidate.char_end],
+                           heard=result.text[candidate.char_start:candidate.char_end],
                            time_start=candidate.start, time_end=candidate.end,
                            confidence=CONFIRMED_CONFIDENCE, verification="confirmed")
     return None

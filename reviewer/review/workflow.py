@@ -213,7 +213,8 @@ def latest_transcript(db: Database, video_id: int) -> tuple[int, Transcript] | N
 
 def fingerprint(finding: Finding, source: str, seen: Counter[tuple[str, str, str]]) -> str:
     """Identity of a finding across re-checks (`records.fingerprint`); `seen` numbers repeated occurrences."""
-    key = (source, finding.term, " ".join(finding.matched.casefold().split()))
+    # what the first pass heard, where re-listening corrected it: the key stays what it was before the correction
+    key = (source, finding.term, " ".join((finding.heard or finding.matched).casefold().split()))
     seen[key] += 1
     return records.fingerprint(*key, seen[key])
 
@@ -254,7 +255,7 @@ def record_check(store: Store, video_id: int, checker: Checker, transcript_resul
                     **{k: getattr(finding, k) for k in ("term", "category", "severity", "language", "kind",
                                                         "confidence", "start", "end", "matched", "suggestion",
                                                         "time_start", "time_end", "ocr_confidence",
-                                                        "verification")},
+                                                        "verification", "heard")},
                     "box": json.dumps(finding.box) if finding.box else None,
                     "disposition": kept.get("disposition", "open"), "reason": kept.get("reason", ""),
                     "disposition_by": kept.get("disposition_by", ""), "disposition_at": kept.get("disposition_at"),

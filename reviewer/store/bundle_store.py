@@ -23,7 +23,10 @@ TRANSCRIPT_FIELDS = ("uid", "parent_uid", "engine", "model", "language", "langua
                      "segments", "text", "author", "organisation", "seq", "created_at", "content_sha256")
 CHECK_FIELDS = ("uid", "term_lists", "created_at")
 FINDING_FIELDS = ("uid", "source", "term", "category", "severity", "language", "kind", "confidence", "start", "end",
-                  "matched", "suggestion", "time_start", "time_end", "fingerprint")
+                  "matched", "suggestion", "time_start", "time_end", "fingerprint", "box", "ocr_confidence",
+                  "verification", "heard")
+# What a finding from a package made before these travelled means: no box, and nothing settled by a second look
+FINDING_DEFAULTS: dict[str, Any] = {"box": None, "ocr_confidence": None, "verification": "", "heard": ""}
 EVENT_FIELDS = {
     "reviews": ("uid", "reviewer", "organisation", "decision", "note", "content_sha256", "seq", "created_at"),
     "comments": ("uid", "reviewer", "organisation", "at_seconds", "text", "seq", "created_at", "end_seconds",
@@ -185,7 +188,8 @@ def insert_check(db: Database, video_id: int, transcript_id: int | None, row: di
     # a finding belongs to exactly one check, so a new check's findings are new too
     columns = ", ".join(f'"{k}"' for k in (*FINDING_FIELDS, "check_id", "video_id"))
     db.conn.executemany(f"INSERT INTO findings ({columns}) VALUES ({', '.join('?' * (len(FINDING_FIELDS) + 2))})",
-                        [[f[k] for k in FINDING_FIELDS] + [check_id, video_id] for f in row["findings"]])
+                        [[f[k] if k in f else FINDING_DEFAULTS[k] for k in FINDING_FIELDS] + [check_id, video_id]
+                         for f in row["findings"]])
     return check_id
 
 

@@ -305,3 +305,13 @@ def bundle_signers(db: Database) -> None:
         pinned_at TEXT NOT NULL,
         PRIMARY KEY (kind, name, organisation)
     )""")
+
+
+@migrations(name="0012_finding_heard")
+def finding_heard(db: Database) -> None:
+    """What the first pass heard where re-listening confirmed a term ("bodok" for "bodoh"): confirmed words are now
+    written into the transcript, so `matched` holds the confirmed words and the trail needs its own column.
+    Findings confirmed before this kept the first-pass words as `matched`; they move here."""
+    db.execute("ALTER TABLE findings ADD COLUMN heard TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE findings SET heard = matched WHERE verification = 'confirmed' AND source != 'screen' "
+               "AND lower(matched) != lower(term)")

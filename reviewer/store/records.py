@@ -90,6 +90,12 @@ def latest_transcript_row(db: Database, video_id: int) -> Row | None:
                          [video_id]), None)
 
 
+def rewrite_transcript_words(db: Database, transcript_id: int, segments: list[dict[str, object]], text: str) -> None:
+    """Replace a transcript's words in place (its full-text index follows by trigger)."""
+    db.execute("UPDATE transcripts SET segments = ?, text = ? WHERE id = ?",
+               [json.dumps(segments, ensure_ascii=False), text, transcript_id])
+
+
 def has_transcript(db: Database, video_id: int) -> bool:
     return next(db.query("SELECT 1 AS x FROM transcripts WHERE video_id = ? LIMIT 1", [video_id]), None) is not None
 

@@ -119,6 +119,7 @@ class FindingRow(TypedDict):
     box: str | None  # on-screen findings: JSON [x, y, width, height] in video pixels
     ocr_confidence: float | None
     verification: str  # "look": read with low OCR confidence; "confirmed": settled by re-listening or reading again
+    heard: str  # transcript findings confirmed by re-listening: what the first pass heard ("bodok"), else ""
 
 
 class Comment(TypedDict):

@@ -1,0 +1,151 @@
+"""Write what re-listening confirmed into the transcript: "bodok" becomes "bodoh", and remembers it was "bodok".
+
+Re-listening (media_check.verify_fuzzy) confirms a term only where a second, term-biased listen heard it and the
+words around it still line up with the first pass. Until now only the finding said so; the transcript kept the
+first pass's mishearing, so the stored text, exports and the error rate were worse than what we knew. Here the
+confirmed words replace the first-pass words they cover, keeping their times (and the first pass's doubt, so the
+transcript view still shades them), and each replaced word keeps what was heard first (`Word.heard`). Every later
+check of the corrected transcript reads that trail back (Checker.check_transcript), so the finding keeps saying
+"heard as 'bodok', confirmed 'bodoh' on re-listening" after a re-check with new lists.
+
+Only the confirmed words change. The other findings keep what verification made of them (a doubtful word it did
+not confirm stays dropped); they are moved to where their words now sit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from reviewer.checking.checker import Checker, CheckResult, Finding, transcript_text
+from transcribe.types import Segment, Transcript, Word
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class _Fix:
+    finding: Finding
+    first: int  # word indices (of the transcript's words, in order) the confirmed words replace
+    last: int
+
+
+def correct(checker: Checker, transcript: Transcript, result: CheckResult) -> tuple[Transcript, CheckResult]:
+    """The transcript with confirmed words written in, and the check of it (findings on the corrected text).
+
+    `result` is verification's: a confirmed finding sits on the first-pass words (`start`/`end`, `heard`) and
+    carries what the second listen heard (`matched`). Findings that cannot be written in (a transcript without
+    word times, two confirmations of overlapping words) keep the first-pass words and still say what was heard."""
+    text, spans = transcript_text(transcript)
+    words = transcript.words()
+    timed = text == result.text and len(spans) == len(words) and bool(words)
+    segment_of = [number for number, segment in enumerate(transcript.segments) for _ in segment.words]
+    fixes: list[_Fix] = []
+    for finding in sorted(_pending(result), key=lambda f: f.start):
+        inside = [i for i, s in enumerate(spans) if s[0] < finding.end and finding.start < s[1]] if timed else []
+        if inside and (not fixes or fixes[-1].last < inside[0]) and segment_of[inside[0]] == segment_of[inside[-1]]:
+            fixes.append(_Fix(finding, inside[0], inside[-1]))
+    written = {id(fix.finding) for fix in fixes}
+    unwritten = [f if id(f) in written or not _is_pending(f) else
+                 replace(f, matched=result.text[f.start:f.end]) for f in result.findings]
+    if not fixes:
+        return transcript, replace(result, findings=tuple(unwritten))
+    corrected, moved_to = _rewrite(transcript, fixes)
+    return corrected, _recheck(checker, corrected, replace(result, findings=tuple(unwritten)), fixes, moved_to,
+                               [(s[0], s[1]) for s in spans])
+
+
+def _is_pending(finding: Finding) -> bool:
+    return finding.verification == "confirmed" and bool(finding.heard) and finding.box is None
+
+
+def _pending(result: CheckResult) -> list[Finding]:
+    """Confirmed findings whose second listen heard other words than the first pass (not just other capitals)."""
+    return [f for f in result.findings if _is_pending(f) and f.heard.casefold() != f.matched.casefold()]
+
+
+def _rewrite(transcript: Transcript, fixes: list[_Fix]) -> tuple[Transcript, list[int]]:
+    """The corrected transcript, and for each old word the index of the word that now holds it.
+
+    As many words heard again as first: word for word, each keeping its own times; a word that differs only in
+    capitals is left as it was. Otherwise the heard words become one word spanning the first-pass words' times."""
+    old = transcript.words()
+    by_first = {fix.first: fix for fix in fixes}
+    new: list[Word] = []
+    moved_to: list[int] = []
+    index = 0
+    while index < len(old):
+        fix = by_first.get(index)
+        if fix is None:
+            moved_to.append(len(new))
+            new.append(old[index])
+            index += 1
+            continue
+        replaced = old[fix.first:fix.last + 1]
+        heard_words = fix.finding.matched.split()
+        lead, trail = _punctuation(replaced[0].text)[0], _punctuation(replaced[-1].text)[1]
+        if len(heard_words) == len(replaced):
+            for position, (word, heard) in enumerate(zip(replaced, heard_words, strict=True)):
+                moved_to.append(len(new))
+                core = " ".join(_LETTERS.findall(word.text))
+                if heard.casefold() == core.casefold():
+                    new.append(word)
+                else:
+                    text = (lead if position == 0 else "") + heard + (trail if position == len(replaced) - 1 else "")
+                    new.append(replace(word, text=text, heard=core))
+        else:
+            moved_to.extend([len(new)] * len(replaced))
+            new.append(Word(lead + fix.finding.matched + trail, replaced[0].start, replaced[-1].end,
+                            min(w.probability for w in replaced), fix.finding.heard))
+        index = fix.last + 1
+    segments: list[Segment] = []
+    position = 0
+    for segment in transcript.segments:
+        count = len({moved_to[i] for i in range(position, position + len(segment.words))})
+        first = moved_to[position] if segment.words else 0
+        words = tuple(new[first:first + count])
+        position += len(segment.words)
+        changed = words != segment.words
+        segments.append(replace(segment, words=words, text=" ".join(w.text for w in words)) if changed else segment)
+    return replace(transcript, segments=tuple(segments)), moved_to
+
+
+def _punctuation(word: str) -> tuple[str, str]:
+    """What stands before the first letter and after the last ("bodok," -> ("", ","))."""
+    letters = _LETTERS.findall(word)
+    if not letters:
+        return "", ""
+    return word[:word.find(letters[0])], word[word.rfind(letters[-1]) + len(letters[-1]):]
+
+
+def _recheck(checker: Checker, corrected: Transcript, verified: CheckResult, fixes: list[_Fix],
+             moved_to: list[int], old_spans: list[tuple[int, int]]) -> CheckResult:
+    """Findings on the corrected text: the checker's own on the replaced words (so they read the same as any
+    later check of this transcript), verification's elsewhere, moved with their words."""
+    fresh = checker.check_transcript(corrected, verified.source)
+    new_text, timed = transcript_text(corrected)
+    new_spans = [(span[0], span[1]) for span in timed]
+    words = corrected.words()
+    touched = {i for fix in fixes for i in range(fix.first, fix.last + 1) if words[moved_to[i]].heard}
+    replaced = {moved_to[i] for i in touched}  # words left as they were (other capitals only) are not among them
+
+    def words_of(spans: list[tuple[int, int]], finding: Finding) -> list[int]:
+        return [i for i, s in enumerate(spans) if s[0] < finding.end and finding.start < s[1]]
+
+    kept = [f for f in fresh.findings if f.kind != "fuzzy" and set(words_of(new_spans, f)) & replaced]
+    for fix in fixes:  # the checker, reading the corrected words, should find the term; never lose it if not
+        place = (moved_to[fix.first], moved_to[fix.last])
+        if not any(f.term == fix.finding.term and set(words_of(new_spans, f)) & set(range(place[0], place[1] + 1))
+                   for f in kept):
+            start, end = new_spans[place[0]][0], new_spans[place[1]][1]
+            kept.append(replace(fix.finding, start=start, end=end, matched=new_text[start:end]))
+    for finding in verified.findings:
+        held = words_of(old_spans, finding)
+        if not held or set(held) & touched:
+            continue
+        first, last = held[0], held[-1]
+        start = new_spans[moved_to[first]][0] + finding.start - old_spans[first][0]
+        end = new_spans[moved_to[last]][1] - (old_spans[last][1] - finding.end)
+        kept.append(replace(finding, start=start, end=end))
+    return replace(verified, text=new_text, findings=tuple(sorted(kept, key=lambda f: (f.start, f.end))))
+
