@@ -8,8 +8,8 @@ script itself, so recall and insertions are measured with the bundled lists.
 All three pipelines use the same model and options (base int8, beam 5, word timestamps, VAD, the clip's
 language given). Each raw pipeline runs in its own process that loads the model once for the whole set; ours
 is `check_media` (transcription: sequential up to a minute of speech, batched with the loop guard beyond; the
-check; re-listening to doubtful words) through the warm worker, timed from its start, so the model load counts
-once for every side.
+check; re-listening to doubtful words; the words it confirms written into the transcript, which is what ours is
+scored on) through the warm worker, timed from its start, so the model load counts once for every side.
 
     python benchmarks/accuracy_bench.py [--study]     # --study: also VAD threshold / band-pass variants
 """
