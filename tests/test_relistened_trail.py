@@ -155,3 +155,18 @@ def test_the_migration_moves_an_older_trail_into_its_column(tmp_path: Path) -> N
     with Store(path) as store:
         rows = [(r["matched"], r["heard"]) for r in store.db.query("SELECT matched, heard FROM findings ORDER BY id")]
     assert rows == [("pelasong", "pelasong"), ("bodoh", ""), ("bodok", ""), ("tongsan", "")]
+
+
+def test_show_and_the_export_say_what_was_heard_first(run_cli, checked, tmp_path: Path) -> None:
+    import csv
+
+    services, video_id = checked
+    code, out, err = run_cli("--db", str(services.store.path), "show", str(video_id))
+    assert code == 0, err
+    line = next(line for line in out.splitlines() if "] pelacur (" in line)
+    assert "heard as 'pelasong', confirmed on re-listening) 'pelacur'" in line
+    code, _, err = run_cli("--db", str(services.store.path), "export", str(video_id), "-o", str(tmp_path / "f.csv"))
+    assert code == 0, err
+    rows = list(csv.DictReader((tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert {(r["term"], r["matched"], r["heard_first"]) for r in rows if r.get("term")} >= {
+        ("pelacur", "pelacur", "pelasong")}

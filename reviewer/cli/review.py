@@ -21,7 +21,7 @@ from reviewer.review.batch import media_files, run_batch, transcribe_and_check
 from reviewer.review.decision_checks import APPROVALS, serious_open, terms_of
 from reviewer.review.file_state import CHANGED, MISSING, quick_check, shown_status
 from reviewer.review.listing import library_rows
-from reviewer.review.lookups import ChainHead, campaign_video_ids, video_status
+from reviewer.review.lookups import ChainHead, campaign_video_ids, first_heard, video_status
 from reviewer.review.report_sentences import GAP_SENTENCES
 from reviewer.review.services import Services
 from reviewer.review.status import STATUS_LABELS
@@ -144,7 +144,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             for r in group) + " corrected the same revision; the last is shown — reconcile them")
     for finding in detail["findings"]:
         at = _where(finding)
+        first = first_heard(finding)
         checked = {"look": ", look to confirm", "confirmed": ", read again: confirmed" if finding["source"] == "screen"
+                   else f", heard as '{first}', confirmed on re-listening" if first
                    else ", re-listened: confirmed"}.get(finding["verification"] or "", "")
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}{checked}) "
               f"'{finding['matched']}' — {_disposition_text(finding, extra['dispositions'])}")

@@ -178,7 +178,8 @@ def export_rows(store: Store, video_ids: list[int]) -> tuple[list[dict], list[di
         opinions = review_details(store, video_id)["dispositions"]
         findings += [base | {k: f[k] for k in ("source", "term", "category", "severity", "kind", "confidence",
                                                 "matched", "time_start", "time_end")}
-                     | {"disposition": "disagreement" if f["disagreement"] else f["disposition"], "reason": f["reason"],
+                     | {"heard_first": first_heard(f),
+                        "disposition": "disagreement" if f["disagreement"] else f["disposition"], "reason": f["reason"],
                         "disposed_by": f["disposition_by"], "opinions": _opinions(opinions.get(f["fingerprint"], [])),
                         "suggestion": f["suggestion"]} for f in detail["findings"]]
         decisions += [base | {k: r[k] for k in ("reviewer", "organisation", "decision", "note", "content_sha256",
