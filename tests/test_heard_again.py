@@ -134,3 +134,13 @@ def test_nothing_confirmed_changes_nothing(checker: Checker) -> None:
     heard = transcript("jangan panggil dia babi")
     first = checker.check_transcript(heard)
     assert correct(checker, heard, first) == (heard, first)
+
+
+def test_each_word_keeps_its_own_punctuation(checker: Checker) -> None:
+    heard = transcript("pasal Judi, Talam Talian. itu")
+    first = checker.check_transcript(heard)
+    verified = replace(first, findings=(confirmed(checker, first, "Judi, Talam Talian", "judi dalam talian",
+                                                  "judi online"),))
+    fixed, result = correct(checker, heard, verified)
+    assert fixed.text == "pasal Judi, dalam Talian. itu"
+    assert consistent(result)

@@ -46,8 +46,8 @@ def correct(checker: Checker, transcript: Transcript, result: CheckResult) -> tu
         if inside and (not fixes or fixes[-1].last < inside[0]) and segment_of[inside[0]] == segment_of[inside[-1]]:
             fixes.append(_Fix(finding, inside[0], inside[-1]))
     written = {id(fix.finding) for fix in fixes}
-    unwritten = [f if id(f) in written or not _is_pending(f) else
-                 replace(f, matched=result.text[f.start:f.end]) for f in result.findings]
+    unwritten = [f if id(f) in written or not _is_pending(f) else _on_first_pass(f, result.text)
+                 for f in result.findings]
     if not fixes:
         return transcript, replace(result, findings=tuple(unwritten))
     corrected, moved_to = _rewrite(transcript, fixes)
@@ -57,6 +57,14 @@ def correct(checker: Checker, transcript: Transcript, result: CheckResult) -> tu
 
 def _is_pending(finding: Finding) -> bool:
     return finding.verification == "confirmed" and bool(finding.heard) and finding.box is None
+
+
+def _on_first_pass(finding: Finding, text: str) -> Finding:
+    """A confirmed finding left on the first-pass words: those are its `matched`; it says what was heard first
+    unless that was the same words (other capitals only)."""
+    matched = text[finding.start:finding.end]
+    return replace(finding, matched=matched, heard="" if finding.heard.casefold() == finding.matched.casefold()
+                   else finding.heard)
 
 
 def _pending(result: CheckResult) -> list[Finding]:
@@ -83,17 +91,15 @@ def _rewrite(transcript: Transcript, fixes: list[_Fix]) -> tuple[Transcript, lis
             continue
         replaced = old[fix.first:fix.last + 1]
         heard_words = fix.finding.matched.split()
-        lead, trail = _punctuation(replaced[0].text)[0], _punctuation(replaced[-1].text)[1]
         if len(heard_words) == len(replaced):
-            for position, (word, heard) in enumerate(zip(replaced, heard_words, strict=True)):
+            for word, heard in zip(replaced, heard_words, strict=True):
                 moved_to.append(len(new))
                 core = " ".join(_LETTERS.findall(word.text))
-                if heard.casefold() == core.casefold():
-                    new.append(word)
-                else:
-                    text = (lead if position == 0 else "") + heard + (trail if position == len(replaced) - 1 else "")
-                    new.append(replace(word, text=text, heard=core))
+                lead, trail = _punctuation(word.text)
+                new.append(word if heard.casefold() == core.casefold() else
+                           replace(word, text=lead + heard + trail, heard=core))
         else:
+            lead, trail = _punctuation(replaced[0].text)[0], _punctuation(replaced[-1].text)[1]
             moved_to.extend([len(new)] * len(replaced))
             new.append(Word(lead + fix.finding.matched + trail, replaced[0].start, replaced[-1].end,
                             min(w.probability for w in replaced), fix.finding.heard))
