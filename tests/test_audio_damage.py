@@ -146,7 +146,7 @@ def test_show_list_batch_and_report_say_the_audio_was_damaged(run_cli, tmp_path:
     services.store.close()
     code, out, _ = run_cli("--db", tmp_path / "r.db", "show", video_id)
     assert code == 0
-    assert "AUDIO DAMAGED FROM 1.5 S TO 5.5 S" in out
+    assert "AUDIO DAMAGED from 1.5 s to 5.5 s (" in out  # the label stands out, the seconds stay seconds
     assert "[audio damaged: speech partly not checked]" in run_cli("--db", tmp_path / "r.db", "list")[1]
     with fake_services(tmp_path / "r.db").store as store:
         data = video_report_data(store, video_id, with_keyframes=False)

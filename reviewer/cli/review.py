@@ -130,7 +130,7 @@ def cmd_show(args: argparse.Namespace) -> int:
           + (" — checked against an older term list: re-check it" if detail["stale_term_lists"] else "")
           + (f" — {extra['decided_label']}" if extra["decided_label"] else ""))
     if detail["transcript_gap"]:
-        print(f"  {detail['transcript_gap'].upper()}")
+        print(f"  {_banner(detail['transcript_gap'])}")
     heard = detail["transcript"]
     if heard and heard["text"] and heard["language_probability"] < UNSURE_LANGUAGE:  # a wrong language checks nothing
         print(f"  LANGUAGE UNSURE: heard as '{heard['language']}' ({heard['language_probability']:.0%} among the "
@@ -161,6 +161,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  decision by {review['reviewer']} ({review['organisation'] or '-'}): {review['decision']}"
               + (f" — {review['note']}" if review["note"] else ""))
     return 0
+
+
+def _banner(gap: str) -> str:
+    """A transcript gap as `show`'s banner: its label in capitals, the rest as written ("AUDIO DAMAGED from 1.5 s
+    to 5.5 s (58% of the audio): …", "NO TRANSCRIPT: transcription failed (…)"), so units, file names and error
+    text keep their case."""
+    label = "audio damaged" if gap.startswith("audio damaged") else gap.partition(":")[0]
+    return label.upper() + gap[len(label):]
 
 
 def _where(finding: Mapping[str, Any]) -> str:
