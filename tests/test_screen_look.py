@@ -104,7 +104,7 @@ def test_the_cli_says_what_the_second_look_settled(checker: Checker) -> None:
     result = _first_pass(checker)
     confirmed = apply_second_look(checker, result, doubtful(result), [[_read("jangan jadi bodoh")] * 3])
     text = format_text(confirmed, colour=False)
-    assert "(read with confidence 0.60, confirmed 'bodoh' on reading it again)" in text
+    assert "(read with confidence 0.60, confirmed 'bodoh' on a second look)" in text
     assert "to confirm by looking" not in text
     assert "look to confirm: read 'bodoh', confidence 0.60" in format_text(result, colour=False)
 

@@ -103,4 +103,4 @@ def test_a_silent_video_is_checked_and_a_second_look_shows(qtbot, make_window, t
     assert "No audio track" in page.transcript.text.placeholderText()
     (row,) = page.findings.model.rows
     assert (row["source"], row["term"]) == ("screen", "balik tongsan")
-    assert page.findings.model.value(row, "Kind") == "exact, confirmed on reading it again"
+    assert page.findings.model.value(row, "Kind") == "exact, confirmed on a second look"

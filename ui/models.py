@@ -178,7 +178,7 @@ class FindingsTableModel(RowsModel[FindingRow]):
             if row.get("verification") == "look" or (row["kind"] == "fuzzy" and row.get("source") == "screen"):
                 return tr("look to confirm")
             if row.get("verification") == "confirmed" and row.get("source") == "screen":
-                return tr("{kind}, confirmed on reading it again", kind=tr(row["kind"]))
+                return tr("{kind}, confirmed on a second look", kind=tr(row["kind"]))
             return tr("listen to confirm") if row["kind"] == "fuzzy" else tr(row["kind"])
         if column == "Disposition":
             if row.get("disagreement"):  # reviewers disagree: open until they agree

@@ -400,8 +400,8 @@
         <translation>lihat untuk mengesahkan</translation>
     </message>
     <message>
-        <source>{kind}, confirmed on reading it again</source>
-        <translation>{kind}, disahkan selepas dibaca semula</translation>
+        <source>{kind}, confirmed on a second look</source>
+        <translation>{kind}, disahkan selepas dilihat semula</translation>
     </message>
     <message>
         <source>listen to confirm</source>

@@ -53,11 +53,13 @@ class Finding:
     @property
     def relistened(self) -> str:
         """What re-listening (or, on screen, reading again) settled, for people: "heard as 'bodok', confirmed
-        'bodoh' on re-listening"; "read with confidence 0.62, confirmed 'bodoh' on reading it again"."""
+        'bodoh' on re-listening"; "read with confidence 0.62, confirmed 'bodoh' on a second look"."""
         if self.verification != "confirmed":
             return ""
         if self.box is not None and self.ocr_confidence is not None:
-            return f"read with confidence {self.ocr_confidence:.2f}, confirmed '{self.term}' on reading it again"
+            if self.matched.lower() != self.term.lower():
+                return f"read as '{self.matched}', confirmed '{self.term}' on a second look"
+            return f"read with confidence {self.ocr_confidence:.2f}, confirmed '{self.term}' on a second look"
         first = self.heard or self.matched  # older findings: the first-pass words were their `matched`
         if first.lower() == self.term.lower():
             return ""

@@ -145,9 +145,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     for finding in detail["findings"]:
         at = _where(finding)
         first = first_heard(finding)
-        checked = {"look": ", look to confirm", "confirmed": ", read again: confirmed" if finding["source"] == "screen"
-                   else f", heard as '{first}', confirmed on re-listening" if first
-                   else ", re-listened: confirmed"}.get(finding["verification"] or "", "")
+        if finding["source"] == "screen":
+            confirmed = f", read as '{first}', confirmed on a second look" if first else ", confirmed on a second look"
+        else:
+            confirmed = f", heard as '{first}', confirmed on re-listening" if first else ", confirmed on re-listening"
+        checked = {"look": ", look to confirm", "confirmed": confirmed}.get(finding["verification"] or "", "")
         print(f"  finding {finding['id']}: {at}[{finding['severity']}] {finding['term']} ({finding['kind']}{checked}) "
               f"'{finding['matched']}' — {_disposition_text(finding, extra['dispositions'])}")
     for comment in detail["comments"]:
