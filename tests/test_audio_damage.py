@@ -207,6 +207,21 @@ def test_check_end_to_end_on_a_damaged_video(run_cli, clips: dict[str, Path]) ->
     assert "could not decode the audio" in err
 
 
+def test_batch_with_a_damaged_video_is_not_a_clean_run(run_cli, tmp_path: Path, clips: dict[str, Path]) -> None:
+    """The real decoder and model: the damaged video is transcribed and checked in the part that could be heard,
+    and the run says so and exits 2, as `check` does."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(clips["middle"], folder / "talk.mp4")
+    code, out, err = run_cli("--db", tmp_path / "r.db", "--create", "batch", folder, "--campaign", "Kempen",
+                             "--language", "en", "--no-screen-text")
+    assert code == 2, err
+    assert "1 transcribed, 1 checked, 0 failed, 1 with damaged audio (speech partly not checked)" in out
+    shown = run_cli("--db", tmp_path / "r.db", "show", "1")[1]
+    assert "AUDIO DAMAGED from 1.4 s to 3.0 s" in shown
+    assert "stupid" in shown  # heard in the part that could be decoded, and stored
+
+
 def test_a_campaign_package_carries_the_damage(run_cli, tmp_path: Path, clips) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

@@ -80,7 +80,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
              else ""))
     for name, message in report.failed:
         print(f"  {name}: {message}", file=sys.stderr)
-    return 2 if report.failed else 0
+    return 2 if report.failed or report.damaged else 0  # as `check`: part of some speech was not checked
 
 
 def cmd_list(args: argparse.Namespace) -> int:
