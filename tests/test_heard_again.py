@@ -82,15 +82,34 @@ def test_a_doubtful_word_verification_dropped_stays_dropped(checker: Checker) ->
     assert [f.term for f in result.findings] == ["pelacur"]
 
 
-def test_words_heard_as_a_different_number_of_words_become_one_timed_word(checker: Checker) -> None:
+def test_words_heard_as_a_different_number_of_words_share_the_time_and_the_trail(checker: Checker) -> None:
     heard = transcript("dia cuba bunuhdiri semalam")
     first = checker.check_transcript(heard)
     fixed, result = correct(checker, heard, replace(first, findings=(
         confirmed(checker, first, "bunuhdiri", "bunuh diri", "bunuh diri"),)))
     assert fixed.text == "dia cuba bunuh diri semalam"
-    assert [(w.text, w.heard, w.start, w.end) for w in fixed.words()][2] == ("bunuh diri", "bunuhdiri", 1.0, 1.4)
+    assert [(w.text, w.heard, w.start, w.end) for w in fixed.words()][2:4] == [
+        ("bunuh", "bunuhdiri", 1.0, 1.2), ("diri", "bunuhdiri", 1.2, 1.4)]
     assert [(f.term, f.matched, f.heard) for f in result.findings] == [("bunuh diri", "bunuh diri", "bunuhdiri")]
     assert consistent(result)
+    # two first-pass words heard again as one
+    heard = transcript("saya ke mohon di media")
+    first = checker.check_transcript(heard)
+    fixed, result = correct(checker, heard, replace(first, findings=(
+        confirmed(checker, first, "ke mohon", "gemuk", "gemuk"),)))
+    assert fixed.text == "saya gemuk di media"
+    assert [(w.text, w.heard, w.start, w.end) for w in fixed.words()][1] == ("gemuk", "ke mohon", 0.5, 1.4)
+    assert [(f.term, f.heard) for f in result.findings] == [("gemuk", "ke mohon")]
+    assert consistent(result)
+
+
+def test_a_sentence_keeps_its_capital_and_a_name_like_mishearing_loses_it(checker: Checker) -> None:
+    heard = transcript("Hodok di media sosial. Ada yang kata Hodok lagi")
+    first = checker.check_transcript(heard)
+    spot = first.text.rindex("Hodok")
+    again = confirmed(checker, first, "Hodok", "hodoh", "hodoh")
+    fixed, _ = correct(checker, heard, replace(first, findings=(again, replace(again, start=spot, end=spot + 5))))
+    assert fixed.text == "Hodoh di media sosial. Ada yang kata hodoh lagi"
 
 
 def test_a_word_differing_only_in_capitals_is_left_as_it_was(checker: Checker) -> None:

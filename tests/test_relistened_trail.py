@@ -170,3 +170,45 @@ def test_show_and_the_export_say_what_was_heard_first(run_cli, checked, tmp_path
     rows = list(csv.DictReader((tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert {(r["term"], r["matched"], r["heard_first"]) for r in rows if r.get("term")} >= {
         ("pelacur", "pelacur", "pelasong")}
+
+
+def test_a_run_resumed_after_a_crash_still_writes_the_confirmed_word(tmp_path: Path, clips) -> None:
+    """The process died between storing the transcript and checking it: the next run finds a transcript nobody
+    has read, and writes the confirmed word in as an uninterrupted run would have."""
+    from transcribe.errors import TranscriptionFailed
+
+    def crashing(*_args, **_kwargs) -> CheckResult:
+        raise TranscriptionFailed("worker died")
+
+    services = replace(fake_services(tmp_path / "r.db", {"komen.mp4": SCRIPT}), verifier=crashing)
+    clip = tmp_path / "komen.mp4"
+    shutil.copy(clips["malay"], clip)
+    video_id = import_media(services.store, clip, "Kempen").video_id
+    with pytest.raises(TranscriptionFailed):
+        transcribe_and_check(services, video_id)
+    transcribe_and_check(replace(services, verifier=relistening_verifier), video_id)
+    from reviewer.review.workflow import latest_transcript
+
+    assert "orang pelacur dan" in latest_transcript(services.store.db, video_id)[1].text
+    services.store.close()
+
+
+def test_a_confirmation_on_a_transcript_already_checked_stays_on_its_words(checked) -> None:
+    """A later re-check (new lists, say) that confirms a word does not rewrite a transcript reviewers have read:
+    the stored finding is on the words as they stand, and says what re-listening heard."""
+    from reviewer.review.workflow import latest_transcript
+
+    services, video_id = checked
+    _, transcript = latest_transcript(services.store.db, video_id)
+    spot = transcript.text.index("tidak")
+
+    def confirms_tidak_as_tipu(checker: Checker, result: CheckResult, *_args) -> CheckResult:
+        sure = next(f for f in checker.find("tipu"))
+        return replace(result, findings=(*result.findings, replace(
+            sure, start=spot, end=spot + 5, heard="tidak", verification="confirmed", confidence=0.9)))
+
+    transcribe_and_check(replace(services, verifier=confirms_tidak_as_tipu), video_id)
+    assert latest_transcript(services.store.db, video_id)[1].text == transcript.text
+    tipu = next(f for f in show(services.store, video_id)["findings"] if f["term"] == "tipu")
+    assert (tipu["matched"], tipu["heard"]) == ("tidak", "tidak")
+    assert transcript.text[tipu["start"]:tipu["end"]] == tipu["matched"]

@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.review.compare_requested.connect(self.open_compare)
         self.review.changed.connect(lambda _: self._refresh_lists())
         self.review.recheck_requested.connect(self.process)
+        self.review.correction_requested.connect(
+            lambda video_id, label, text: self.work.save_correction(video_id, label, text, self.settings.reviewer,
+                                                                    self.settings.organisation))
         self.queue.retry_requested.connect(lambda video_id: self.process(video_id, video_name(services.store,
                                                                                               video_id)))
         work.task_done.connect(self._task_done)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from reviewer.errors import UserError
 from reviewer.review import lookups
 from reviewer.review.comments import edit_comment, reply, resolve, threads
-from reviewer.review.correction import corrected_transcript
 from reviewer.review.decision_checks import APPROVALS, serious_open, terms_of
 from reviewer.review.file_state import MISSING, quick_check
 from reviewer.review.lookups import FindingRow, VideoDetail
@@ -36,9 +35,7 @@ from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.review.workflow import (
     add_comment,
     add_review,
-    add_transcript,
     latest_transcript,
-    record_check,
     set_disposition,
 )
 from ui.comment_threads import CommentsPanel
@@ -55,6 +52,7 @@ OVERLAY_HOLD = 1.0  # seconds the player may move (a seek to the finding's start
 class ReviewPage(QWidget):
     changed = Signal(int)  # a video's record changed (status, findings...): refresh lists
     recheck_requested = Signal(int, str)  # video id, its name: re-check in the background queue
+    correction_requested = Signal(int, str, str)  # video id, its name, the corrected text: saved in the background
     message = Signal(str)  # for the status bar
     compare_requested = Signal(int)  # this video against its previous version
 
@@ -313,8 +311,7 @@ class ReviewPage(QWidget):
             self.message.emit(tr("Set your name in Settings (Ctrl+,) before deciding."))
             return
 
-        def save(video_id: int) -> None:
-            add_transcript(self.services.store, video_id, corrected_transcript(latest[1], text), author=self.reviewer)
-            record_check(self.services.store, video_id, self.services.checker(), actor=self.reviewer)
-
-        self._run(save, tr("Correction saved as a new revision and re-checked."))
+        self.transcript.stop_editing()  # back to reading: what was typed is saved as it stands
+        self.correction_requested.emit(self.video_id, self.detail["video"]["original_name"] if self.detail else "",
+                                       text)
+        self.message.emit(tr("Saving your correction as a new revision; it is checked again in the background."))

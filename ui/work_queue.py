@@ -29,7 +29,7 @@ from superqt import QElidingLabel
 from superqt.utils import FunctionWorker
 
 from reviewer.errors import UserError
-from reviewer.review.batch import transcribe_and_check
+from reviewer.review.batch import save_correction, transcribe_and_check
 from reviewer.review.services import Services
 from reviewer.review.vocabulary import QT_TR_NOOP
 from reviewer.review.workflow import import_media
@@ -44,7 +44,8 @@ STAGES = (QT_TR_NOOP("loading model"), QT_TR_NOOP("decoding audio"), QT_TR_NOOP(
           QT_TR_NOOP("reading on-screen text"))
 # What a task does, shown after the name of what it works on (translated when shown, so it follows the language).
 ACTIONS = {"import": QT_TR_NOOP("Import"), "process": QT_TR_NOOP("Transcribe and check"),
-           "recheck": QT_TR_NOOP("Re-check"), "export": QT_TR_NOOP("Export")}
+           "recheck": QT_TR_NOOP("Re-check"), "export": QT_TR_NOOP("Export"),
+           "correction": QT_TR_NOOP("Save correction")}
 KEEP_FINISHED = 4  # finished rows left on show; older ones are pruned
 EXPECTED_ERRORS = (UserError, TranscribeError, OSError)  # their message is for the user; others are bugs
 
@@ -169,6 +170,15 @@ class WorkQueue(QObject):
         title = tr("Re-check {name}", name=label) if recheck else tr("Transcribe and check {name}", name=label)
         return self.submit(TaskKind.PROCESS, title, job, video_id=video_id, name=label,
                            action=ACTIONS["recheck" if recheck else "process"])
+
+    def save_correction(self, video_id: int, label: str, text: str, actor: str, organisation: str) -> int:
+        """Store a reviewer's transcript correction and check it again (re-listening included) off the UI thread."""
+        def job(services: Services, report: Report, should_cancel: ShouldCancel) -> int:
+            save_correction(services, video_id, text, actor, organisation, report, should_cancel)
+            return video_id
+
+        return self.submit(TaskKind.PROCESS, tr("Save the correction of {name}", name=label), job,
+                           video_id=video_id, name=label, action=ACTIONS["correction"])
 
     def clear_finished(self) -> None:
         for key in [key for key, task in self.tasks.items() if task.state.finished]:

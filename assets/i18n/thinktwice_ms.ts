@@ -516,6 +516,10 @@
         <translation>Perbincangan dibuka semula.</translation>
     </message>
     <message>
+        <source>Saving your correction as a new revision; it is checked again in the background.</source>
+        <translation>Pembetulan anda disimpan sebagai semakan baharu; ia disemak semula di latar belakang.</translation>
+    </message>
+    <message>
         <source>Set your name in Settings (Ctrl+,) before deciding.</source>
         <translation>Tetapkan nama anda dalam Tetapan (Ctrl+,) sebelum membuat keputusan.</translation>
     </message>
@@ -534,10 +538,6 @@
     <message>
         <source>Decision recorded.</source>
         <translation>Keputusan direkodkan.</translation>
-    </message>
-    <message>
-        <source>Correction saved as a new revision and re-checked.</source>
-        <translation>Pembetulan disimpan sebagai semakan baharu dan disemak semula.</translation>
     </message>
     <message>
         <source>Findings: {sure} sure, {fuzzy} to confirm by listening</source>
@@ -1002,6 +1002,10 @@
     <message>
         <source>Re-check {name}</source>
         <translation>Semak semula {name}</translation>
+    </message>
+    <message>
+        <source>Save the correction of {name}</source>
+        <translation>Simpan pembetulan {name}</translation>
     </message>
     <message>
         <source>cancelled</source>

@@ -160,7 +160,8 @@ class Checker:
                 finding = replace(finding, time_start=spans[first][2], time_end=spans[last][3])
             if any(first_heard[first:last + 1]):  # words a second listen replaced: the finding says so
                 heard = " ".join(first_heard[i] or " ".join(_LETTERS.findall(text[spans[i][0]:spans[i][1]]))
-                                 for i in range(first, last + 1))
+                                 for i in range(first, last + 1)  # words that replaced one run say it once
+                                 if i == first or not first_heard[i] or first_heard[i] != first_heard[i - 1])
                 if f" {finding.matched.casefold()} " not in f" {heard.casefold()} ":  # else the first pass had it
                     finding = replace(finding, heard=heard, verification="confirmed",
                                       confidence=min(finding.confidence, RELISTENED_CONFIDENCE))

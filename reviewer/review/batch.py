@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reviewer.errors import UserError
 from reviewer.review import heard_again
+from reviewer.review.correction import corrected_transcript
 from reviewer.review.no_audio import refuse_unless_checkable
 from reviewer.review.screen import OFF, ensure_screen_text, has_picture
 from reviewer.review.services import Services
@@ -123,15 +124,32 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
     if silent:
         refuse_unless_checkable(video["original_name"], screen_status, bool(video["caption"]))
     checker = services.checker()
-    result = checker.check_transcript(latest[1], path)
-    result = services.verifier(checker, result, path, services.options, latest[1])
-    if transcribed:  # this call made the transcript and nothing has read it yet: write confirmed words into it
-        corrected, result = heard_again.correct(checker, latest[1], result)
-        if corrected != latest[1]:
-            _write_relistened(store, video_id, latest[0], corrected, actor)
+    transcript_id, transcript = latest
+    result = services.verifier(checker, checker.check_transcript(transcript, path), path, services.options,
+                               transcript)
+    # confirmed words go into the transcript while nobody has read it (also after a crash between transcription
+    # and check); a transcript already checked, shown or corrected by a reviewer keeps its words
+    unread = records.unread_machine_transcript(store.db, transcript_id)
+    corrected, result = heard_again.correct(checker, transcript, result, write=unread)
+    if corrected != transcript:
+        _write_relistened(store, video_id, transcript_id, corrected, actor)
     record_check(store, video_id, checker, result, actor, screen_status,
                  settle_screen=lambda screen: services.screen_verifier(checker, screen, path, None, should_cancel))
     return Outcome(transcribed=transcribed, checked=True)
+
+
+def save_correction(services: Services, video_id: int, text: str, author: str, organisation: str = "",
+                    on_progress: Callable[[float, str], None] | None = None,
+                    should_cancel: Callable[[], bool] | None = None) -> Outcome:
+    """A reviewer's corrected transcript as a new revision (her words kept as she typed them), checked the way
+    every transcript is: doubtful words are settled by re-listening, so a sound-alike that re-listening rejected
+    does not come back as a finding because she fixed a comma."""
+    latest = latest_transcript(services.store.db, video_id)
+    if latest is None:
+        raise UserError(f"video {video_id} has no transcript yet; transcribe it first")
+    add_transcript(services.store, video_id, corrected_transcript(latest[1], text), author=author,
+                   organisation=organisation)
+    return transcribe_and_check(services, video_id, on_progress, should_cancel, author, transcribe_changed=False)
 
 
 def _write_relistened(store: Store, video_id: int, transcript_id: int, corrected: Transcript, actor: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from transcribe.types import Segment, Transcript, Word
@@ -26,6 +28,8 @@ def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             timed += old[i1:i2]  # the same words, with their times, doubt and re-listening trail
+        elif tag == "replace" and i2 - i1 == j2 - j1:  # word for word: each keeps its own time
+            timed += [_retyped(old[i1 + k], new[j1 + k]) for k in range(j2 - j1)]
         elif j2 > j1:  # replaced or inserted words share the span they fill
             start = old[i1].start if tag == "replace" else (old[i1 - 1].end if i1 > 0 else first)
             end = old[i2 - 1].end if tag == "replace" else (old[i1].start if i1 < len(old) else last)
@@ -48,3 +52,15 @@ def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
         result.append(Segment(len(result) + 1, start, end, " ".join(line), words))
     return Transcript(original.language, original.language_probability, original.duration, tuple(result),
                       original.model, original.engine, damaged=original.damaged)  # the file's audio is as damaged
+
+
+def _letters(text: str) -> str:
+    return " ".join(re.findall(r"[^\W\d_]+", text)).casefold()
+
+
+def _retyped(old: Word, text: str) -> Word:
+    """The word the reviewer typed in the place of `old`: the same word with other punctuation or capitals keeps
+    what is known of it (its doubt, and what the first pass heard there); another word is the reviewer's own."""
+    if _letters(old.text) == _letters(text):
+        return replace(old, text=text)
+    return Word(text, old.start, old.end, 1.0)

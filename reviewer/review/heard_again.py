@@ -30,15 +30,17 @@ class _Fix:
     last: int
 
 
-def correct(checker: Checker, transcript: Transcript, result: CheckResult) -> tuple[Transcript, CheckResult]:
+def correct(checker: Checker, transcript: Transcript, result: CheckResult,
+            write: bool = True) -> tuple[Transcript, CheckResult]:
     """The transcript with confirmed words written in, and the check of it (findings on the corrected text).
 
     `result` is verification's: a confirmed finding sits on the first-pass words (`start`/`end`, `heard`) and
-    carries what the second listen heard (`matched`). Findings that cannot be written in (a transcript without
-    word times, two confirmations of overlapping words) keep the first-pass words and still say what was heard."""
+    carries what the second listen heard (`matched`). Findings that are not written in (`write` False: a transcript
+    someone may have read already; or one without word times; two confirmations of overlapping words) stay on the
+    first-pass words, which become their `matched` again, and still say what was heard first."""
     text, spans = transcript_text(transcript)
     words = transcript.words()
-    timed = text == result.text and len(spans) == len(words) and bool(words)
+    timed = write and text == result.text and len(spans) == len(words) and bool(words)
     segment_of = [number for number, segment in enumerate(transcript.segments) for _ in segment.words]
     fixes: list[_Fix] = []
     for finding in sorted(_pending(result), key=lambda f: f.start):
@@ -63,8 +65,8 @@ def _on_first_pass(finding: Finding, text: str) -> Finding:
     """A confirmed finding left on the first-pass words: those are its `matched`; it says what was heard first
     unless that was the same words (other capitals only)."""
     matched = text[finding.start:finding.end]
-    return replace(finding, matched=matched, heard="" if finding.heard.casefold() == finding.matched.casefold()
-                   else finding.heard)
+    heard = " ".join(finding.heard.split())  # a pair across a line break: "ke\nmohon"
+    return replace(finding, matched=matched, heard="" if heard.casefold() == finding.matched.casefold() else heard)
 
 
 def _pending(result: CheckResult) -> list[Finding]:
@@ -76,9 +78,12 @@ def _rewrite(transcript: Transcript, fixes: list[_Fix]) -> tuple[Transcript, lis
     """The corrected transcript, and for each old word the index of the word that now holds it.
 
     As many words heard again as first: word for word, each keeping its own times; a word that differs only in
-    capitals is left as it was. Otherwise the heard words become one word spanning the first-pass words' times."""
+    capitals is left as it was. Otherwise the heard words share the first-pass words' time span, and each says it
+    replaced all of them (read back once: Checker.check_transcript joins a run of the same `heard` into one). A
+    sentence's first capital stays: the second listen, starting mid-sentence, writes the word in lower case."""
     old = transcript.words()
     by_first = {fix.first: fix for fix in fixes}
+    starts = _sentence_starts(transcript)
     new: list[Word] = []
     moved_to: list[int] = []
     index = 0
@@ -92,28 +97,53 @@ def _rewrite(transcript: Transcript, fixes: list[_Fix]) -> tuple[Transcript, lis
         replaced = old[fix.first:fix.last + 1]
         heard_words = fix.finding.matched.split()
         if len(heard_words) == len(replaced):
-            for word, heard in zip(replaced, heard_words, strict=True):
+            for offset, (word, heard) in enumerate(zip(replaced, heard_words, strict=True)):
                 moved_to.append(len(new))
                 core = " ".join(_LETTERS.findall(word.text))
                 lead, trail = _punctuation(word.text)
+                heard = _capitalised(heard) if fix.first + offset in starts and core[:1].isupper() else heard
                 new.append(word if heard.casefold() == core.casefold() else
                            replace(word, text=lead + heard + trail, heard=core))
         else:
             lead, trail = _punctuation(replaced[0].text)[0], _punctuation(replaced[-1].text)[1]
-            moved_to.extend([len(new)] * len(replaced))
-            new.append(Word(lead + fix.finding.matched + trail, replaced[0].start, replaced[-1].end,
-                            min(w.probability for w in replaced), fix.finding.heard))
+            first_heard = " ".join(fix.finding.heard.split())
+            start, step = replaced[0].start, (replaced[-1].end - replaced[0].start) / len(heard_words)
+            doubt = min(w.probability for w in replaced)
+            moved_to.extend([len(new)] * len(replaced))  # the first of them holds the old words' place
+            for position, heard in enumerate(heard_words):
+                text = _capitalised(heard) if position == 0 and fix.first in starts and first_heard[:1].isupper() \
+                    else heard
+                text = (lead if position == 0 else "") + text + (trail if position == len(heard_words) - 1 else "")
+                new.append(Word(text, round(start + position * step, 3), round(start + (position + 1) * step, 3),
+                                doubt, first_heard))
         index = fix.last + 1
     segments: list[Segment] = []
     position = 0
     for segment in transcript.segments:
-        count = len({moved_to[i] for i in range(position, position + len(segment.words))})
         first = moved_to[position] if segment.words else 0
-        words = tuple(new[first:first + count])
         position += len(segment.words)
+        end = moved_to[position] if position < len(moved_to) else len(new)
+        words = tuple(new[first:end]) if segment.words else ()
         changed = words != segment.words
         segments.append(replace(segment, words=words, text=" ".join(w.text for w in words)) if changed else segment)
     return replace(transcript, segments=tuple(segments)), moved_to
+
+
+def _capitalised(heard: str) -> str:
+    return heard[:1].upper() + heard[1:]
+
+
+def _sentence_starts(transcript: Transcript) -> set[int]:
+    """Indices of the words that start a sentence: a segment's first, or one after . ! or ? (their capital is
+    kept; a capital inside a sentence is the first pass taking a mishearing for a name: "Judi Talam Talian")."""
+    starts: set[int] = set()
+    index = 0
+    for segment in transcript.segments:
+        for position in range(len(segment.words)):
+            if position == 0 or segment.words[position - 1].text.rstrip("\"'”’)").endswith((".", "!", "?")):
+                starts.add(index)
+            index += 1
+    return starts
 
 
 def _punctuation(word: str) -> tuple[str, str]:
@@ -132,24 +162,28 @@ def _recheck(checker: Checker, corrected: Transcript, verified: CheckResult, fix
     new_text, timed = transcript_text(corrected)
     new_spans = [(span[0], span[1]) for span in timed]
     words = corrected.words()
+
+    def place(fix: _Fix) -> range:  # the new words that took the place of the fix's first-pass words
+        return range(moved_to[fix.first], moved_to[fix.last + 1] if fix.last + 1 < len(moved_to) else len(words))
+
+    # the old words whose place changed, and the new words that changed (not those with other capitals only)
     touched = {i for fix in fixes for i in range(fix.first, fix.last + 1) if words[moved_to[i]].heard}
-    replaced = {moved_to[i] for i in touched}  # words left as they were (other capitals only) are not among them
+    replaced = {i for fix in fixes for i in place(fix) if words[i].heard}
 
-    def words_of(spans: list[tuple[int, int]], finding: Finding) -> list[int]:
-        return [i for i, s in enumerate(spans) if s[0] < finding.end and finding.start < s[1]]
+    def words_of(spans: list[tuple[int, int]], finding: Finding) -> set[int]:
+        return {i for i, s in enumerate(spans) if s[0] < finding.end and finding.start < s[1]}
 
-    kept = [f for f in fresh.findings if f.kind != "fuzzy" and set(words_of(new_spans, f)) & replaced]
+    kept = [f for f in fresh.findings if f.kind != "fuzzy" and words_of(new_spans, f) & replaced]
     for fix in fixes:  # the checker, reading the corrected words, should find the term; never lose it if not
-        place = (moved_to[fix.first], moved_to[fix.last])
-        if not any(f.term == fix.finding.term and set(words_of(new_spans, f)) & set(range(place[0], place[1] + 1))
-                   for f in kept):
-            start, end = new_spans[place[0]][0], new_spans[place[1]][1]
+        spot = place(fix)
+        if not any(f.term == fix.finding.term and words_of(new_spans, f) & set(spot) for f in kept):
+            start, end = new_spans[spot[0]][0], new_spans[spot[-1]][1]
             kept.append(replace(fix.finding, start=start, end=end, matched=new_text[start:end]))
     for finding in verified.findings:
         held = words_of(old_spans, finding)
-        if not held or set(held) & touched:
+        if not held or held & touched:
             continue
-        first, last = held[0], held[-1]
+        first, last = min(held), max(held)
         start = new_spans[moved_to[first]][0] + finding.start - old_spans[first][0]
         end = new_spans[moved_to[last]][1] - (old_spans[last][1] - finding.end)
         kept.append(replace(finding, start=start, end=end))

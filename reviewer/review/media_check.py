@@ -21,7 +21,6 @@ from transcribe.types import TranscribeOptions, Transcript
 from transcribe.warm import shared_worker
 
 WINDOW_PADDING = 1.0  # seconds of context either side of the doubtful word
-CONFIRMED_CONFIDENCE = 0.95
 
 
 def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike[str],
@@ -53,7 +52,7 @@ def verify_fuzzy(checker: Checker, result: CheckResult, media: str | os.PathLike
     settled: dict[int, Finding | None] = {}
     for finding, moment, text in zip(doubtful, moments[:len(doubtful)], texts[:len(doubtful)], strict=True):
         heard = sound_alike.confirm(checker, result, moment, text)
-        settled[id(finding)] = replace(finding, kind=heard.kind, confidence=CONFIRMED_CONFIDENCE, matched=heard.matched,
+        settled[id(finding)] = replace(finding, kind=heard.kind, confidence=heard.confidence, matched=heard.matched,
                                        heard=heard.heard, verification="confirmed") if heard is not None else None
     kept = [f for f in (settled.get(id(f), f) for f in result.findings) if f is not None]
     for candidate, text in zip(alike, texts[len(doubtful):], strict=True):

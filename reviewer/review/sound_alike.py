@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from reviewer.checking.checker import Checker, CheckResult, Finding, transcript_text
+from reviewer.checking.checker import RELISTENED_CONFIDENCE, Checker, CheckResult, Finding, transcript_text
 from reviewer.checking.fuzzy import is_known_word
 from reviewer.checking.phonetic import PhoneticIndex
 from transcribe.types import Transcript
@@ -32,7 +32,6 @@ LEAD_WORDS = 2  # the re-listen starts a little early, so the term may come afte
 NEIGHBOUR_SIMILARITY = 70.0
 GLUED_SIMILARITY = 80.0  # a first-pass neighbour found inside words the re-listen ran together
 MAX_CANDIDATES = 20  # per clip: each one costs a short re-decode
-CONFIRMED_CONFIDENCE = 0.9
 _CORE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
@@ -199,5 +198,5 @@ def confirm(checker: Checker, result: CheckResult, candidate: Candidate, reliste
             return replace(sure, start=candidate.char_start, end=candidate.char_end,
                            heard=result.text[candidate.char_start:candidate.char_end],
                            time_start=candidate.start, time_end=candidate.end,
-                           confidence=CONFIRMED_CONFIDENCE, verification="confirmed")
+                           confidence=RELISTENED_CONFIDENCE, verification="confirmed")
     return None

@@ -90,6 +90,13 @@ def latest_transcript_row(db: Database, video_id: int) -> Row | None:
                          [video_id]), None)
 
 
+def unread_machine_transcript(db: Database, transcript_id: int) -> bool:
+    """A transcript the recogniser made and no check has read yet (a crash between the two leaves one)."""
+    row = db.conn.execute("SELECT author = '' AND NOT EXISTS (SELECT 1 FROM checks WHERE transcript_id = t.id) "
+                          "FROM transcripts t WHERE t.id = ?", [transcript_id]).fetchone()
+    return bool(row and row[0])
+
+
 def rewrite_transcript_words(db: Database, transcript_id: int, segments: list[dict[str, object]], text: str) -> None:
     """Replace a transcript's words in place (its full-text index follows by trigger)."""
     db.execute("UPDATE transcripts SET segments = ?, text = ? WHERE id = ?",
