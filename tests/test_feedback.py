@@ -271,3 +271,17 @@ def test_changes_asked_with_no_point_listed_say_where_the_changes_are(run_cli, a
     add_review(services.store, video_id, "Nurul", "changes_required", "WAO", "")
     data = feedback_data(services, video_id, "en", with_thumbnails=False)
     assert data.decision_sentence == DECISION_SENTENCES["en"]["changes_unlisted"]
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("hodoh", "…hodoh di media sosial…"),  # first on its line: quoted, not dropped as a cut-off word
+    ("bodoh", "…Ada yang kata saya bodoh…"),  # last on its line
+    ("stupid", "…you are so stupid and worthless,…"),  # cut inside words at both ends: whole words only
+])
+def test_the_quote_holds_the_flagged_word_wherever_it_is_on_its_line(word: str, expected: str) -> None:
+    from reviewer.review.feedback import quote_around
+
+    text = ("Selamat pagi\nhodoh di media sosial\nAda yang kata saya bodoh\n"
+            "Hello everyone, you are so stupid and worthless, please think twice before you post")
+    start = text.index(word)
+    assert quote_around(text, start, start + len(word), 20) == expected

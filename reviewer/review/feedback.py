@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import cast
 
 from reports.types import FeedbackData, FeedbackItem
-from reviewer.checking.checker import context, transcript_text
+from reviewer.checking.checker import transcript_text
 from reviewer.checking.terms import Term
 from reviewer.review.services import Services
 from reviewer.review.status import Decision, latest_per_reviewer
@@ -64,21 +64,30 @@ def _terms_by_name(services: Services) -> dict[str, Term]:
 def _finding_item(row: FindingRow, text: str, terms: dict[str, Term], language: Language) -> FeedbackItem:
     term = terms.get(row["term"])
     note = term.note if term else ""
-    quote = whole_words(context(text, row["start"], row["end"], QUOTE_CHARS)) \
-        if row["source"] == "transcript" and text else row["matched"]
+    quote = quote_around(text, row["start"], row["end"]) if row["source"] == "transcript" and text \
+        else row["matched"]
     return FeedbackItem(seconds=row["time_start"], end_seconds=row["time_end"], kind="finding", quote=quote,
                         why=why_it_matters(row["category"], note, language),
                         kinder=kinder_wording(row["suggestion"], language), severity=row["severity"],
                         source=row["source"])
 
 
-def whole_words(snippet: str) -> str:
-    """Drop the word cut in half at each end of a '…'-trimmed snippet: "…llo everyone, wan…" → "…everyone…"."""
-    if snippet.startswith("…") and " " in snippet:
-        snippet = "…" + snippet.split(" ", 1)[1]
-    if snippet.endswith("…") and " " in snippet:
-        snippet = snippet.rsplit(" ", 1)[0] + "…"
-    return snippet
+def quote_around(text: str, start: int, end: int, width: int = QUOTE_CHARS) -> str:
+    """The words around text[start:end] on its line, whole words only, with '…' where the line goes on:
+    "…everyone, you are so stupid and…". The flagged words themselves are always quoted, also at a line's
+    start or end."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left_from, right_to = max(line_start, start - width), min(line_end, end + width)
+    left, right = text[left_from:start], text[end:right_to]
+    if left_from > line_start and not text[left_from - 1].isspace():  # cut inside a word: drop its piece
+        left = left.split(" ", 1)[1] if " " in left else ""
+    if right_to < line_end and not text[right_to].isspace():
+        right = right.rsplit(" ", 1)[0] if " " in right else ""
+    before = "…" if start - len(left) > 0 else ""
+    after = "…" if end + len(right) < len(text) else ""
+    return " ".join(f"{before}{left}{text[start:end]}{right}{after}".split())
 
 
 def _comment_item(row: CommentRow) -> FeedbackItem:
