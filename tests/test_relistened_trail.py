@@ -212,3 +212,32 @@ def test_a_confirmation_on_a_transcript_already_checked_stays_on_its_words(check
     tipu = next(f for f in show(services.store, video_id)["findings"] if f["term"] == "tipu")
     assert (tipu["matched"], tipu["heard"]) == ("tidak", "tidak")
     assert transcript.text[tipu["start"]:tipu["end"]] == tipu["matched"]
+
+
+def test_two_versions_misheard_differently_are_the_same_finding_in_compare(tmp_path: Path, clips) -> None:
+    """Each version's first pass misheard 'gemuk' its own way; re-listening wrote 'gemuk' into both, so compare
+    says unchanged, not 'resolved' beside 'new'."""
+    from reviewer.review.lookups import compare_versions
+    from reviewer.review.versions import compare_with_previous
+
+    def hears_gemuk(checker: Checker, result: CheckResult, *_args) -> CheckResult:
+        first = "ke mohon" if "ke mohon" in result.text else "gemob"
+        start = result.text.index(first)
+        sure = next(f for f in checker.find("gemuk"))
+        return replace(result, findings=(*result.findings, replace(
+            sure, start=start, end=start + len(first), heard=first, verification="confirmed", confidence=0.9)))
+
+    services = replace(fake_services(tmp_path / "r.db", {"v1.mp4": "Orang kata saya ke mohon di media.",
+                                                        "v2.mp4": "Orang kata saya gemob di media."}),
+                       verifier=hears_gemuk)
+    shutil.copy(clips["malay"], tmp_path / "v1.mp4")
+    shutil.copy(clips["english"], tmp_path / "v2.mp4")
+    first = import_media(services.store, tmp_path / "v1.mp4", "Kempen").video_id
+    transcribe_and_check(services, first)
+    second = import_media(services.store, tmp_path / "v2.mp4", "Kempen", version_of=first).video_id
+    transcribe_and_check(services, second)
+    compared = compare_versions(services.store, second)
+    assert (compared["resolved"], compared["new"]) == ([], [])
+    assert compared["unchanged"] == [{"source": "transcript", "term": "gemuk", "matched": "gemuk"}]
+    assert compare_with_previous(services.store, second).counts() == {"resolved": 0, "new": 0, "unchanged": 1}
+    services.store.close()

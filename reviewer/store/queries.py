@@ -11,7 +11,7 @@ from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.jobs import transcript_gap
-from reviewer.store.records import fingerprint_key, transcript_is_stale
+from reviewer.store.records import fingerprint_key, transcript_is_stale, words_fingerprints
 from reviewer.store.types import (
     STATUSES,
     CampaignRow,
@@ -153,9 +153,9 @@ def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
 
     unchecked = [vid for vid in (video["previous_id"], video_id) if latest_check(store, vid) is None]
 
-    def fingerprints(vid: int) -> set[str]:  # the same identity re-checks keep dispositions by
+    def fingerprints(vid: int) -> set[str]:  # by the words each version's transcript now has
         check = latest_check(store, vid)
-        return {r["fingerprint"] for r in findings(store, check["id"])} if check else set()
+        return set(words_fingerprints(findings(store, check["id"]))) if check else set()
 
     before, after = fingerprints(video["previous_id"]), fingerprints(video_id)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -21,6 +22,20 @@ def fingerprint(source: str, term: str, matched: str, occurrence: int) -> str:
     """A finding's identity across re-checks and versions: where it came from, the term, the words (case and
     spacing folded), and which occurrence of those (1, 2, ...). Dispositions and version compare key on it."""
     return json.dumps([source, term, " ".join(matched.casefold().split()), occurrence], ensure_ascii=False)
+
+
+def words_fingerprints(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Each finding's identity by the words it stands on now, for comparing two versions of a video: each
+    version's first pass may mishear a term its own way ('ke mohon', 'gemob') before re-listening writes 'gemuk'
+    into both, and that is the same finding. (Re-checks of one version key on the stored `fingerprint`, which
+    keeps what was heard first, so a reviewer's decision survives the correction.)"""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    keys = []
+    for row in rows:
+        key = (str(row["source"]), str(row["term"]), " ".join(str(row["matched"]).casefold().split()))
+        seen[key] += 1
+        keys.append(fingerprint(*key, seen[key]))
+    return keys
 
 
 def fingerprint_key(value: str) -> tuple[str, str, str]:
