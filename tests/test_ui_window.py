@@ -214,7 +214,8 @@ def test_transcript_correction_and_changed_file_banner(qtbot, make_window, clips
     panel.edit_button.click()
     assert not panel.text.isReadOnly()
     panel.text.setPlainText(panel.text.toPlainText().replace("bodoh", "silap"))
-    panel.save_button.click()
+    with qtbot.waitSignal(window.work.task_done, timeout=20_000):  # saved and re-checked in the background
+        panel.save_button.click()
     revisions = window.services.store.query("SELECT revision, author FROM transcripts WHERE video_id = ? "
                                             "ORDER BY revision", (video_id,))
     assert revisions == [{"revision": 1, "author": ""}, {"revision": 2, "author": "Aina"}]
