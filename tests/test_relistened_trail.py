@@ -241,3 +241,31 @@ def test_two_versions_misheard_differently_are_the_same_finding_in_compare(tmp_p
     assert compared["unchanged"] == [{"source": "transcript", "term": "gemuk", "matched": "gemuk"}]
     assert compare_with_previous(services.store, second).counts() == {"resolved": 0, "new": 0, "unchanged": 1}
     services.store.close()
+
+
+
+def test_a_version_checked_before_re_listening_wrote_words_in_still_matches(tmp_path: Path, clips) -> None:
+    """The earlier version's finding stands on the first-pass words ('bodok': checked by an older app, or
+    confirmed on a transcript people had read); the later one's on the written-in 'bodoh'. Same term: unchanged."""
+    from reviewer.review.lookups import compare_versions
+
+    def confirms_bodoh(checker: Checker, result: CheckResult, *_args) -> CheckResult:
+        start = result.text.index("bodok")
+        sure = next(f for f in checker.find("bodoh"))
+        settled = [f for f in result.findings if f.kind != "fuzzy"]  # the doubtful 'bodok', settled here
+        return replace(result, findings=(*settled, replace(
+            sure, start=start, end=start + 5, heard="bodok", verification="confirmed", confidence=0.9)))
+
+    scripts = {"v1.mp4": "Jangan jadi bodok di media.", "v2.mp4": "Jangan jadi bodok di media sosial."}
+    services = replace(fake_services(tmp_path / "r.db", scripts), verifier=confirms_bodoh)
+    shutil.copy(clips["malay"], tmp_path / "v1.mp4")
+    shutil.copy(clips["english"], tmp_path / "v2.mp4")
+    first = import_media(services.store, tmp_path / "v1.mp4", "Kempen").video_id
+    transcribe_and_check(replace(services, verifier=lambda c, r, *_: r), first)  # the first pass only
+    transcribe_and_check(services, first)  # a re-check confirms it on the words people have read
+    second = import_media(services.store, tmp_path / "v2.mp4", "Kempen", version_of=first).video_id
+    transcribe_and_check(services, second)  # written in: 'bodoh'
+    compared = compare_versions(services.store, second)
+    assert (compared["resolved"], compared["new"]) == ([], [])
+    assert compared["unchanged"] == [{"source": "transcript", "term": "bodoh", "matched": "bodoh"}]
+    services.store.close()

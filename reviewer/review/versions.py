@@ -1,10 +1,9 @@
 """Version N beside version N-1: each version's findings, marked resolved, new or unchanged.
 
-The same identity as `thinktwice compare`: source, term, the words the finding stands on in its version's
-transcript, and which occurrence of them (`records.words_fingerprints`). A finding of the earlier version that the
-later one no longer has is resolved; one the later version adds is new; the rest are unchanged (so two "bodoh"
-before and one after is one resolved and one unchanged). Each side keeps its findings' own times, so a click
-seeks in its own version.
+The same identity as `thinktwice compare`: source, term, and which occurrence of the term it is
+(`records.version_keys`). A finding of the earlier version that the later one no longer has is resolved; one
+the later version adds is new; the rest are unchanged (so two "bodoh" before and one after is one resolved and
+one unchanged). Each side keeps its findings' own times, so a click seeks in its own version.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from typing import Literal
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.queries import findings, get_video, latest_check
-from reviewer.store.records import words_fingerprints
+from reviewer.store.records import version_keys
 from reviewer.store.types import FindingRow, VideoRow
 
 Change = Literal["resolved", "new", "unchanged"]
@@ -69,7 +68,7 @@ def _side(video: VideoRow, rows: list[FindingRow], other: set[str] | None, missi
     never checked, so nothing is claimed resolved or new)."""
     marked = [ComparedFinding(row["id"], row["time_start"], row["term"], row["matched"], row["severity"],
                               row["source"], "unchanged" if other is None or key in other else missing)
-              for row, key in zip(rows, words_fingerprints(rows), strict=True)]
+              for row, key in zip(rows, version_keys(rows), strict=True)]
     return VersionSide(video["id"], video["version"], video["original_name"], video["path"], video["duration"],
                        tuple(marked), checked)
 
@@ -84,7 +83,7 @@ def compare_with_previous(store: Store, video_id: int) -> VersionComparison:
     earlier_checked = latest_check(store, earlier_video["id"]) is not None
     later_checked = latest_check(store, video_id) is not None
     both = earlier_checked and later_checked
-    earlier_keys = set(words_fingerprints(earlier_rows)) if both else None
-    later_keys = set(words_fingerprints(later_rows)) if both else None
+    earlier_keys = set(version_keys(earlier_rows)) if both else None
+    later_keys = set(version_keys(later_rows)) if both else None
     return VersionComparison(earlier=_side(earlier_video, earlier_rows, later_keys, "resolved", earlier_checked),
                              later=_side(later_video, later_rows, earlier_keys, "new", later_checked))

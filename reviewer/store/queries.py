@@ -11,7 +11,7 @@ from reviewer.checking.terms import TermListRef
 from reviewer.errors import UserError
 from reviewer.store.connection import Store
 from reviewer.store.jobs import transcript_gap
-from reviewer.store.records import fingerprint_key, transcript_is_stale, words_fingerprints
+from reviewer.store.records import transcript_is_stale, version_keys
 from reviewer.store.types import (
     STATUSES,
     CampaignRow,
@@ -153,18 +153,22 @@ def compare_versions(store: Store, video_id: int) -> dict[str, Any]:
 
     unchecked = [vid for vid in (video["previous_id"], video_id) if latest_check(store, vid) is None]
 
-    def fingerprints(vid: int) -> set[str]:  # by the words each version's transcript now has
+    def keyed(vid: int) -> dict[str, FindingRow]:  # by term and occurrence (records.version_keys)
         check = latest_check(store, vid)
-        return set(words_fingerprints(findings(store, check["id"]))) if check else set()
+        rows = findings(store, check["id"]) if check else []
+        return dict(zip(version_keys(rows), rows, strict=True))
 
-    before, after = fingerprints(video["previous_id"]), fingerprints(video_id)
+    before, after = keyed(video["previous_id"]), keyed(video_id)
 
-    def expand(chosen: set[str]) -> list[dict[str, str]]:
-        return [{"source": s, "term": t, "matched": m} for s, t, m in sorted(map(fingerprint_key, chosen))]
+    def expand(keys: set[str], rows: dict[str, FindingRow]) -> list[dict[str, str]]:
+        return sorted(({"source": rows[k]["source"], "term": rows[k]["term"], "matched": rows[k]["matched"]}
+                       for k in keys), key=lambda f: (f["source"], f["term"], f["matched"]))
 
     # a version never checked has unknown findings, not none: callers must not read "resolved" into that
     return {"video_id": video_id, "previous_id": video["previous_id"], "unchecked": unchecked,
-            "resolved": expand(before - after), "new": expand(after - before), "unchanged": expand(before & after)}
+            "resolved": expand(before.keys() - after.keys(), before),
+            "new": expand(after.keys() - before.keys(), after),
+            "unchanged": expand(before.keys() & after.keys(), after)}
 
 
 def stored_states(store: Store) -> list[dict[str, Any]]:

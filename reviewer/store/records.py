@@ -19,29 +19,25 @@ from reviewer.store.types import Row
 
 
 def fingerprint(source: str, term: str, matched: str, occurrence: int) -> str:
-    """A finding's identity across re-checks and versions: where it came from, the term, the words (case and
-    spacing folded), and which occurrence of those (1, 2, ...). Dispositions and version compare key on it."""
+    """A finding's identity across re-checks: where it came from, the term, the words (case and spacing folded),
+    and which occurrence of those (1, 2, ...). Dispositions key on it; version compare on `version_keys`."""
     return json.dumps([source, term, " ".join(matched.casefold().split()), occurrence], ensure_ascii=False)
 
 
-def words_fingerprints(rows: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Each finding's identity by the words it stands on now, for comparing two versions of a video: each
-    version's first pass may mishear a term its own way ('ke mohon', 'gemob') before re-listening writes 'gemuk'
-    into both, and that is the same finding. (Re-checks of one version key on the stored `fingerprint`, which
-    keeps what was heard first, so a reviewer's decision survives the correction.)"""
-    seen: Counter[tuple[str, str, str]] = Counter()
+def version_keys(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Each finding's identity for comparing two versions of a video: where it is (speech, caption, screen), the
+    term, and which occurrence of the term it is (rows in time order). Not the words: each version's first pass
+    may mishear a term its own way ('ke mohon', 'gemob', 'bodok') before re-listening confirms it, and a finding
+    checked before re-listening wrote words in still stands on the first-pass words; it is the same term said
+    again. (Re-checks of one version key on the stored `fingerprint`, words and all, so a reviewer's decision
+    stays with the words she decided on.)"""
+    seen: Counter[tuple[str, str]] = Counter()
     keys = []
     for row in rows:
-        key = (str(row["source"]), str(row["term"]), " ".join(str(row["matched"]).casefold().split()))
+        key = (str(row["source"]), str(row["term"]))
         seen[key] += 1
-        keys.append(fingerprint(*key, seen[key]))
+        keys.append(fingerprint(*key, "", seen[key]))
     return keys
-
-
-def fingerprint_key(value: str) -> tuple[str, str, str]:
-    """(source, term, words) of a fingerprint: the finding without its occurrence number."""
-    source, term, matched, _ = json.loads(value)
-    return str(source), str(term), str(matched)
 
 
 def campaign_id(store: Store, name: str) -> int | None:
