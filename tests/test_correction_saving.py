@@ -86,3 +86,20 @@ def test_the_app_saves_a_correction_in_the_background(qtbot, make_window, tmp_pa
     assert panel.text.isReadOnly()
     assert "sosial!" in latest_transcript(window.services.store.db, video_id)[1].text
     assert [row["term"] for row in page.findings.model.rows] == ["pelacur"]
+    assert "saved as a new revision and re-checked" in window.statusBar().currentMessage()
+
+
+def test_the_app_saves_with_the_settings_in_force(qtbot, make_window, tmp_path: Path, clips) -> None:
+    """On-screen text switched off in Settings stays off for the check after a correction, as for Re-check."""
+    from tests.helpers import imported
+
+    window = make_window(lambda: replace(fake_services(tmp_path / "review.db", {"komen.mp4": SCRIPT}),
+                                         verifier=relistening))
+    clip = tmp_path / "komen.mp4"
+    shutil.copy(clips["malay"], clip)
+    window.settings.screen_text = False
+    video_id = imported(qtbot, window, clip)
+    with qtbot.waitSignal(window.work.task_done, timeout=20_000):
+        window.save_correction(video_id, "komen.mp4", SCRIPT.replace("sosial.", "sosial!"))
+    assert window.services.screen_reader.calls == []
+    assert show(window.services.store, video_id)["check"]["screen_text"] == "off"

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services, self.work, self.settings = services, work, settings
         self.exporter = exporter
+        self._corrections: set[int] = set()  # keys of the queued transcript-correction saves (a note when done)
         self.qsettings = qsettings or QSettings()
         self.setAcceptDrops(True)
         self.library = LibraryPane(services)
@@ -74,9 +75,7 @@ class MainWindow(QMainWindow):
         self.review.compare_requested.connect(self.open_compare)
         self.review.changed.connect(lambda _: self._refresh_lists())
         self.review.recheck_requested.connect(self.process)
-        self.review.correction_requested.connect(
-            lambda video_id, label, text: self.work.save_correction(video_id, label, text, self.settings.reviewer,
-                                                                    self.settings.organisation))
+        self.review.correction_requested.connect(self.save_correction)
         self.queue.retry_requested.connect(lambda video_id: self.process(video_id, video_name(services.store,
                                                                                               video_id)))
         work.task_done.connect(self._task_done)
@@ -283,7 +282,18 @@ class MainWindow(QMainWindow):
                                  recheck=not needs_work(self.services, video_id),
                                  screen_text=self.settings.screen_text)
 
-    def _task_done(self, _key: int, video_id: int, kind: str) -> None:
+    def save_correction(self, video_id: int, label: str, text: str) -> int:
+        """Queue a transcript correction's save and re-check, with the options Settings holds now."""
+        key = self.work.save_correction(video_id, label, text, self.settings.reviewer, self.settings.organisation,
+                                        self.settings.transcribe_options(), screen_text=self.settings.screen_text)
+        self._corrections.add(key)
+        return key
+
+    def _task_done(self, key: int, video_id: int, kind: str) -> None:
+        if key in self._corrections:
+            self._corrections.discard(key)
+            self.notify(tr("Correction of {name} saved as a new revision and re-checked.",
+                           name=video_name(self.services.store, video_id)))
         if kind == TaskKind.EXPORT:
             return
         self._refresh_lists()

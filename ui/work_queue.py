@@ -171,10 +171,13 @@ class WorkQueue(QObject):
         return self.submit(TaskKind.PROCESS, title, job, video_id=video_id, name=label,
                            action=ACTIONS["recheck" if recheck else "process"])
 
-    def save_correction(self, video_id: int, label: str, text: str, actor: str, organisation: str) -> int:
-        """Store a reviewer's transcript correction and check it again (re-listening included) off the UI thread."""
+    def save_correction(self, video_id: int, label: str, text: str, actor: str, organisation: str,
+                        options: TranscribeOptions, screen_text: bool = True) -> int:
+        """Store a reviewer's transcript correction and check it again (re-listening included) off the UI thread,
+        with the options Settings holds now, as `process` does."""
         def job(services: Services, report: Report, should_cancel: ShouldCancel) -> int:
-            save_correction(services, video_id, text, actor, organisation, report, should_cancel)
+            chosen = replace(services.with_options(options), screen_text=screen_text)
+            save_correction(chosen, video_id, text, actor, organisation, report, should_cancel)
             return video_id
 
         return self.submit(TaskKind.PROCESS, tr("Save the correction of {name}", name=label), job,

@@ -248,6 +248,10 @@
         <translation>Hantar maklum balas kepada pencipta</translation>
     </message>
     <message>
+        <source>Correction of {name} saved as a new revision and re-checked.</source>
+        <translation>Pembetulan {name} disimpan sebagai semakan baharu dan disemak semula.</translation>
+    </message>
+    <message>
         <source>Import videos</source>
         <translation>Import video</translation>
     </message>
