@@ -24,7 +24,9 @@ from transcribe.types import Transcript
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 CONTEXT_CHARS = 40
 RELISTENED_CONFIDENCE = 0.9  # a term a targeted second listen heard where the first pass heard something else
-_LETTERS = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+# A word's letters, inner hyphens and apostrophes kept ("kawan-kawan", "don't"): what a transcript word is
+# without its punctuation, for the re-listening trail and its line-up checks.
+WORD_LETTERS = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ class Checker:
             if spans:
                 finding = replace(finding, time_start=spans[first][2], time_end=spans[last][3])
             if any(first_heard[first:last + 1]):  # words a second listen replaced: the finding says so
-                heard = " ".join(first_heard[i] or " ".join(_LETTERS.findall(text[spans[i][0]:spans[i][1]]))
+                heard = " ".join(first_heard[i] or " ".join(WORD_LETTERS.findall(text[spans[i][0]:spans[i][1]]))
                                  for i in range(first, last + 1)  # words that replaced one run say it once
                                  if i == first or not first_heard[i] or first_heard[i] != first_heard[i - 1])
                 if f" {finding.matched.casefold()} " not in f" {heard.casefold()} ":  # else the first pass had it

@@ -153,8 +153,9 @@ def save_correction(services: Services, video_id: int, text: str, author: str, o
 
 
 def _write_relistened(store: Store, video_id: int, transcript_id: int, corrected: Transcript, actor: str) -> None:
-    """The just-made transcript, with the words re-listening confirmed, in place of the first pass's: the same
-    revision (the first-pass words stay in each corrected word's `heard`), and the audit log says what changed."""
+    """A transcript nobody has read yet, with the words re-listening confirmed in place of the first pass's: the
+    same revision (the first-pass words stay in each corrected word's `heard`), and the audit log says what
+    changed."""
     changed = [[w.heard, w.text] for w in corrected.words() if w.heard]
     with store.write() as db:
         records.rewrite_transcript_words(db, transcript_id, corrected.to_dict()["segments"], corrected.text)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from reviewer.checking.checker import WORD_LETTERS
 from transcribe.types import Segment, Transcript, Word
 
 
@@ -55,7 +55,7 @@ def corrected_transcript(original: Transcript, edited_text: str) -> Transcript:
 
 
 def _letters(text: str) -> str:
-    return " ".join(re.findall(r"[^\W\d_]+", text)).casefold()
+    return " ".join(WORD_LETTERS.findall(text)).casefold()
 
 
 def _retyped(old: Word, text: str) -> Word:

@@ -14,13 +14,10 @@ not confirm stays dropped); they are moved to where their words now sit.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
-from reviewer.checking.checker import Checker, CheckResult, Finding, transcript_text
+from reviewer.checking.checker import WORD_LETTERS, Checker, CheckResult, Finding, transcript_text
 from transcribe.types import Segment, Transcript, Word
-
-_LETTERS = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ def _rewrite(transcript: Transcript, fixes: list[_Fix]) -> tuple[Transcript, lis
         if len(heard_words) == len(replaced):
             for offset, (word, heard) in enumerate(zip(replaced, heard_words, strict=True)):
                 moved_to.append(len(new))
-                core = " ".join(_LETTERS.findall(word.text))
+                core = " ".join(WORD_LETTERS.findall(word.text))
                 lead, trail = _punctuation(word.text)
                 heard = _capitalised(heard) if fix.first + offset in starts and core[:1].isupper() else heard
                 new.append(word if heard.casefold() == core.casefold() else
@@ -148,7 +145,7 @@ def _sentence_starts(transcript: Transcript) -> set[int]:
 
 def _punctuation(word: str) -> tuple[str, str]:
     """What stands before the first letter and after the last ("bodok," -> ("", ","))."""
-    letters = _LETTERS.findall(word)
+    letters = WORD_LETTERS.findall(word)
     if not letters:
         return "", ""
     return word[:word.find(letters[0])], word[word.rfind(letters[-1]) + len(letters[-1]):]

@@ -13,13 +13,19 @@ unsure "jalan" is not taken for "jalang" (the same key, but a far more common wo
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from reviewer.checking.checker import RELISTENED_CONFIDENCE, Checker, CheckResult, Finding, transcript_text
+from reviewer.checking.checker import (
+    RELISTENED_CONFIDENCE,
+    WORD_LETTERS,
+    Checker,
+    CheckResult,
+    Finding,
+    transcript_text,
+)
 from reviewer.checking.fuzzy import is_known_word
 from reviewer.checking.phonetic import PhoneticIndex
 from transcribe.types import Transcript
@@ -32,7 +38,6 @@ LEAD_WORDS = 2  # the re-listen starts a little early, so the term may come afte
 NEIGHBOUR_SIMILARITY = 70.0
 GLUED_SIMILARITY = 80.0  # a first-pass neighbour found inside words the re-listen ran together
 MAX_CANDIDATES = 20  # per clip: each one costs a short re-decode
-_CORE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def index_for(checker: Checker) -> PhoneticIndex:
 
 def _core(text: str, start: int) -> tuple[str, int, int] | None:
     """The letters of a transcript word (no punctuation), with their offsets."""
-    found = _CORE.search(text)
+    found = WORD_LETTERS.search(text)
     return (found.group(), start + found.start(), start + found.end()) if found else None
 
 
@@ -167,8 +172,8 @@ def for_finding(result: CheckResult, finding: Finding, transcript: Transcript | 
         inside = [i for i, w in enumerate(words) if w[0] and w[0][1] < finding.end and finding.start < w[0][2]]
         if inside:
             return _candidate(words, inside[0], inside[-1], finding.matched, (finding.term,))
-    before = tuple(_CORE.findall(result.text[:finding.start]))[-NEIGHBOURS:]
-    after = tuple(_CORE.findall(result.text[finding.end:]))[:NEIGHBOURS]
+    before = tuple(WORD_LETTERS.findall(result.text[:finding.start]))[-NEIGHBOURS:]
+    after = tuple(WORD_LETTERS.findall(result.text[finding.end:]))[:NEIGHBOURS]
     return Candidate(finding.matched, (finding.term,), finding.start, finding.end, finding.time_start or 0.0,
                      finding.time_end or 0.0, before, after)
 
@@ -177,9 +182,9 @@ def lines_up(candidate: Candidate, relistened: str, term_finding: Finding) -> bo
     """The term comes where the re-listen starts (after at most LEAD_WORDS words), and most of the words the
     first pass heard after it follow it. With nothing after it in the first pass, little may follow."""
     lead = LEAD_WORDS if candidate.before_start is not None else LEAD_WORDS + NEIGHBOURS  # unanchored: drifts
-    if len(_CORE.findall(relistened[:term_finding.start])) > lead:
+    if len(WORD_LETTERS.findall(relistened[:term_finding.start])) > lead:
         return False
-    following = [w.lower() for w in _CORE.findall(relistened[term_finding.end:])]
+    following = [w.lower() for w in WORD_LETTERS.findall(relistened[term_finding.end:])]
     if not candidate.after:
         return len(following) <= 1
     window = following[:len(candidate.after) + 1]
