@@ -11,7 +11,11 @@ is `check_media` (transcription: sequential up to a minute of speech, batched wi
 check; re-listening to doubtful words; the words it confirms written into the transcript, which is what ours is
 scored on) through the warm worker, timed from its start, so the model load counts once for every side.
 
-    python benchmarks/accuracy_bench.py [--study]     # --study: also VAD threshold / band-pass variants
+    python benchmarks/accuracy_bench.py [--rounds 3] [--study]     # --study: also VAD threshold / band-pass variants
+
+Each side's time is the median of `--rounds` interleaved rounds (one round's totals vary by a few percent, which
+is most of the margin the time target leaves); the words are the first round's, and `same_words_every_round`
+says whether every round heard the same.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -169,6 +174,9 @@ def score(side: dict, checker, expected: dict[str, set[str]]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--study", action="store_true", help="also measure VAD threshold and band-pass variants")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="run the three sides this many times, interleaved, and time each by its median "
+                             "(one run's totals vary by a few percent; default 3)")
     args = parser.parse_args()
     from reviewer.checking.checker import Checker
     from reviewer.checking.terms import bundled_list_paths, load_lists
@@ -178,15 +186,29 @@ def main() -> None:
     paths = {clip.name: make(clip) for clip in CLIPS}
     expected = {c.name: {f.term for f in checker.check_text(c.text, language=c.language).findings} for c in CLIPS}
     options = TranscribeOptions(beam_size=BEAM, batch_size=BATCH)
-    sides = {"raw_sequential": run_raw("sequential", paths), "raw_batched": run_raw("batched", paths),
-             "ours": run_ours(paths, checker, options)}
+    rounds = [{"raw_sequential": run_raw("sequential", paths), "raw_batched": run_raw("batched", paths),
+               "ours": run_ours(paths, checker, options)} for _ in range(max(1, args.rounds))]
+    sides = {name: median_side([r[name] for r in rounds]) for name in rounds[0]}
     report = {"clips": len(CLIPS), "audio_seconds": round(sum(_seconds(p) for p in paths.values()), 1),
               "options": {"beam_size": BEAM, "batch_size": BATCH, "word_timestamps": True, "vad_filter": True},
-              **{name: score(side, checker, expected) for name, side in sides.items()}}
+              **{name: score(side, checker, expected) for name, side in sides.items()},
+              "rounds": [{name: round(side["total_seconds"], 1) for name, side in r.items()}
+                         | {"ratio": round(r["ours"]["total_seconds"] / r["raw_batched"]["total_seconds"], 2)}
+                         for r in rounds],
+              "same_words_every_round": all(r[name]["clips"][c.name]["text"] == rounds[0][name]["clips"][c.name]["text"]
+                                            for r in rounds for name in r for c in CLIPS)}
     report["targets"] = targets(report)
     if args.study:
         report["vad_study"] = study(paths, checker, expected, options)
     print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+def median_side(runs: list[dict]) -> dict:
+    """One side over several rounds: the first round's words (decoding is deterministic: the report says whether
+    every round heard the same), each clip's median seconds and the median total."""
+    clips = {name: dict(got, seconds=statistics.median(r["clips"][name]["seconds"] for r in runs))
+             for name, got in runs[0]["clips"].items()}
+    return {"clips": clips, "total_seconds": statistics.median(r["total_seconds"] for r in runs)}
 
 
 def targets(report: dict) -> dict:

@@ -82,20 +82,25 @@ class PhoneticIndex:
 
     def __init__(self, spellings: dict[str, str]) -> None:
         """`spellings` maps each spelling (a term or a variant, possibly several words) to its term."""
-        self._entries: list[tuple[str, SoundAlike]] = []
-        for spelling, term in spellings.items():
+        # By key length: keys `close` accepts differ in length by one at most, so a lookup reads three buckets
+        # instead of every spelling (a clip's few hundred lookups took most of the candidate search before).
+        self._by_length: dict[int, list[tuple[int, str, SoundAlike]]] = {}
+        for order, (spelling, term) in enumerate(spellings.items()):
             joined = key(spelling.replace(" ", ""))
             if len(joined) >= MIN_KEY:
-                self._entries.append((joined, SoundAlike(term, spelling)))
+                self._by_length.setdefault(len(joined), []).append((order, joined, SoundAlike(term, spelling)))
 
     def lookup(self, heard: str, exact: bool = False) -> list[SoundAlike]:
-        """Terms whose key is close to the heard word's (or to it without a glued-on prefix); one per term.
-        `exact`: only the word itself, key for key (a real word: "bambi" may be "babi", "memaki" not "paki")."""
+        """Terms whose key is close to the heard word's (or to it without a glued-on prefix); one per term, by
+        the first of its spellings that matched. `exact`: only the word itself, key for key (a real word: "bambi"
+        may be "babi", "memaki" not "paki")."""
         found: dict[str, SoundAlike] = {}
         forms = [heard.replace(" ", "").lower()] if exact else without_prefix(heard.replace(" ", ""))
         for form in forms:
             heard_key = key(form)
-            for term_key, alike in self._entries:
-                if alike.term not in found and (heard_key == term_key if exact else close(heard_key, term_key)):
-                    found[alike.term] = alike
+            lengths = (len(heard_key),) if exact else (len(heard_key) - 1, len(heard_key), len(heard_key) + 1)
+            matches = sorted(entry for length in lengths for entry in self._by_length.get(length, ())
+                             if (heard_key == entry[1] if exact else close(heard_key, entry[1])))
+            for _, _, alike in matches:
+                found.setdefault(alike.term, alike)
         return list(found.values())
