@@ -58,6 +58,29 @@ def transcript(*words: tuple[str, float]) -> Transcript:
                                                             " ".join(w for w, _ in words), timed),))
 
 
+def test_the_index_finds_what_comparing_every_spelling_finds(checker: Checker) -> None:
+    """The index reads only keys of a near length; comparing the heard key with every spelling's, in order,
+    must give the same terms and the same first matching spelling (the hotword) for each."""
+    from reviewer.checking.phonetic import without_prefix
+
+    index = sound_alike.index_for(checker)
+    spellings: dict[str, str] = {}
+    for term in checker.compiled.terms:
+        if term.enabled:
+            for spelling in (term.term, *term.variants):
+                spellings.setdefault(spelling.lower(), term.term)
+    entries = [(key(sp.replace(" ", "")), sp, term) for sp, term in spellings.items()]
+    heard = [*list(spellings)[::7], "bodok", "bambi", "pelasong", "ke mohon", "tidak berkonga", "memunuh diri", "pabir",
+             "Judi Talam Talian", "skim cha patkaya", "jalan", "sedih", "berlancar", "kawan", "Zanyan"]
+    for word, exact in ((w, e) for w in heard for e in (False, True)):
+        expected: dict[str, str] = {}
+        for form in [word.replace(" ", "").lower()] if exact else without_prefix(word.replace(" ", "")):
+            for term_key, spelling, term in entries:
+                if len(term_key) >= 3 and (key(form) == term_key if exact else close(key(form), term_key)):
+                    expected.setdefault(term, spelling)
+        assert {a.term: a.anchor for a in index.lookup(word, exact)} == expected, (word, exact)
+
+
 def test_unsure_sound_alikes_become_candidates_and_sure_or_real_words_do_not(checker: Checker) -> None:
     heard = transcript(("Ada", 0.9), ("yang", 0.9), ("panggil", 0.8), ("orang", 0.9), ("pelasong", 0.45),
                        ("dan", 0.9), ("jalan", 0.5), ("pelasong", 0.95), ("bodoh", 0.4))
