@@ -163,3 +163,18 @@ def test_each_word_keeps_its_own_punctuation(checker: Checker) -> None:
     fixed, result = correct(checker, heard, verified)
     assert fixed.text == "pasal Judi, dalam Talian. itu"
     assert consistent(result)
+
+
+def test_a_confirmation_overlapping_one_written_in_is_kept_on_the_new_words(checker: Checker) -> None:
+    """Two confirmations over shared words: the first is written in; the second cannot be (its words changed
+    under it), and the checker, reading the new words, does not find its term. It is kept, on the new words."""
+    heard = transcript("dia tidak berkonga lagi")
+    first = checker.check_transcript(heard)
+    written = confirmed(checker, first, "tidak berkonga", "tidak berguna", "tak guna")
+    start = first.text.index("berkonga")
+    overlapping = replace(next(f for f in checker.find("pil kuda")), start=start, end=start + len("berkonga"),
+                          heard="berkonga", confidence=0.9, verification="confirmed")
+    fixed, result = correct(checker, heard, replace(first, findings=(written, overlapping)))
+    assert fixed.text == "dia tidak berguna lagi"
+    assert [(f.term, f.matched) for f in result.findings] == [("tak guna", "tidak berguna"), ("pil kuda", "berguna")]
+    assert consistent(result)

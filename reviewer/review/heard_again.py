@@ -154,33 +154,36 @@ def _punctuation(word: str) -> tuple[str, str]:
 def _recheck(checker: Checker, corrected: Transcript, verified: CheckResult, fixes: list[_Fix],
              moved_to: list[int], old_spans: list[tuple[int, int]]) -> CheckResult:
     """Findings on the corrected text: the checker's own on the replaced words (so they read the same as any
-    later check of this transcript), verification's elsewhere, moved with their words."""
+    later check of this transcript), verification's elsewhere, moved with their words. A finding of
+    verification's on replaced words that the checker does not find again there is kept on the new words:
+    the correction never loses a finding."""
     fresh = checker.check_transcript(corrected, verified.source)
     new_text, timed = transcript_text(corrected)
     new_spans = [(span[0], span[1]) for span in timed]
     words = corrected.words()
 
-    def place(fix: _Fix) -> range:  # the new words that took the place of the fix's first-pass words
-        return range(moved_to[fix.first], moved_to[fix.last + 1] if fix.last + 1 < len(moved_to) else len(words))
+    def place(first: int, last: int) -> range:  # the new words that took the place of old words first..last
+        return range(moved_to[first], moved_to[last + 1] if last + 1 < len(moved_to) else len(words))
 
     # the old words whose place changed, and the new words that changed (not those with other capitals only)
     touched = {i for fix in fixes for i in range(fix.first, fix.last + 1) if words[moved_to[i]].heard}
-    replaced = {i for fix in fixes for i in place(fix) if words[i].heard}
+    replaced = {i for fix in fixes for i in place(fix.first, fix.last) if words[i].heard}
 
     def words_of(spans: list[tuple[int, int]], finding: Finding) -> set[int]:
         return {i for i, s in enumerate(spans) if s[0] < finding.end and finding.start < s[1]}
 
     kept = [f for f in fresh.findings if f.kind != "fuzzy" and words_of(new_spans, f) & replaced]
-    for fix in fixes:  # the checker, reading the corrected words, should find the term; never lose it if not
-        spot = place(fix)
-        if not any(f.term == fix.finding.term and words_of(new_spans, f) & set(spot) for f in kept):
-            start, end = new_spans[spot[0]][0], new_spans[spot[-1]][1]
-            kept.append(replace(fix.finding, start=start, end=end, matched=new_text[start:end]))
     for finding in verified.findings:
         held = words_of(old_spans, finding)
-        if not held or held & touched:
+        if not held:
             continue
         first, last = min(held), max(held)
+        if held & touched:  # on replaced words: the checker's finding stands for it, unless it found none
+            spot = place(first, last)
+            if not any(f.term == finding.term and words_of(new_spans, f) & set(spot) for f in kept):
+                start, end = new_spans[spot[0]][0], new_spans[spot[-1]][1]
+                kept.append(replace(finding, start=start, end=end, matched=new_text[start:end]))
+            continue
         start = new_spans[moved_to[first]][0] + finding.start - old_spans[first][0]
         end = new_spans[moved_to[last]][1] - (old_spans[last][1] - finding.end)
         kept.append(replace(finding, start=start, end=end))
