@@ -103,3 +103,23 @@ def test_the_app_saves_with_the_settings_in_force(qtbot, make_window, tmp_path: 
         window.save_correction(video_id, "komen.mp4", SCRIPT.replace("sosial.", "sosial!"))
     assert window.services.screen_reader.calls == []
     assert show(window.services.store, video_id)["check"]["screen_text"] == "off"
+
+
+
+def test_a_correction_while_the_file_is_away_is_checked_without_re_listening(checked) -> None:
+    """The video sits on a drive that is not plugged in: the correction is saved and checked, and a doubtful
+    word it still holds stays "listen to confirm" (re-listening needs the sound), instead of the whole check
+    failing with a message about decoding audio."""
+    services, video_id = checked
+
+    def must_not_listen(*_args, **_kwargs) -> CheckResult:
+        raise AssertionError("re-listened to a file that is not there")
+
+    Path(show(services.store, video_id)["video"]["path"]).unlink()
+    text = latest_transcript(services.store.db, video_id)[1].text.replace("bodok", "bodok,")
+    save_correction(replace(services, verifier=must_not_listen), video_id, text, "Nurul", "MIASA")
+    detail = show(services.store, video_id)
+    assert detail["transcript"]["revision"] == 2
+    found = {f["term"]: f for f in detail["findings"]}
+    assert found["bodoh"]["kind"] == "fuzzy"  # "listen to confirm"
+    assert first_heard(found["pelacur"]) == "pelasong"  # the trail is in the words, no listening needed

@@ -125,8 +125,9 @@ def transcribe_and_check(services: Services, video_id: int, on_progress: Callabl
         refuse_unless_checkable(video["original_name"], screen_status, bool(video["caption"]))
     checker = services.checker()
     transcript_id, transcript = latest
-    result = services.verifier(checker, checker.check_transcript(transcript, path), path, services.options,
-                               transcript)
+    result = checker.check_transcript(transcript, path)
+    if os.path.isfile(path):  # a file on an unplugged drive: its words are checked, doubtful ones stay doubtful
+        result = services.verifier(checker, result, path, services.options, transcript)
     # confirmed words go into the transcript while nobody has read it (also after a crash between transcription
     # and check); a transcript already checked, shown or corrected by a reviewer keeps its words
     unread = records.unread_machine_transcript(store.db, transcript_id)
