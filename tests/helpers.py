@@ -74,3 +74,15 @@ def imported(qtbot, window, clip: Path, campaign: str = "Kempen") -> int:
     qtbot.waitUntil(lambda: all(task.state.finished for task in window.work.tasks.values()), timeout=20_000)
     window.library.refresh()
     return ready()
+
+
+def import_copy(services, source: Path, name: str, version_of: int | None = None) -> int:
+    """Copy a generated clip under `name` beside the test database and import it into campaign Kempen (the
+    fake transcriber's script is chosen by that name); its video ID."""
+    import shutil
+
+    from reviewer.review.workflow import import_media
+
+    target = Path(services.store.path).parent / name
+    shutil.copy(source, target)
+    return import_media(services.store, target, "Kempen", version_of=version_of).video_id

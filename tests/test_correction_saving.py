@@ -13,8 +13,9 @@ import pytest
 from reviewer.checking.checker import Checker, CheckResult
 from reviewer.review.batch import save_correction, transcribe_and_check
 from reviewer.review.lookups import first_heard, show
-from reviewer.review.workflow import import_media, latest_transcript, set_disposition
+from reviewer.review.workflow import latest_transcript, set_disposition
 from tests.fakes import fake_services
+from tests.helpers import import_copy
 from transcribe.types import TranscribeOptions, Transcript
 
 SCRIPT = "Ada yang panggil orang pelasong. Jangan jadi bodok di media sosial."
@@ -35,9 +36,7 @@ def relistening(checker: Checker, result: CheckResult, media: str, options: Tran
 @pytest.fixture
 def checked(tmp_path: Path, clips: dict[str, Path]):
     services = replace(fake_services(tmp_path / "r.db", {"komen.mp4": SCRIPT}), verifier=relistening)
-    clip = tmp_path / "komen.mp4"
-    shutil.copy(clips["malay"], clip)
-    video_id = import_media(services.store, clip, "Kempen").video_id
+    video_id = import_copy(services, clips["malay"], "komen.mp4")
     transcribe_and_check(services, video_id)
     yield services, video_id
     services.store.close()

@@ -7,7 +7,6 @@ the word the fake transcriber "heard" as 'pelasong' to be the term 'pelacur', as
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from pypdf import PdfReader
 from reviewer.checking.checker import Checker, CheckResult
 from reviewer.review.batch import transcribe_and_check
 from reviewer.review.lookups import first_heard, show
-from reviewer.review.workflow import import_media
 from tests.fakes import fake_services
+from tests.helpers import import_copy
 from transcribe.types import TranscribeOptions, Transcript
 
 SCRIPT = "Ada yang panggil orang pelasong dan itu tidak baik."
@@ -37,9 +36,7 @@ def relistening_verifier(checker: Checker, result: CheckResult, media: str, opti
 @pytest.fixture
 def checked(tmp_path: Path, clips: dict[str, Path]):
     services = replace(fake_services(tmp_path / "r.db", {"komen.mp4": SCRIPT}), verifier=relistening_verifier)
-    clip = tmp_path / "komen.mp4"
-    shutil.copy(clips["malay"], clip)
-    video_id = import_media(services.store, clip, "Kempen").video_id
+    video_id = import_copy(services, clips["malay"], "komen.mp4")
     transcribe_and_check(services, video_id)
     yield services, video_id
     services.store.close()
@@ -181,9 +178,7 @@ def test_a_run_resumed_after_a_crash_still_writes_the_confirmed_word(tmp_path: P
         raise TranscriptionFailed("worker died")
 
     services = replace(fake_services(tmp_path / "r.db", {"komen.mp4": SCRIPT}), verifier=crashing)
-    clip = tmp_path / "komen.mp4"
-    shutil.copy(clips["malay"], clip)
-    video_id = import_media(services.store, clip, "Kempen").video_id
+    video_id = import_copy(services, clips["malay"], "komen.mp4")
     with pytest.raises(TranscriptionFailed):
         transcribe_and_check(services, video_id)
     transcribe_and_check(replace(services, verifier=relistening_verifier), video_id)
@@ -230,11 +225,9 @@ def test_two_versions_misheard_differently_are_the_same_finding_in_compare(tmp_p
     services = replace(fake_services(tmp_path / "r.db", {"v1.mp4": "Orang kata saya ke mohon di media.",
                                                         "v2.mp4": "Orang kata saya gemob di media."}),
                        verifier=hears_gemuk)
-    shutil.copy(clips["malay"], tmp_path / "v1.mp4")
-    shutil.copy(clips["english"], tmp_path / "v2.mp4")
-    first = import_media(services.store, tmp_path / "v1.mp4", "Kempen").video_id
+    first = import_copy(services, clips["malay"], "v1.mp4")
     transcribe_and_check(services, first)
-    second = import_media(services.store, tmp_path / "v2.mp4", "Kempen", version_of=first).video_id
+    second = import_copy(services, clips["english"], "v2.mp4", version_of=first)
     transcribe_and_check(services, second)
     compared = compare_versions(services.store, second)
     assert (compared["resolved"], compared["new"]) == ([], [])
@@ -258,12 +251,10 @@ def test_a_version_checked_before_re_listening_wrote_words_in_still_matches(tmp_
 
     scripts = {"v1.mp4": "Jangan jadi bodok di media.", "v2.mp4": "Jangan jadi bodok di media sosial."}
     services = replace(fake_services(tmp_path / "r.db", scripts), verifier=confirms_bodoh)
-    shutil.copy(clips["malay"], tmp_path / "v1.mp4")
-    shutil.copy(clips["english"], tmp_path / "v2.mp4")
-    first = import_media(services.store, tmp_path / "v1.mp4", "Kempen").video_id
+    first = import_copy(services, clips["malay"], "v1.mp4")
     transcribe_and_check(replace(services, verifier=lambda c, r, *_: r), first)  # the first pass only
     transcribe_and_check(services, first)  # a re-check confirms it on the words people have read
-    second = import_media(services.store, tmp_path / "v2.mp4", "Kempen", version_of=first).video_id
+    second = import_copy(services, clips["english"], "v2.mp4", version_of=first)
     transcribe_and_check(services, second)  # written in: 'bodoh'
     compared = compare_versions(services.store, second)
     assert (compared["resolved"], compared["new"]) == ([], [])

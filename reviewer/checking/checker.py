@@ -62,7 +62,7 @@ class Finding:
             if self.matched.lower() != self.term.lower():
                 return f"read as '{self.matched}', confirmed '{self.term}' on a second look"
             return f"read with confidence {self.ocr_confidence:.2f}, confirmed '{self.term}' on a second look"
-        first = self.heard or self.matched  # older findings: the first-pass words were their `matched`
+        first = self.heard or self.matched  # without a trail, the finding stands on the words the first pass heard
         if first.lower() == self.term.lower():
             return ""
         return f"heard as '{first}', confirmed '{self.term}' on re-listening"
