@@ -19,7 +19,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -163,7 +163,7 @@ class WorkQueue(QObject):
         """Transcribe (if there is no transcript yet) and check; `recheck` says it only checks again;
         `screen_text` whether on-screen text is read (Settings)."""
         def job(services: Services, report: Report, should_cancel: ShouldCancel) -> int:
-            chosen = replace(services.with_options(options), screen_text=screen_text)
+            chosen = services.with_options(options, screen_text)
             transcribe_and_check(chosen, video_id, report, should_cancel, actor)
             return video_id
 
@@ -176,7 +176,7 @@ class WorkQueue(QObject):
         """Store a reviewer's transcript correction and check it again (re-listening included) off the UI thread,
         with the options Settings holds now, as `process` does."""
         def job(services: Services, report: Report, should_cancel: ShouldCancel) -> int:
-            chosen = replace(services.with_options(options), screen_text=screen_text)
+            chosen = services.with_options(options, screen_text)
             save_correction(chosen, video_id, text, actor, organisation, report, should_cancel)
             return video_id
 

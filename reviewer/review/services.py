@@ -80,9 +80,10 @@ class Services:
         (what 'checked against an older list' banners and reports need)."""
         return active_refs(self.store)
 
-    def with_options(self, options: TranscribeOptions) -> Services:
-        """The same services transcribing with other options (a task carries the options chosen when it was queued)."""
-        return replace(self, options=options)
+    def with_options(self, options: TranscribeOptions, screen_text: bool | None = None) -> Services:
+        """The same services transcribing with other options, and reading on-screen text or not when `screen_text`
+        is given (a task carries the Settings chosen when it was queued)."""
+        return replace(self, options=options, screen_text=self.screen_text if screen_text is None else screen_text)
 
     def for_thread(self) -> Services:
         """The same services over a new connection to the same database, for use in another thread."""
